@@ -1,0 +1,47 @@
+//===- ndisv/Check/Check.h - The `ndisv check` pipeline ---------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// frontend -> program -> harness + rules -> results. The tool only parses
+// options and prints; everything worth testing happens here.
+//===----------------------------------------------------------------------===//
+#ifndef NDISV_CHECK_CHECK_H
+#define NDISV_CHECK_CHECK_H
+
+#include "ndisv/Engine/Executor.h"
+#include "ndisv/Frontend/Frontend.h"
+#include "ndisv/Report/Results.h"
+#include "ndisv/Rules/Rule.h"
+
+namespace ndisv {
+
+struct CheckOptions {
+  std::vector<std::string> Inputs;
+  std::string RuleSelection;          // --rules
+  std::vector<std::string> RuleFiles; // --rule-file
+  FrontendOptions Frontend;           // Roles and ModelIncludeDir are filled in by runCheck
+  std::string DataDir;                // holds model/ and rules/
+  unsigned Threads = 1;
+  engine::Budget Budget;
+};
+
+struct CheckOutcome {
+  Results R;
+  /// 0 no defect, 1 defect, 2 nothing could be verified.
+  int ExitCode = 0;
+  /// Every file a -verify run should read expectations from.
+  std::vector<std::string> SourceFiles;
+};
+
+/// Where the model and rules are: $NDISV_DATA_DIR, else beside the
+/// executable (../share/ndisv), else the source tree ndisv was built from.
+std::string findDataDir(const char *Argv0);
+
+/// Every rule file in DataDir/rules plus Extra, parsed and sorted by name.
+llvm::Expected<std::vector<rules::Rule>> loadRules(llvm::StringRef DataDir,
+                                                   const std::vector<std::string> &Extra);
+
+CheckOutcome runCheck(const CheckOptions &Opts);
+
+} // namespace ndisv
+
+#endif

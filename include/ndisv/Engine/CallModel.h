@@ -1,0 +1,74 @@
+//===- ndisv/Engine/CallModel.h - How a bodiless call behaves ---*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// The engine knows no API. A CallModel, filled from the model's table, says
+// what a function without a body does: a list of outcomes, each explored as
+// its own path (SDV's nondeterministic OS model), and per outcome a few
+// effects on the return value, on memory reached through arguments, and on
+// named slots the harness reads back (the adapter context, say).
+//===----------------------------------------------------------------------===//
+#ifndef NDISV_ENGINE_CALLMODEL_H
+#define NDISV_ENGINE_CALLMODEL_H
+
+#include "llvm/ADT/StringMap.h"
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ndisv::engine {
+
+/// A value an effect produces.
+struct ValueSpec {
+  enum class Kind {
+    Const,     // an integer
+    NewObject, // a fresh, non-null object of unknown contents named Name
+    Fresh,     // an unknown number
+    Arg,       // argument Arg (1-based)
+    LoadArg    // the pointer-sized value stored at argument Arg + Offset
+  };
+  Kind K = Kind::Fresh;
+  int64_t Const = 0;
+  std::string Name;
+  bool Zeroed = false; // NewObject: contents start as zero
+  unsigned Arg = 0;
+  int64_t Offset = 0;
+};
+
+/// A guard on an effect: the byte at argument Arg + Offset equals Value.
+struct ByteGuard {
+  bool Present = false;
+  unsigned Arg = 0;
+  int64_t Offset = 0;
+  uint8_t Value = 0;
+};
+
+struct Effect {
+  enum class Kind {
+    SetReturn, // the call returns Value
+    StoreArg,  // *(argument Arg) = Value (pointer-sized)
+    SaveSlot   // the path remembers Value under Slot
+  };
+  Kind K = Kind::SetReturn;
+  unsigned Arg = 0;
+  unsigned Size = 8; // StoreArg: bytes written
+  std::string Slot;
+  ValueSpec Value;
+  ByteGuard Guard;
+};
+
+struct Outcome {
+  std::string Label; // "success", "failure", or "" for a single outcome
+  std::vector<Effect> Effects;
+};
+
+struct CallModel {
+  std::string Function;
+  std::vector<Outcome> Outcomes;
+  unsigned Line = 0; // in the table, for messages
+};
+
+using CallModelTable = llvm::StringMap<CallModel>;
+
+} // namespace ndisv::engine
+
+#endif

@@ -1,0 +1,108 @@
+//===- ndisv/Engine/Executor.h - Path-sensitive IR executor -----*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Runs functions of the linked driver module symbolically, path by path,
+// depth first. Branches the path cannot decide fork it; calls into the
+// driver are followed (interprocedural, across files); calls without a body
+// follow their CallModel or return an unknown value. Observers see every
+// call's entry and exit. The engine knows nothing of NDIS.
+//
+// Budgets never end in a silent pass: a path cut by a budget is counted and
+// the reason kept, and whoever asked for the run turns it into
+// "inconclusive".
+//===----------------------------------------------------------------------===//
+#ifndef NDISV_ENGINE_EXECUTOR_H
+#define NDISV_ENGINE_EXECUTOR_H
+
+#include "ndisv/Engine/CallModel.h"
+#include "ndisv/Engine/State.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringSet.h"
+#include <functional>
+#include <memory>
+
+namespace llvm {
+class Module;
+class DataLayout;
+class LoopInfo;
+class DominatorTree;
+} // namespace llvm
+
+namespace ndisv::engine {
+
+struct CallEvent {
+  enum class When { Entry, Exit };
+  When W = When::Entry;
+  llvm::StringRef Callee;   // IR name of the called function
+  llvm::StringRef Outcome;  // the model outcome on exit ("" if none)
+  const llvm::DILocation *Loc = nullptr;
+  llvm::ArrayRef<SymValue> Args;
+  SymValue Ret;
+  bool HasRet = false;
+};
+
+class Observer {
+public:
+  virtual ~Observer();
+  virtual void onCall(State &S, const CallEvent &E) = 0;
+};
+
+struct Budget {
+  uint64_t MaxInstructions = 40'000'000; // per run of the harness
+  uint64_t MaxPaths = 200'000;            // forks
+  unsigned MaxCallDepth = 48;
+  unsigned LoopUnroll = 8;         // iterations before a loop with an undecided exit is left
+  unsigned MaxBlockVisits = 20000; // same block in one frame: a loop that never ends
+};
+
+struct ExecStats {
+  uint64_t Instructions = 0;
+  uint64_t Forks = 0;
+  uint64_t PathsCut = 0;     // by a budget: makes results inconclusive
+  uint64_t BoundedLoops = 0; // loops left at the unrolling bound
+  uint64_t Sinks = 0;        // paths ended by NULL dereference, unreachable, ...
+  std::vector<std::string> CutReasons; // first few, for the report
+};
+
+class Executor {
+public:
+  using ReturnFn = std::function<void(std::unique_ptr<State>, SymValue Ret,
+                                      const llvm::DILocation *ExitLoc)>;
+
+  Executor(const llvm::Module &M, const CallModelTable &Models, Observer &Obs, Budget B = {});
+  ~Executor();
+
+  /// Runs F on S with Args. Every path that returns from F is handed to
+  /// OnReturn (depth first, deterministic order); paths that end otherwise are
+  /// counted in stats().
+  void run(std::unique_ptr<State> S, const llvm::Function *F, llvm::ArrayRef<SymValue> Args,
+           const ReturnFn &OnReturn);
+
+  /// Splits S on "V <Pred> C" (an llvm::CmpInst::Predicate) into the states
+  /// where it holds and where it does not; either may be null if infeasible.
+  std::pair<std::unique_ptr<State>, std::unique_ptr<State>>
+  split(std::unique_ptr<State> S, const SymValue &V, unsigned Pred, int64_t C);
+
+  /// A fresh object for an argument the environment provides.
+  SymValue freshObject(State &S, llvm::StringRef Name);
+
+  const ExecStats &stats() const { return Stats; }
+  bool budgetExhausted() const { return Exhausted; }
+  /// Functions called without a body and without a model.
+  const llvm::StringSet<> &unknownCallees() const { return Unknown; }
+  std::unique_ptr<State> newState();
+  void fork(State &S); // counts a fork against the budget
+
+  struct Impl;
+
+private:
+  friend struct Impl;
+  std::unique_ptr<Impl> P;
+  ExecStats Stats;
+  bool Exhausted = false;
+  llvm::StringSet<> Unknown;
+};
+
+} // namespace ndisv::engine
+
+#endif

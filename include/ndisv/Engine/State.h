@@ -1,0 +1,124 @@
+//===- ndisv/Engine/State.h - One path through the driver -------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// A State is everything one path knows: its call stack, abstract memory,
+// what it has assumed about each symbol, named slots, the rule monitors'
+// variables and the trace a person will read. States fork at every
+// undecided branch and at every modelled call with several outcomes, so
+// copying must be cheap: memory objects are shared until written
+// (copy-on-write), the trace is a shared linked list.
+//===----------------------------------------------------------------------===//
+#ifndef NDISV_ENGINE_STATE_H
+#define NDISV_ENGINE_STATE_H
+
+#include "ndisv/Engine/Value.h"
+#include "ndisv/Report/Results.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/BasicBlock.h"
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class DILocation;
+class CallBase;
+class Instruction;
+class GlobalVariable;
+} // namespace llvm
+
+namespace ndisv::engine {
+
+/// What a path assumes about one symbol: a signed interval of its width,
+/// minus a few excluded points. Symbols constrained to one value read back
+/// as that integer.
+struct SymInfo {
+  unsigned Bits = 32;
+  int64_t Lo = 0, Hi = 0;
+  llvm::SmallVector<int64_t, 2> Excluded;
+  ObjId Bound = 0;     // a pointer symbol that was dereferenced: its object
+  std::string Origin;  // "return of NdisReadConfiguration", "Adapter->Flags", ...
+};
+
+/// Abstract memory: cells written at byte offsets, ranges filled by memset,
+/// and a default for everything else (unknown, or zero after a whole-object
+/// memset). Unknown bytes read as fresh symbols that are then remembered.
+struct MemObject {
+  struct Cell {
+    SymValue V;
+    unsigned Size = 0;
+  };
+  struct Fill {
+    uint64_t Lo = 0, Hi = 0; // [Lo, Hi)
+    uint8_t Byte = 0;
+  };
+  uint64_t Size = 0; // 0 = unknown
+  bool DefaultZero = false;
+  bool Alive = true;
+  std::map<uint64_t, Cell> Cells;
+  llvm::SmallVector<Fill, 1> Fills;
+  std::string Name; // how messages name it: "Adapter", "work item", ...
+};
+
+/// A step of the trace; the report prunes calls that hold nothing of note.
+struct TraceNode {
+  std::shared_ptr<const TraceNode> Prev;
+  TraceStep::Kind K = TraceStep::Kind::Event;
+  const llvm::DILocation *Loc = nullptr;
+  std::string Message;
+  unsigned Depth = 0;
+};
+
+struct Frame {
+  const llvm::Function *F = nullptr;
+  const llvm::BasicBlock *BB = nullptr;
+  const llvm::BasicBlock *PrevBB = nullptr;
+  llvm::BasicBlock::const_iterator PC;
+  const llvm::CallBase *CallSite = nullptr; // in the caller; null for the entry frame
+  llvm::DenseMap<const llvm::Value *, SymValue> Regs;
+  llvm::SmallVector<ObjId, 8> Allocas;
+  llvm::DenseMap<const llvm::BasicBlock *, unsigned> Visits;
+  const llvm::DILocation *LastLoc = nullptr; // last located terminator executed
+};
+
+class State {
+public:
+  std::vector<Frame> Stack;
+  std::vector<std::shared_ptr<MemObject>> Objects{nullptr}; // index = ObjId
+  std::vector<SymInfo> Syms;
+  std::map<const llvm::GlobalVariable *, ObjId> Globals;
+  std::map<std::string, SymValue> Slots;
+  /// Derived symbols (x & 4, x + 1, ...) memoised so that a path tests the
+  /// same expression the same way twice.
+  std::map<std::string, SymId> Derived;
+  std::shared_ptr<const TraceNode> Trace;
+  /// Generic tags for observers: the harness phase and rule variables.
+  unsigned Phase = 0;
+  std::vector<int64_t> MonitorVars;
+  std::vector<uint8_t> MonitorDone; // a rule that aborted on this path stops watching it
+  uint64_t Id = 0;
+  /// Set on a state forked off at the instruction it is about to execute:
+  /// which way (or which model outcome) that instruction goes.
+  int ForcedOutcome = -1;
+
+  // Symbols.
+  SymId newSym(unsigned Bits, std::string Origin);
+  const SymInfo &info(SymId S) const { return Syms[S]; }
+  /// A symbol whose range is one value reads as an integer; a bound pointer
+  /// symbol reads as its object.
+  SymValue resolve(const SymValue &V) const;
+
+  // Memory.
+  ObjId newObject(uint64_t Size, std::string Name, bool Zero = false);
+  const MemObject *object(ObjId O) const { return O < Objects.size() ? Objects[O].get() : nullptr; }
+  MemObject &mutableObject(ObjId O); // copy on write
+
+  // Trace.
+  void addTrace(TraceStep::Kind K, const llvm::DILocation *Loc, std::string Msg);
+  unsigned depth() const { return Stack.empty() ? 0 : (unsigned)Stack.size() - 1; }
+};
+
+} // namespace ndisv::engine
+
+#endif

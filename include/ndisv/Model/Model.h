@@ -1,0 +1,33 @@
+//===- ndisv/Model/Model.h - The NDIS model: API table and roles -*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Everything ndisv knows about NDIS as data: model/ndis-api.table (what each
+// call does and how it can fail) and the role table (which typedefs and
+// characteristics fields name the miniport's callbacks).
+//===----------------------------------------------------------------------===//
+#ifndef NDISV_MODEL_MODEL_H
+#define NDISV_MODEL_MODEL_H
+
+#include "ndisv/Engine/CallModel.h"
+#include "ndisv/Frontend/Frontend.h"
+#include "llvm/Support/Error.h"
+
+namespace ndisv::model {
+
+/// Parses the API table; errors read "FILE:LINE: message".
+llvm::Expected<engine::CallModelTable> parseApiTable(llvm::StringRef Text, llvm::StringRef File);
+llvm::Expected<engine::CallModelTable> loadApiTable(llvm::StringRef Path);
+
+/// Role types and characteristics fields of NDIS 6 miniports.
+RoleTable ndisRoleTable();
+
+/// Names the harness and rules share.
+inline constexpr const char *RoleDriverEntry = "DRIVER_INITIALIZE";
+inline constexpr const char *RoleInitialize = "MINIPORT_INITIALIZE";
+inline constexpr const char *RoleHalt = "MINIPORT_HALT";
+inline constexpr const char *SlotAdapterContext = "adapter-context";
+inline constexpr const char *SlotDriverContext = "driver-context";
+
+} // namespace ndisv::model
+
+#endif

@@ -1,0 +1,118 @@
+//===- ndisv/Rules/Rule.h - A rule file, parsed ------------------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// A rule is a small SLIC-style state machine over call events. See
+// docs/rule-language.md for the language; an example:
+//
+//   rule Init_RegisterInterrupt
+//   title "..."
+//   origin sdv
+//   applies NdisMRegisterInterruptEx during MINIPORT_INITIALIZE
+//   state { registered = 0; released = 0; }
+//   on NdisMRegisterInterruptEx.success during MINIPORT_INITIALIZE {
+//     registered = 1; released = 0; note "interrupt registered";
+//   }
+//   on MINIPORT_INITIALIZE.failure {
+//     if (registered && !released) abort "...";
+//   }
+//===----------------------------------------------------------------------===//
+#ifndef NDISV_RULES_RULE_H
+#define NDISV_RULES_RULE_H
+
+#include "llvm/Support/Error.h"
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ndisv::rules {
+
+/// When a handler fires for a function or role name.
+enum class EventKind {
+  Entry,   // before the call (arguments known)
+  Exit,    // after the call, whatever its outcome
+  Success, // after the call, on paths where its model outcome is "success"
+  Failure  // after the call, on paths where its model outcome is "failure"
+};
+
+/// Integer expressions over state variables.
+struct Expr {
+  enum class Kind { Int, Var, Return, Arg, Unary, Binary };
+  Kind K = Kind::Int;
+  int64_t Value = 0;      // Int; Arg: 1-based argument index
+  unsigned Var = 0;       // Var: index into Rule::StateVars
+  std::string Op;         // Unary: "!" "-"; Binary: "||" "&&" "==" "!=" "<" "<=" ">" ">=" "+" "-" "*"
+  std::unique_ptr<Expr> LHS, RHS; // Unary uses LHS only
+};
+
+struct Stmt {
+  enum class Kind { Assign, If, Block, Note, Abort };
+  Kind K = Kind::Block;
+  unsigned Var = 0;             // Assign: target
+  std::string AssignOp;         // Assign: "=" "+=" "-="
+  std::unique_ptr<Expr> Value;  // Assign: value; If: condition
+  std::unique_ptr<Stmt> Then;   // If
+  std::unique_ptr<Stmt> Else;   // If (optional)
+  std::vector<std::unique_ptr<Stmt>> Body; // Block
+  std::string Text;             // Note / Abort message
+  unsigned Line = 0;            // line in the rule file, for errors
+};
+
+struct Event {
+  std::string Name; // an API function ("NdisFreeIoWorkItem") or a role ("MINIPORT_HALT")
+  EventKind Kind = EventKind::Entry;
+};
+
+struct Handler {
+  std::vector<Event> Events; // "on A.entry, B.entry" share one body
+  std::string During;        // "" = any phase; else the role the harness is running
+  Stmt Body;                 // a Block
+  unsigned Line = 0;
+};
+
+struct StateVar {
+  std::string Name;
+  int64_t Initial = 0;
+};
+
+struct Rule {
+  std::string Name;
+  std::string Title;
+  std::string Origin = "ndisv"; // "sdv" when the rule keeps SDV's name and semantics
+  std::string Help;             // optional longer text
+  std::vector<std::string> Applies; // functions that make the rule applicable
+  std::string AppliesDuring;        // phase for Applies ("" = any)
+  std::vector<StateVar> StateVars;
+  std::vector<Handler> Handlers;
+  std::string File; // where it was loaded from
+};
+
+/// Parses one rule file's text. Errors read "FILE:LINE: message".
+llvm::Expected<Rule> parseRule(llvm::StringRef Text, llvm::StringRef FileName);
+/// Reads and parses a file.
+llvm::Expected<Rule> loadRuleFile(llvm::StringRef Path);
+
+/// Evaluates an expression. Var reads State[Var]; Return/Arg read the event's
+/// integer values when known (Known=false makes the whole result unknown,
+/// which conditions treat as false and assignments as "leave as is").
+struct EvalContext {
+  const std::vector<int64_t> *State = nullptr;
+  bool HasReturn = false;
+  int64_t Return = 0;
+  std::vector<std::pair<bool, int64_t>> Args; // (known, value)
+};
+struct EvalResult {
+  bool Known = true;
+  int64_t Value = 0;
+};
+EvalResult evaluate(const Expr &E, const EvalContext &Ctx);
+
+/// Selects rules by a comma list of names, globs ('Init_*') and set names
+/// ("Default" = all rules, "SDV" = origin sdv, "ndisv" = origin ndisv).
+/// Unknown names are an error naming them.
+llvm::Expected<std::vector<const Rule *>> selectRules(const std::vector<Rule> &All,
+                                                     llvm::StringRef Selection);
+
+} // namespace ndisv::rules
+
+#endif

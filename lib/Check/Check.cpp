@@ -1,0 +1,226 @@
+//===- Check.cpp - The `ndisv check` pipeline -------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Bad input never stops the run early: every TU that compiles is verified,
+// and verdicts that might depend on one that did not are inconclusive.
+//===----------------------------------------------------------------------===//
+#include "ndisv/Check/Check.h"
+#include "ndisv/Harness/Harness.h"
+#include "ndisv/Model/Model.h"
+#include "ndisv/Program/DriverProgram.h"
+#include "ndisv/Rules/RuleMonitor.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include <chrono>
+#include <set>
+
+#ifndef NDISV_SOURCE_DIR
+#define NDISV_SOURCE_DIR ""
+#endif
+
+using namespace llvm;
+using namespace ndisv;
+
+std::string ndisv::findDataDir(const char *Argv0) {
+  if (auto Env = sys::Process::GetEnv("NDISV_DATA_DIR"))
+    return *Env;
+  std::string Exe = sys::fs::getMainExecutable(Argv0, (void *)&findDataDir);
+  SmallString<256> Share(sys::path::parent_path(sys::path::parent_path(Exe)));
+  sys::path::append(Share, "share", "ndisv");
+  if (sys::fs::exists(Share + "/model/ndis-api.table"))
+    return std::string(Share);
+  return NDISV_SOURCE_DIR;
+}
+
+Expected<std::vector<rules::Rule>> ndisv::loadRules(StringRef DataDir,
+                                                    const std::vector<std::string> &Extra) {
+  std::vector<std::string> Files;
+  SmallString<256> Dir(DataDir);
+  sys::path::append(Dir, "rules");
+  std::error_code EC;
+  for (sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
+    if (sys::path::extension(It->path()) == ".rule")
+      Files.push_back(It->path());
+  if (EC)
+    return createStringError(EC, "cannot read rules from '" + Dir + "': " + EC.message());
+  llvm::sort(Files);
+  Files.insert(Files.end(), Extra.begin(), Extra.end());
+  std::vector<rules::Rule> Rules;
+  for (const std::string &F : Files) {
+    Expected<rules::Rule> R = rules::loadRuleFile(F);
+    if (!R)
+      return R.takeError();
+    for (const rules::Rule &Old : Rules)
+      if (Old.Name == R->Name)
+        return createStringError(inconvertibleErrorCode(),
+                                 F + ": rule '" + R->Name + "' is already defined in " + Old.File);
+    Rules.push_back(std::move(*R));
+  }
+  llvm::sort(Rules, [](const rules::Rule &A, const rules::Rule &B) { return A.Name < B.Name; });
+  return Rules;
+}
+
+static void fail(CheckOutcome &O, const Twine &Msg) {
+  Diagnostic D;
+  D.Message = Msg.str();
+  O.R.ToolErrors.push_back(std::move(D));
+  O.ExitCode = 2;
+}
+
+static void collectSourceFiles(const std::vector<std::string> &Inputs,
+                               const std::vector<CompileJob> &Jobs, std::vector<std::string> &Out) {
+  std::set<std::string> Seen;
+  auto add = [&](const std::string &F) {
+    if (Seen.insert(F).second)
+      Out.push_back(F);
+  };
+  for (const CompileJob &J : Jobs)
+    add(J.File);
+  for (const std::string &In : Inputs) {
+    if (!sys::fs::is_directory(In))
+      continue;
+    std::error_code EC;
+    for (sys::fs::recursive_directory_iterator It(In, EC), End; It != End && !EC; It.increment(EC)) {
+      StringRef Ext = sys::path::extension(It->path());
+      if (Ext == ".h" || Ext == ".hpp")
+        add(It->path());
+    }
+  }
+}
+
+CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
+  CheckOutcome O;
+  Results &R = O.R;
+
+  Expected<std::vector<rules::Rule>> AllRules = loadRules(Opts.DataDir, Opts.RuleFiles);
+  if (!AllRules) {
+    fail(O, toString(AllRules.takeError()));
+    return O;
+  }
+  Expected<std::vector<const rules::Rule *>> Selected =
+      rules::selectRules(*AllRules, Opts.RuleSelection);
+  if (!Selected) {
+    fail(O, toString(Selected.takeError()));
+    return O;
+  }
+  SmallString<256> TablePath(Opts.DataDir);
+  sys::path::append(TablePath, "model", "ndis-api.table");
+  Expected<engine::CallModelTable> Models = model::loadApiTable(TablePath);
+  if (!Models) {
+    fail(O, toString(Models.takeError()));
+    return O;
+  }
+  for (const rules::Rule *Ru : *Selected) {
+    RuleResult RR;
+    RR.Rule = Ru->Name;
+    RR.Title = Ru->Title;
+    RR.Origin = Ru->Origin;
+    RR.DocPath = "docs/rules/" + Ru->Name + ".md";
+    R.Rules.push_back(RR);
+  }
+
+  FrontendOptions FO = Opts.Frontend;
+  FO.Roles = model::ndisRoleTable();
+  if (FO.ModelIncludeDir.empty()) {
+    SmallString<256> Inc(Opts.DataDir);
+    sys::path::append(Inc, "model", "include");
+    FO.ModelIncludeDir = std::string(Inc);
+  }
+  Expected<std::vector<CompileJob>> Jobs = collectJobs(Opts.Inputs, FO);
+  if (!Jobs) {
+    fail(O, toString(Jobs.takeError()));
+    return O;
+  }
+  if (Jobs->empty()) {
+    fail(O, "no C or C++ source files in the input");
+    return O;
+  }
+  collectSourceFiles(Opts.Inputs, *Jobs, O.SourceFiles);
+
+  auto T0 = std::chrono::steady_clock::now();
+  LLVMContext Ctx;
+  std::vector<CompiledTU> TUs = compileAll(*Jobs, FO, Ctx, Opts.Threads);
+  std::vector<std::unique_ptr<Module>> Modules;
+  std::vector<std::string> FailedTUs;
+  for (CompiledTU &TU : TUs) {
+    if (!TU.Result.Compiled)
+      FailedTUs.push_back(TU.Result.File);
+    R.TUs.push_back(TU.Result);
+    if (TU.Module)
+      Modules.push_back(std::move(TU.Module));
+  }
+  auto T1 = std::chrono::steady_clock::now();
+  R.Stats.FrontendSeconds = std::chrono::duration<double>(T1 - T0).count();
+  if (Modules.empty()) {
+    fail(O, "no translation unit compiled: nothing could be verified");
+    for (RuleResult &RR : R.Rules) {
+      RR.V = Verdict::Inconclusive;
+      RR.Reason = "no translation unit compiled";
+    }
+    return O;
+  }
+
+  std::unique_ptr<DriverProgram> Prog = DriverProgram::link(std::move(Modules), Ctx, R.ToolErrors);
+  for (const RoleFunction &RF : Prog->roles())
+    R.EntryPoints.push_back({RF.Role, RF.Name, RF.How, RF.Loc});
+  if (Prog->withRole(model::RoleInitialize).empty()) {
+    fail(O, "no MiniportInitializeEx found: no function is declared with the MINIPORT_INITIALIZE "
+            "role type or stored in InitializeHandlerEx of NDIS_MINIPORT_DRIVER_CHARACTERISTICS");
+    for (RuleResult &RR : R.Rules) {
+      RR.V = FailedTUs.empty() ? Verdict::NotApplicable : Verdict::Inconclusive;
+      RR.Reason = FailedTUs.empty() ? "no MiniportInitializeEx entry point"
+                                    : "no entry point found; " + FailedTUs.front() +
+                                          " did not compile";
+    }
+    return O;
+  }
+
+  rules::RuleMonitor Monitor(*Selected);
+  HarnessResult HR = runLifecycle(*Prog, *Models, Monitor, Opts.Budget);
+  R.Stats.AnalysisSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - T1).count();
+  R.Stats.Paths = HR.Stats.Forks + 1;
+  R.Stats.Instructions = HR.Stats.Instructions;
+  R.Stats.BoundedLoops = HR.Stats.BoundedLoops;
+  R.Defects = Monitor.defects();
+  llvm::sort(R.Defects, [](const Defect &A, const Defect &B) {
+    return std::tie(A.Loc.File, A.Loc.Line, A.Rule) < std::tie(B.Loc.File, B.Loc.Line, B.Rule);
+  });
+
+  // Unknown callees are where a TU that did not compile may have mattered.
+  std::string Missing;
+  if (!FailedTUs.empty() && !HR.UnknownCallees.empty())
+    Missing = FailedTUs.front() + (FailedTUs.size() > 1 ? " and others" : "") +
+              " did not compile and the paths call functions without a body (" +
+              HR.UnknownCallees.front() + (HR.UnknownCallees.size() > 1 ? ", ..." : "") + ")";
+  for (unsigned K = 0; K < R.Rules.size(); ++K) {
+    RuleResult &RR = R.Rules[K];
+    bool HasDefect = llvm::any_of(R.Defects, [&](const Defect &D) { return D.Rule == RR.Rule; });
+    if (HasDefect) {
+      RR.V = Verdict::Defect;
+    } else if (HR.Stats.PathsCut) {
+      RR.V = Verdict::Inconclusive;
+      RR.Reason = HR.Stats.CutReasons.empty() ? "a budget was hit" : HR.Stats.CutReasons.front();
+    } else if (!Missing.empty()) {
+      RR.V = Verdict::Inconclusive;
+      RR.Reason = Missing;
+    } else if (!Monitor.applicable(K)) {
+      RR.V = Verdict::NotApplicable;
+      const rules::Rule *Ru = (*Selected)[K];
+      RR.Reason = Ru->Applies.empty()
+                      ? "not applicable"
+                      : Ru->Applies.front() + " is never called" +
+                            (Ru->AppliesDuring.empty() ? "" : " during " + Ru->AppliesDuring);
+    } else {
+      RR.V = Verdict::Pass;
+      if (!HR.RanHalt && Monitor.usesRole(K, model::RoleHalt) && !HR.Notes.empty())
+        RR.Reason = HR.Notes.front();
+    }
+  }
+  O.ExitCode = R.Defects.empty() ? 0 : 1;
+  return O;
+}

@@ -1,0 +1,253 @@
+//===- Calls.cpp - Calls: into the driver, to models, to the unknown --------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// A call with a body is entered. A call with a model forks once per model
+// outcome before anything else happens, so observers see one consistent
+// entry/exit pair per path. Anything else returns an unknown value and is
+// remembered, so the caller can tell users which functions were not seen.
+//===----------------------------------------------------------------------===//
+#include "ExecutorImpl.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/Demangle/Demangle.h"
+
+using namespace llvm;
+using namespace ndisv;
+using namespace ndisv::engine;
+
+static std::string sourceName(const Function &F) {
+  if (const DISubprogram *SP = F.getSubprogram())
+    if (!SP->getName().empty())
+      return SP->getName().str();
+  return llvm::demangle(F.getName().str());
+}
+
+static unsigned bitsOf(const DataLayout &DL, Type *T) {
+  if (T->isPointerTy())
+    return 64;
+  if (T->isIntegerTy())
+    return T->getIntegerBitWidth();
+  return T->isSized() ? (unsigned)DL.getTypeSizeInBits(T).getFixedValue() : 64;
+}
+
+void Executor::Impl::finishCall(State &S, const CallBase &CB, StringRef Callee, StringRef Outcome,
+                                ArrayRef<SymValue> Args, const SymValue &Ret, bool HasRet) {
+  Frame &Fr = S.Stack.back();
+  if (!CB.getType()->isVoidTy())
+    Fr.Regs[&CB] = HasRet ? Ret
+                          : SymValue::symbol(S.newSym(bitsOf(DL, CB.getType()), ""),
+                                             bitsOf(DL, CB.getType()));
+  CallEvent Ev;
+  Ev.W = CallEvent::When::Exit;
+  Ev.Callee = Callee;
+  Ev.Outcome = Outcome;
+  Ev.Loc = CB.getDebugLoc().get();
+  Ev.Args = Args;
+  Ev.Ret = Ret;
+  Ev.HasRet = HasRet;
+  Obs.onCall(S, Ev);
+  if (auto *Inv = dyn_cast<InvokeInst>(&CB))
+    enterBlock(S, Inv->getNormalDest());
+  else
+    ++S.Stack.back().PC;
+}
+
+void Executor::Impl::applyOutcome(State &S, const CallBase &CB, const CallModel &Model,
+                                  const Outcome &O, ArrayRef<SymValue> Args) {
+  auto arg = [&](unsigned K) { return K >= 1 && K <= Args.size() ? Args[K - 1] : SymValue(); };
+  unsigned RetBits = CB.getType()->isVoidTy() ? 32 : bitsOf(DL, CB.getType());
+  auto valueOf = [&](const ValueSpec &V, unsigned Bits) -> SymValue {
+    switch (V.K) {
+    case ValueSpec::Kind::Const:
+      return SymValue::integer((uint64_t)V.Const, Bits);
+    case ValueSpec::Kind::NewObject:
+      return SymValue::pointer(S.newObject(0, V.Name, V.Zeroed), 0);
+    case ValueSpec::Kind::Fresh:
+      return SymValue::symbol(S.newSym(Bits, "return of " + Model.Function), Bits);
+    case ValueSpec::Kind::Arg:
+      return arg(V.Arg);
+    case ValueSpec::Kind::LoadArg: {
+      ObjId Obj;
+      int64_t Off;
+      if (!deref(S, arg(V.Arg), Obj, Off))
+        return SymValue::null();
+      return readMem(S, Obj, (uint64_t)(Off + V.Offset), 8);
+    }
+    }
+    return SymValue();
+  };
+  SymValue Ret;
+  bool HasRet = false;
+  for (const Effect &Eff : O.Effects) {
+    if (Eff.Guard.Present) {
+      ObjId Obj;
+      int64_t Off;
+      if (!deref(S, arg(Eff.Guard.Arg), Obj, Off))
+        continue;
+      SymValue B = readMem(S, Obj, (uint64_t)(Off + Eff.Guard.Offset), 1);
+      if (!B.isInt() || (uint8_t)B.zext() != Eff.Guard.Value)
+        continue;
+    }
+    switch (Eff.K) {
+    case Effect::Kind::SetReturn:
+      Ret = valueOf(Eff.Value, RetBits);
+      HasRet = true;
+      break;
+    case Effect::Kind::StoreArg: {
+      ObjId Obj;
+      int64_t Off;
+      if (deref(S, arg(Eff.Arg), Obj, Off))
+        writeMem(S, Obj, (uint64_t)Off, Eff.Size, valueOf(Eff.Value, Eff.Size * 8));
+      break;
+    }
+    case Effect::Kind::SaveSlot:
+      S.Slots[Eff.Slot] = valueOf(Eff.Value, 64);
+      break;
+    }
+  }
+  if (!HasRet && !CB.getType()->isVoidTy()) {
+    Ret = SymValue::symbol(S.newSym(RetBits, "return of " + Model.Function), RetBits);
+    HasRet = true;
+  }
+  finishCall(S, CB, Model.Function, O.Label, Args, Ret, HasRet);
+}
+
+Executor::Impl::Step Executor::Impl::call(State &S, const CallBase &CB, Worklist &WL) {
+  const Value *CalleeV = CB.getCalledOperand()->stripPointerCasts();
+  const Function *F = dyn_cast<Function>(CalleeV);
+  if (!F) {
+    SymValue V = S.resolve(eval(S, CalleeV));
+    if (V.isFunc())
+      F = V.func();
+  }
+  if (F && (F->isIntrinsic() || F->getName() == "memset" || F->getName() == "memcpy" ||
+            F->getName() == "memmove")) {
+    if (!intrinsic(S, CB, *F))
+      return Step::Dead;
+    return Step::Continue;
+  }
+
+  const CallModel *Model = nullptr;
+  if (F) {
+    auto It = Models.find(F->getName());
+    if (It != Models.end())
+      Model = &It->second;
+  }
+  // Fork per outcome first: the entry event must happen once per path.
+  unsigned Chosen = 0;
+  if (Model && Model->Outcomes.size() > 1) {
+    if (S.ForcedOutcome >= 0) {
+      Chosen = (unsigned)S.ForcedOutcome;
+      S.ForcedOutcome = -1;
+    } else {
+      for (unsigned K = Model->Outcomes.size() - 1; K >= 1; --K) {
+        auto Other = clone(S);
+        Other->ForcedOutcome = (int)K;
+        WL.push_back(std::move(Other));
+      }
+    }
+  }
+
+  SmallVector<SymValue, 6> Args;
+  for (const Use &A : CB.args())
+    Args.push_back(eval(S, A.get()));
+  CallEvent Entry;
+  Entry.Callee = F ? F->getName() : StringRef();
+  Entry.Loc = CB.getDebugLoc().get();
+  Entry.Args = Args;
+  if (F)
+    Obs.onCall(S, Entry);
+
+  if (Model) {
+    const Outcome &O = Model->Outcomes[Chosen];
+    if (Model->Outcomes.size() > 1) {
+      std::string Says = O.Label == "success"   ? " succeeds"
+                         : O.Label == "failure" ? " fails"
+                                                : " (" + O.Label + ")";
+      S.addTrace(TraceStep::Kind::Outcome, CB.getDebugLoc().get(), Model->Function + Says);
+    }
+    applyOutcome(S, CB, *Model, O, Args);
+    return Step::Continue;
+  }
+  if (F && !F->isDeclaration()) {
+    if (S.Stack.size() >= B.MaxCallDepth)
+      return cut(S, "call depth above " + std::to_string(B.MaxCallDepth)), Step::Dead;
+    S.addTrace(TraceStep::Kind::Call, CB.getDebugLoc().get(), "Calling '" + sourceName(*F) + "'");
+    pushFrame(S, F, Args, &CB);
+    return Step::Continue;
+  }
+  std::string Name = F ? F->getName().str() : "";
+  if (F)
+    E.Unknown.insert(Name);
+  SymValue Ret;
+  bool HasRet = !CB.getType()->isVoidTy();
+  if (HasRet) {
+    unsigned Bits = bitsOf(DL, CB.getType());
+    Ret = SymValue::symbol(S.newSym(Bits, F ? "return of " + sourceName(*F) : "an indirect call"),
+                           Bits);
+  }
+  finishCall(S, CB, Name, "", Args, Ret, HasRet);
+  return Step::Continue;
+}
+
+bool Executor::Impl::intrinsic(State &S, const CallBase &CB, const Function &F) {
+  Intrinsic::ID ID = F.getIntrinsicID();
+  StringRef Name = F.getName();
+  auto advance = [&](SymValue V) {
+    if (!CB.getType()->isVoidTy())
+      S.Stack.back().Regs[&CB] = V;
+    if (auto *Inv = dyn_cast<InvokeInst>(&CB))
+      enterBlock(S, Inv->getNormalDest());
+    else
+      ++S.Stack.back().PC;
+    return true;
+  };
+  auto arg = [&](unsigned K) { return S.resolve(eval(S, CB.getArgOperand(K))); };
+  bool IsSet = ID == Intrinsic::memset || Name == "memset";
+  bool IsCopy = ID == Intrinsic::memcpy || ID == Intrinsic::memmove || Name == "memcpy" ||
+                Name == "memmove";
+  if (IsSet || IsCopy) {
+    ObjId Dst;
+    int64_t DOff;
+    SymValue Len = arg(2);
+    SymValue Ret = CB.getType()->isVoidTy() ? SymValue() : arg(0);
+    if (!deref(S, arg(0), Dst, DOff))
+      return advance(Ret);
+    uint64_t Size = S.object(Dst)->Size;
+    uint64_t N = Len.isInt() ? Len.zext() : (Size > (uint64_t)DOff ? Size - DOff : 4096);
+    if (IsSet) {
+      SymValue Byte = arg(1);
+      if (Byte.isInt() && Len.isInt())
+        fillMem(S, Dst, DOff, N, (uint8_t)Byte.zext());
+      else
+        havocMem(S, Dst, DOff, N);
+    } else {
+      ObjId Src;
+      int64_t SOff;
+      if (deref(S, arg(1), Src, SOff) && Len.isInt())
+        copyMem(S, Dst, DOff, Src, SOff, N);
+      else
+        havocMem(S, Dst, DOff, N);
+    }
+    return advance(Ret);
+  }
+  switch (ID) {
+  case Intrinsic::trap:
+  case Intrinsic::debugtrap:
+  case Intrinsic::ubsantrap:
+    sink(S, "trap");
+    return false;
+  case Intrinsic::expect:
+  case Intrinsic::expect_with_probability:
+  case Intrinsic::ssa_copy:
+  case Intrinsic::launder_invariant_group:
+  case Intrinsic::strip_invariant_group:
+    return advance(arg(0));
+  default:
+    break;
+  }
+  if (CB.getType()->isVoidTy())
+    return advance(SymValue());
+  unsigned Bits = bitsOf(DL, CB.getType());
+  return advance(SymValue::symbol(S.newSym(Bits, "an intrinsic"), Bits));
+}

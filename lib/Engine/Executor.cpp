@@ -1,0 +1,197 @@
+//===- Executor.cpp - Path-sensitive IR executor ----------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Depth-first exploration: a state runs until it forks (the sibling goes on
+// the worklist), returns from the function it was started in, or ends. A
+// fork happens where a value a branch needs is undecided; the sibling is
+// re-run from the same instruction with ForcedOutcome set, so every
+// instruction is written once, for one outcome.
+//===----------------------------------------------------------------------===//
+#include "ExecutorImpl.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/DebugProgramInstruction.h"
+#include "llvm/IR/DebugInfo.h"
+#include "llvm/IR/IntrinsicInst.h"
+
+using namespace llvm;
+using namespace ndisv;
+using namespace ndisv::engine;
+
+Observer::~Observer() = default;
+
+Executor::Executor(const Module &M, const CallModelTable &Models, Observer &Obs, Budget B)
+    : P(std::make_unique<Impl>(*this, M, Models, Obs, B)) {}
+Executor::~Executor() = default;
+
+std::unique_ptr<State> Executor::newState() {
+  auto S = std::make_unique<State>();
+  S->Id = P->NextStateId++;
+  return S;
+}
+
+SymValue Executor::freshObject(State &S, StringRef Name) {
+  return SymValue::pointer(S.newObject(0, Name.str()), 0);
+}
+
+void Executor::fork(State &) { ++Stats.Forks; }
+
+std::unique_ptr<State> Executor::Impl::clone(const State &S) {
+  auto C = std::make_unique<State>(S);
+  C->Id = NextStateId++;
+  ++E.Stats.Forks;
+  return C;
+}
+
+void Executor::Impl::sink(State &, const char *) { ++E.Stats.Sinks; }
+
+bool Executor::Impl::cut(State &, const std::string &Why) {
+  ++E.Stats.PathsCut;
+  if (E.Stats.CutReasons.size() < 4 &&
+      std::find(E.Stats.CutReasons.begin(), E.Stats.CutReasons.end(), Why) ==
+          E.Stats.CutReasons.end())
+    E.Stats.CutReasons.push_back(Why);
+  return false;
+}
+
+LoopInfo &Executor::Impl::loops(const Function *F) {
+  auto &Info = Infos[F];
+  if (!Info) {
+    Info = std::make_unique<FunctionInfo>();
+    Info->DT = std::make_unique<DominatorTree>(const_cast<Function &>(*F));
+    Info->LI = std::make_unique<LoopInfo>(*Info->DT);
+  }
+  return *Info->LI;
+}
+
+void Executor::Impl::pushFrame(State &S, const Function *F, ArrayRef<SymValue> Args,
+                               const CallBase *Site) {
+  Frame Fr;
+  Fr.F = F;
+  Fr.CallSite = Site;
+  unsigned K = 0;
+  for (const Argument &A : F->args()) {
+    SymValue V = K < Args.size()
+                     ? Args[K]
+                     : SymValue::symbol(S.newSym(A.getType()->isPointerTy()
+                                                     ? 64
+                                                     : DL.getTypeSizeInBits(A.getType()),
+                                                 A.getName().str()),
+                                        64);
+    Fr.Regs[&A] = V;
+    ++K;
+  }
+  S.Stack.push_back(std::move(Fr));
+  enterBlock(S, &F->getEntryBlock());
+}
+
+void Executor::Impl::enterBlock(State &S, const BasicBlock *To) {
+  Frame &Fr = S.Stack.back();
+  const BasicBlock *From = Fr.BB;
+  Fr.PrevBB = From;
+  Fr.BB = To;
+  Fr.PC = To->begin();
+  if (From) {
+    LoopInfo &LI = loops(Fr.F);
+    if (Loop *L = LI.getLoopFor(To); L && L->getHeader() == To && !L->contains(From))
+      Fr.Visits[To] = 0; // a fresh entry into the loop
+  }
+  ++Fr.Visits[To];
+  // Phis read their values on the edge just taken, all at once.
+  SmallVector<std::pair<const PHINode *, SymValue>, 4> Phis;
+  for (const PHINode &Phi : To->phis())
+    if (From)
+      Phis.push_back({&Phi, eval(S, Phi.getIncomingValueForBlock(From))});
+  for (auto &[Phi, V] : Phis)
+    S.Stack.back().Regs[Phi] = V;
+  while (isa<PHINode>(*S.Stack.back().PC))
+    ++S.Stack.back().PC;
+}
+
+/// The line a person calls the exit: the `return` statement taken, not the
+/// shared return block Clang emits at the closing brace.
+const DILocation *Executor::Impl::exitLocation(const State &S, const ReturnInst *RI) {
+  const Frame &Fr = S.Stack.back();
+  const BasicBlock *RB = RI->getParent();
+  auto [It, Inserted] = DedicatedReturn.try_emplace(RB, false);
+  if (Inserted) {
+    const Value *RetSlot = nullptr;
+    bool OnlyLoadAndRet = true;
+    for (const Instruction &I : *RB) {
+      if (auto *LI = dyn_cast<LoadInst>(&I))
+        RetSlot = LI->getPointerOperand();
+      else if (!isa<ReturnInst>(I))
+        OnlyLoadAndRet = false;
+    }
+    bool Dedicated = OnlyLoadAndRet && !pred_empty(RB);
+    for (const BasicBlock *Pred : predecessors(RB)) {
+      auto *Br = dyn_cast<BranchInst>(Pred->getTerminator());
+      if (!Br || Br->isConditional()) {
+        Dedicated = false;
+        break;
+      }
+      if (RetSlot) { // each way in stores the return value just before
+        auto *St = dyn_cast_or_null<StoreInst>(Br->getPrevNonDebugInstruction());
+        if (!St || St->getPointerOperand() != RetSlot) {
+          Dedicated = false;
+          break;
+        }
+      }
+    }
+    It->second = Dedicated;
+  }
+  if (It->second && Fr.PrevBB)
+    if (const DILocation *L = Fr.PrevBB->getTerminator()->getDebugLoc().get())
+      return L;
+  return RI->getDebugLoc().get();
+}
+
+void Executor::run(std::unique_ptr<State> Init, const Function *F, ArrayRef<SymValue> Args,
+                   const ReturnFn &OnReturn) {
+  size_t Base = Init->Stack.size();
+  P->pushFrame(*Init, F, Args, nullptr);
+  Impl::Worklist WL;
+  WL.push_back(std::move(Init));
+  while (!WL.empty()) {
+    std::unique_ptr<State> S = std::move(WL.back());
+    WL.pop_back();
+    if (Exhausted) {
+      P->cut(*S, "analysis budget exhausted");
+      continue;
+    }
+    while (true) {
+      if (++Stats.Instructions > P->B.MaxInstructions || Stats.Forks > P->B.MaxPaths) {
+        Exhausted = true;
+        P->cut(*S, Stats.Forks > P->B.MaxPaths ? "path budget exhausted"
+                                                 : "instruction budget exhausted");
+        break;
+      }
+      SymValue Ret;
+      const DILocation *ExitLoc = nullptr;
+      Impl::Step R = P->step(*S, WL, Ret, ExitLoc);
+      if (R == Impl::Step::Continue)
+        continue;
+      if (R == Impl::Step::Returned && S->Stack.size() == Base) {
+        OnReturn(std::move(S), Ret, ExitLoc);
+        break;
+      }
+      if (R == Impl::Step::Dead)
+        break;
+    }
+  }
+}
+
+std::pair<std::unique_ptr<State>, std::unique_ptr<State>>
+Executor::split(std::unique_ptr<State> S, const SymValue &V, unsigned Pred, int64_t C) {
+  BoolResult R = P->compare(*S, Pred, V, SymValue::integer((uint64_t)C, V.bits() ? V.bits() : 32));
+  if (R.K == BoolResult::Kind::Known) {
+    if (R.Value)
+      return {std::move(S), nullptr};
+    return {nullptr, std::move(S)};
+  }
+  std::unique_ptr<State> No = P->clone(*S);
+  if (R.K == BoolResult::Kind::OnSymbol) {
+    bool CanT = P->assume(*S, R.Cond, true), CanF = P->assume(*No, R.Cond, false);
+    return {CanT ? std::move(S) : nullptr, CanF ? std::move(No) : nullptr};
+  }
+  return {std::move(S), std::move(No)};
+}

@@ -1,0 +1,108 @@
+//===- ExecutorImpl.h - The executor's private parts ------------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//===----------------------------------------------------------------------===//
+#ifndef NDISV_LIB_ENGINE_EXECUTORIMPL_H
+#define NDISV_LIB_ENGINE_EXECUTORIMPL_H
+
+#include "Constraints.h"
+#include "Memory.h"
+#include "ndisv/Engine/Executor.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
+
+namespace ndisv::engine {
+
+/// A condition on one symbol that the path has not decided yet.
+struct SymCondition {
+  SymId Sym = 0;
+  unsigned Bits = 0;
+  unsigned Pred = 0; // llvm::CmpInst::Predicate
+  uint64_t C = 0;
+};
+
+/// The result of evaluating a boolean: known, undecided on a symbol, or
+/// undecidable (both ways stay feasible, nothing is learnt).
+struct BoolResult {
+  enum class Kind { Known, OnSymbol, Unknown } K = Kind::Unknown;
+  bool Value = false;
+  SymCondition Cond;
+  static BoolResult known(bool V) {
+    BoolResult R;
+    R.K = Kind::Known;
+    R.Value = V;
+    return R;
+  }
+};
+
+struct Executor::Impl {
+  Impl(Executor &E, const llvm::Module &M, const CallModelTable &Models, Observer &Obs, Budget B)
+      : E(E), M(M), DL(M.getDataLayout()), Models(Models), Obs(Obs), B(B) {}
+
+  Executor &E;
+  const llvm::Module &M;
+  const llvm::DataLayout &DL;
+  const CallModelTable &Models;
+  Observer &Obs;
+  Budget B;
+  uint64_t NextStateId = 1;
+
+  struct FunctionInfo {
+    std::unique_ptr<llvm::DominatorTree> DT;
+    std::unique_ptr<llvm::LoopInfo> LI;
+  };
+  llvm::DenseMap<const llvm::Function *, std::unique_ptr<FunctionInfo>> Infos;
+  llvm::DenseMap<const llvm::BasicBlock *, bool> DedicatedReturn;
+
+  void countBoundedLoop() { ++E.Stats.BoundedLoops; }
+
+  enum class Step { Continue, Returned, Dead };
+  using Worklist = std::vector<std::unique_ptr<State>>;
+
+  // Executor.cpp
+  Step step(State &S, Worklist &WL, SymValue &RetVal, const llvm::DILocation *&ExitLoc);
+  void pushFrame(State &S, const llvm::Function *F, llvm::ArrayRef<SymValue> Args,
+                 const llvm::CallBase *Site);
+  void enterBlock(State &S, const llvm::BasicBlock *To);
+  SymValue eval(State &S, const llvm::Value *V);
+  SymValue evalConstant(State &S, const llvm::Constant *C);
+  ObjId globalObject(State &S, const llvm::GlobalVariable *G);
+  void storeConstant(State &S, ObjId O, uint64_t Off, const llvm::Constant *C);
+  std::unique_ptr<State> clone(const State &S);
+  void sink(State &S, const char *Why);
+  bool cut(State &S, const std::string &Why);
+  const llvm::DILocation *exitLocation(const State &S, const llvm::ReturnInst *RI);
+  llvm::LoopInfo &loops(const llvm::Function *F);
+
+  // Values.cpp
+  SymValue derived(State &S, llvm::StringRef Key, unsigned Bits, llvm::StringRef Origin);
+  SymValue binary(State &S, const llvm::BinaryOperator &I, SymValue A, SymValue B);
+  SymValue castValue(State &S, const llvm::CastInst &I, SymValue V);
+  BoolResult compare(State &S, unsigned Pred, SymValue A, SymValue B);
+  BoolResult truthOf(State &S, const SymValue &V);
+  bool assume(State &S, const SymCondition &C, bool Outcome); // false if infeasible
+  bool canBe(const State &S, const SymCondition &C, bool Outcome);
+  /// Turns a pointer value into an object and offset, creating the object a
+  /// symbolic pointer points to. Returns false for NULL or a non-pointer.
+  bool deref(State &S, const SymValue &P, ObjId &Obj, int64_t &Off);
+  SymValue load(State &S, llvm::Type *T, ObjId Obj, int64_t Off);
+  void store(State &S, ObjId Obj, int64_t Off, llvm::Type *T, const SymValue &V);
+  SymValue gep(State &S, const llvm::GEPOperator &G);
+
+  // Calls.cpp
+  Step call(State &S, const llvm::CallBase &CB, Worklist &WL);
+  bool intrinsic(State &S, const llvm::CallBase &CB, const llvm::Function &F);
+  void applyOutcome(State &S, const llvm::CallBase &CB, const CallModel &Model,
+                    const Outcome &O, llvm::ArrayRef<SymValue> Args);
+  void finishCall(State &S, const llvm::CallBase &CB, llvm::StringRef Callee,
+                  llvm::StringRef Outcome, llvm::ArrayRef<SymValue> Args, const SymValue &Ret,
+                  bool HasRet);
+};
+
+std::string describeValue(const State &S, const SymValue &V);
+
+} // namespace ndisv::engine
+
+#endif

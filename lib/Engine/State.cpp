@@ -1,0 +1,56 @@
+//===- State.cpp - One path through the driver ------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//===----------------------------------------------------------------------===//
+#include "ndisv/Engine/State.h"
+#include "Constraints.h"
+
+using namespace ndisv;
+using namespace ndisv::engine;
+
+SymId State::newSym(unsigned Bits, std::string Origin) {
+  SymInfo I;
+  I.Bits = Bits ? Bits : 64;
+  auto [Lo, Hi] = fullRange(I.Bits);
+  I.Lo = Lo;
+  I.Hi = Hi;
+  I.Origin = std::move(Origin);
+  Syms.push_back(std::move(I));
+  return (SymId)Syms.size() - 1;
+}
+
+SymValue State::resolve(const SymValue &V) const {
+  if (!V.isSym())
+    return V;
+  const SymInfo &I = Syms[V.sym()];
+  if (I.Bound)
+    return SymValue::pointer(I.Bound, 0);
+  if (I.Lo == I.Hi)
+    return SymValue::integer((uint64_t)I.Lo, V.bits());
+  return V;
+}
+
+ObjId State::newObject(uint64_t Size, std::string Name, bool Zero) {
+  auto O = std::make_shared<MemObject>();
+  O->Size = Size;
+  O->DefaultZero = Zero;
+  O->Name = std::move(Name);
+  Objects.push_back(std::move(O));
+  return (ObjId)Objects.size() - 1;
+}
+
+MemObject &State::mutableObject(ObjId O) {
+  auto &Ptr = Objects[O];
+  if (Ptr.use_count() > 1)
+    Ptr = std::make_shared<MemObject>(*Ptr);
+  return *Ptr;
+}
+
+void State::addTrace(TraceStep::Kind K, const llvm::DILocation *Loc, std::string Msg) {
+  auto N = std::make_shared<TraceNode>();
+  N->Prev = Trace;
+  N->K = K;
+  N->Loc = Loc;
+  N->Message = std::move(Msg);
+  N->Depth = depth();
+  Trace = std::move(N);
+}

@@ -1,0 +1,318 @@
+//===- CompileTU.cpp - One compile job to an llvm::Module ---------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Clang runs in process: spawning clang per TU and re-reading bitcode would
+// cost more than the parse, and in process we can watch the AST for role
+// functions. The command line pins what ndisv verifies against: an x64
+// kernel-mode MSVC compilation, with our model (or the user's WDK) as the
+// only system headers, debug info for source locations and no LLVM passes
+// so the IR mirrors the source. Diagnostics are collected, never printed.
+//===----------------------------------------------------------------------===//
+
+#include "RoleFinder.h"
+#include "ndisv/Frontend/Frontend.h"
+
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/CodeGen/CodeGenAction.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/CompilerInvocation.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Frontend/Utils.h"
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <mutex>
+
+using namespace llvm;
+
+namespace ndisv {
+
+namespace {
+
+constexpr unsigned MaxErrors = 5;
+
+bool isCxx(StringRef File) {
+  std::string Ext = sys::path::extension(File).lower();
+  return Ext == ".cpp" || Ext == ".cc" || Ext == ".cxx";
+}
+
+/// Keeps the first errors with their presumed (file, line, column).
+class ErrorCollector : public clang::DiagnosticConsumer {
+public:
+  ErrorCollector(std::string MainFile, std::vector<Diagnostic> &Out)
+      : MainFile(std::move(MainFile)), Out(Out) {}
+
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override {
+    if (Level != clang::DiagnosticsEngine::Error &&
+        Level != clang::DiagnosticsEngine::Fatal)
+      return;
+    ++Count;
+    if (Out.size() >= MaxErrors)
+      return;
+    Diagnostic D;
+    D.L = Diagnostic::Level::Error;
+    SmallString<256> Msg;
+    Info.FormatDiagnostic(Msg);
+    D.Message = std::string(Msg.str());
+    D.Loc.File = MainFile;
+    if (Info.getLocation().isValid() && Info.hasSourceManager()) {
+      const clang::SourceManager &SM = Info.getSourceManager();
+      clang::PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Info.getLocation()));
+      if (P.isValid()) {
+        D.Loc.File = P.getFilename();
+        D.Loc.Line = P.getLine();
+        D.Loc.Col = P.getColumn();
+      }
+    }
+    Out.push_back(std::move(D));
+  }
+
+  unsigned count() const { return Count; }
+
+private:
+  std::string MainFile;
+  std::vector<Diagnostic> &Out;
+  unsigned Count = 0;
+};
+
+/// EmitLLVMOnlyAction with the role finder beside the code generator.
+class RoleAction : public clang::EmitLLVMOnlyAction {
+public:
+  RoleAction(LLVMContext *Ctx, RoleFinderState &State)
+      : EmitLLVMOnlyAction(Ctx), State(State) {}
+
+protected:
+  std::unique_ptr<clang::ASTConsumer>
+  CreateASTConsumer(clang::CompilerInstance &CI, StringRef InFile) override {
+    std::unique_ptr<clang::ASTConsumer> CodeGen =
+        EmitLLVMOnlyAction::CreateASTConsumer(CI, InFile);
+    if (!CodeGen)
+      return nullptr;
+    addFunctionClassCallback(CI.getPreprocessor(), State);
+    std::vector<std::unique_ptr<clang::ASTConsumer>> Consumers;
+    // The role finder must come first: with clang 19 and this target, walking
+    // the TU's declarations after code generation's HandleTranslationUnit
+    // crashed (a LinkageSpecDecl with a dangling child appears in a C TU).
+    Consumers.push_back(createRoleFinder(State));
+    Consumers.push_back(std::move(CodeGen));
+    return std::make_unique<clang::MultiplexConsumer>(std::move(Consumers));
+  }
+
+private:
+  RoleFinderState &State;
+};
+
+void initialiseOnce() {
+  static std::once_flag Once;
+  std::call_once(Once, [] {
+    InitializeAllTargetInfos();
+    InitializeAllTargets();
+    InitializeAllTargetMCs();
+    // Turns a crash inside Clang into a failed TU instead of a dead tool.
+    CrashRecoveryContext::Enable();
+  });
+}
+
+void fail(CompiledTU &Out, const Twine &Message) {
+  Diagnostic D;
+  D.L = Diagnostic::Level::Error;
+  D.Loc.File = Out.Result.File;
+  D.Message = Message.str();
+  Out.Result.Errors.push_back(std::move(D));
+  Out.Result.Compiled = false;
+  Out.Module.reset();
+}
+
+unsigned roleCount(const Module &M) {
+  const NamedMDNode *N = M.getNamedMetadata("ndisv.roles");
+  return N ? N->getNumOperands() : 0;
+}
+
+} // namespace
+
+std::vector<std::string> clangArgsFor(const CompileJob &Job, const FrontendOptions &Opts) {
+  bool Cxx = isCxx(Job.File);
+  std::vector<std::string> A = {
+      "--target=x86_64-pc-windows-msvc", "-fms-extensions", "-fms-compatibility",
+      "-fms-compatibility-version=19.40", "-x", Cxx ? "c++" : "c"};
+  if (Cxx)
+    A.push_back("-std=c++17");
+  for (const char *F : {"-O0", "-g", "-gdwarf", "-gcolumn-info", "-w",
+                        "-ferror-limit=20", "-fno-spell-checking", "-D_AMD64_=1",
+                        "-DAMD64=1", "-D_WIN64=1", "-D_KERNEL_MODE=1", "-nostdinc"})
+    A.push_back(F);
+  if (!Opts.WdkIncludeDirs.empty()) {
+    for (const std::string &D : Opts.WdkIncludeDirs)
+      A.insert(A.end(), {"-isystem", D});
+  } else if (!Opts.ModelIncludeDir.empty()) {
+    A.insert(A.end(), {"-isystem", Opts.ModelIncludeDir});
+  }
+  if (!Opts.ResourceDir.empty()) {
+    // -nostdinc also drops Clang's own headers (stddef.h, stdarg.h,
+    // intrin.h); keep them last so the model or WDK copies win.
+    SmallString<256> Builtin(Opts.ResourceDir);
+    sys::path::append(Builtin, "include");
+    A.insert(A.end(), {"-isystem", std::string(Builtin.str()), "-resource-dir",
+                       Opts.ResourceDir});
+  }
+  A.insert(A.end(), {"-Xclang", "-disable-llvm-passes"});
+  A.insert(A.end(), Job.Args.begin(), Job.Args.end());
+  for (const std::string &D : Opts.IncludeDirs)
+    A.push_back("-I" + D);
+  for (const std::string &D : Opts.Defines)
+    A.push_back("-D" + D);
+  return A;
+}
+
+CompiledTU compileTU(const CompileJob &Job, const FrontendOptions &Opts, LLVMContext &Ctx) {
+  CompiledTU Out;
+  Out.Result.File = Job.File;
+  sys::fs::file_status St;
+  if (sys::fs::status(Job.File, St) || !sys::fs::exists(St)) {
+    fail(Out, "no such file or directory");
+    return Out;
+  }
+  if (!sys::fs::is_regular_file(St)) {
+    fail(Out, "not a regular file");
+    return Out;
+  }
+  initialiseOnce();
+
+  ErrorCollector Errors(Job.File, Out.Result.Errors);
+  std::vector<std::string> Args = clangArgsFor(Job, Opts);
+  Args.insert(Args.begin(), "clang");
+  Args.push_back(Job.File);
+  std::vector<const char *> Argv;
+  for (const std::string &S : Args)
+    Argv.push_back(S.c_str());
+
+  // Driver errors (bad options in a compile database) land in Errors too.
+  IntrusiveRefCntPtr<clang::DiagnosticOptions> DriverDiagOpts =
+      new clang::DiagnosticOptions();
+  IntrusiveRefCntPtr<clang::DiagnosticsEngine> DriverDiags =
+      new clang::DiagnosticsEngine(new clang::DiagnosticIDs(), DriverDiagOpts,
+                                   &Errors, /*ShouldOwnClient=*/false);
+  clang::CreateInvocationOptions CIOpts;
+  CIOpts.Diags = DriverDiags;
+  CIOpts.ProbePrecompiled = false;
+  std::shared_ptr<clang::CompilerInvocation> Inv =
+      clang::createInvocation(Argv, std::move(CIOpts));
+  if (!Inv || Errors.count()) {
+    if (Out.Result.Errors.empty())
+      fail(Out, "cannot build a clang invocation for this file");
+    Out.Result.Compiled = false;
+    return Out;
+  }
+  Inv->getFrontendOpts().DisableFree = false;
+  Inv->getCodeGenOpts().DisableFree = false;
+  Inv->getCodeGenOpts().DisableLLVMPasses = true;
+  Inv->getDiagnosticOpts().ShowCarets = false; // no "N errors generated."
+
+  auto CI = std::make_unique<clang::CompilerInstance>();
+  CI->setInvocation(std::move(Inv));
+  CI->createDiagnostics(&Errors, /*ShouldOwnClient=*/false);
+  RoleFinderState State;
+  State.Roles = &Opts.Roles;
+  auto Act = std::make_unique<RoleAction>(&Ctx, State);
+
+  bool Ok = false;
+  CrashRecoveryContext CRC;
+  if (!CRC.RunSafely([&] { Ok = CI->ExecuteAction(*Act); })) {
+    // The compiler's state is unknown after a crash: leak it rather than
+    // run its destructors.
+    (void)CI.release();
+    (void)Act.release();
+    fail(Out, "internal error: clang crashed while compiling this file");
+    return Out;
+  }
+  std::unique_ptr<Module> M = Act->takeModule();
+  if (!Ok || Errors.count() || !M) {
+    if (Out.Result.Errors.empty())
+      fail(Out, "compilation failed");
+    Out.Result.Compiled = false;
+    return Out;
+  }
+  attachRoleMetadata(*M, State.Findings);
+  std::string Broken;
+  raw_string_ostream BrokenOS(Broken);
+  if (verifyModule(*M, &BrokenOS)) {
+    fail(Out, "internal error: clang produced invalid IR: " +
+                  StringRef(BrokenOS.str()).split('\n').first);
+    return Out;
+  }
+  Out.Result.Compiled = true;
+  Out.Module = std::move(M);
+  return Out;
+}
+
+std::vector<CompiledTU> compileAll(const std::vector<CompileJob> &Jobs,
+                                   const FrontendOptions &Opts, LLVMContext &Ctx,
+                                   unsigned Threads) {
+  std::vector<CompiledTU> Out(Jobs.size());
+  if (Threads <= 1 || Jobs.size() <= 1) {
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      Out[I] = compileTU(Jobs[I], Opts, Ctx);
+    return Out;
+  }
+  initialiseOnce(); // before the workers race for it
+
+  // Each worker compiles in its own context; modules come back as bitcode
+  // and are re-read into the caller's context in job order.
+  struct Slot {
+    TranslationUnitResult Result;
+    SmallVector<char, 0> Bitcode;
+    unsigned Roles = 0;
+  };
+  std::vector<Slot> Slots(Jobs.size());
+  {
+    DefaultThreadPool Pool(hardware_concurrency(Threads));
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      Pool.async([&, I] {
+        LLVMContext Local;
+        CompiledTU TU = compileTU(Jobs[I], Opts, Local);
+        Slots[I].Result = std::move(TU.Result);
+        if (TU.Module) {
+          Slots[I].Roles = roleCount(*TU.Module);
+          raw_svector_ostream OS(Slots[I].Bitcode);
+          WriteBitcodeToFile(*TU.Module, OS);
+        }
+      });
+    Pool.wait();
+  }
+  for (size_t I = 0; I < Jobs.size(); ++I) {
+    Slot &S = Slots[I];
+    Out[I].Result = std::move(S.Result);
+    if (!Out[I].Result.Compiled)
+      continue;
+    Expected<std::unique_ptr<Module>> M = parseBitcodeFile(
+        MemoryBufferRef(StringRef(S.Bitcode.data(), S.Bitcode.size()), Jobs[I].File),
+        Ctx);
+    if (!M) {
+      fail(Out[I], "internal error: cannot re-read the module: " +
+                       toString(M.takeError()));
+      continue;
+    }
+    if (roleCount(**M) != S.Roles) {
+      fail(Out[I], "internal error: role metadata lost in the bitcode round trip");
+      continue;
+    }
+    Out[I].Module = std::move(*M);
+    SmallVector<char, 0>().swap(S.Bitcode); // free as we go
+  }
+  return Out;
+}
+
+} // namespace ndisv

@@ -1,0 +1,359 @@
+//===- Inputs.cpp - INPUTs to compile jobs ------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Driver projects arrive as loose files, as source trees (usually built by
+// msbuild, so there is no include path we could read) or as a compilation
+// database. Everything is reduced to CompileJobs carrying only the options
+// that change how the code parses (-I, -D, -U, -include, -std); optimisation,
+// output and warning flags of the real build are irrelevant to us, and
+// cl.exe spellings are translated so that one clang command line fits all.
+//===----------------------------------------------------------------------===//
+
+#include "ndisv/Frontend/Frontend.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Allocator.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/StringSaver.h"
+
+#include <algorithm>
+#include <set>
+
+using namespace llvm;
+
+namespace ndisv {
+
+namespace {
+
+enum class Lang { None, C, CXX };
+
+Lang langOf(StringRef Path) {
+  std::string Ext = sys::path::extension(Path).lower();
+  if (Ext == ".c")
+    return Lang::C;
+  if (Ext == ".cpp" || Ext == ".cc" || Ext == ".cxx")
+    return Lang::CXX;
+  return Lang::None;
+}
+
+bool isHeader(StringRef Path) {
+  std::string Ext = sys::path::extension(Path).lower();
+  return Ext == ".h" || Ext == ".hpp";
+}
+
+Error inputError(const Twine &Input, const Twine &What) {
+  return createStringError(inconvertibleErrorCode(), Input + ": " + What);
+}
+
+std::string absolute(StringRef Path, StringRef Base) {
+  SmallString<256> P(Path);
+  if (!Base.empty() && !sys::path::is_absolute(P)) {
+    SmallString<256> B(Base);
+    sys::path::append(B, P);
+    P = B;
+  }
+  sys::fs::make_absolute(P);
+  sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P.str());
+}
+
+// The basename of a compiler path, Windows or POSIX, lower case, no ".exe".
+std::string compilerName(StringRef Path) {
+  size_t Slash = Path.find_last_of("/\\");
+  std::string Name =
+      (Slash == StringRef::npos ? Path : Path.substr(Slash + 1)).lower();
+  if (StringRef(Name).ends_with(".exe"))
+    Name.resize(Name.size() - 4);
+  return Name;
+}
+
+/// Keeps the parse-relevant options of one compile command, translated to
+/// clang's GNU spelling. \p ClStyle allows '/' as option prefix.
+class ArgFilter {
+public:
+  ArgFilter(StringRef Dir, Lang L, bool ClStyle)
+      : Dir(Dir), L(L), ClStyle(ClStyle) {}
+
+  std::vector<std::string> run(ArrayRef<std::string> Argv) {
+    // Argv[0] is the compiler; the source file and everything else is dropped.
+    for (size_t I = 1; I < Argv.size(); ++I) {
+      StringRef A = Argv[I];
+      StringRef Next = I + 1 < Argv.size() ? StringRef(Argv[I + 1]) : "";
+      if (A.size() < 2 || !(A[0] == '-' || (ClStyle && A[0] == '/')))
+        continue;
+      StringRef Body = A.drop_front();
+      if (handle(Body, Next, A[0] == '/'))
+        ++I; // Consumed the separate value.
+    }
+    return std::move(Out);
+  }
+
+private:
+  std::string path(StringRef P) { return absolute(P, Dir); }
+
+  // For -include: absolute only if it exists relative to the directory,
+  // otherwise clang searches the include path for it.
+  std::string forcedInclude(StringRef P) {
+    std::string Abs = path(P);
+    return sys::fs::exists(Abs) ? Abs : std::string(P);
+  }
+
+  void define(StringRef V) {
+    std::string D(V);
+    if (D.find('=') == std::string::npos) {
+      size_t Hash = D.find('#'); // cl.exe accepts /DNAME#VALUE
+      if (Hash != std::string::npos)
+        D[Hash] = '=';
+    }
+    Out.push_back("-D" + D);
+  }
+
+  void standard(StringRef V, bool Cl) {
+    if (Cl) { // /std:c++17, /std:c++latest, /std:c11, /std:clatest
+      if (V == "c++latest")
+        V = "c++20";
+      else if (V == "clatest")
+        V = "c17";
+    }
+    bool IsCxx = V.contains("++");
+    if ((L == Lang::C && IsCxx) || (L == Lang::CXX && !IsCxx))
+      return; // A shared flag set meant for the other language.
+    Out.push_back(("-std=" + V).str());
+  }
+
+  // Returns true when the option consumed the next argument as its value.
+  bool handle(StringRef Body, StringRef Next, bool Slash) {
+    enum Kind { Inc, Def, Undef, Force, Sys, Quote, After };
+    struct Spelling {
+      StringRef Name;
+      bool SlashOk; // cl.exe also spells it /Name
+      bool ClOnly;
+      Kind K;
+    };
+    // Longest names first where one is a prefix of another.
+    static const Spelling Table[] = {
+        {"isystem", false, false, Sys},   {"imsvc", true, false, Sys},
+        {"iquote", false, false, Quote},  {"idirafter", false, false, After},
+        {"include", false, false, Force}, {"external:I", true, true, Sys},
+        {"FI", true, true, Force},        {"I", true, false, Inc},
+        {"D", true, false, Def},          {"U", true, false, Undef}};
+    if (!Slash && Body.starts_with("std=")) {
+      standard(Body.drop_front(4), false);
+      return false;
+    }
+    if (ClStyle && Body.starts_with("std:")) {
+      standard(Body.drop_front(4), true);
+      return false;
+    }
+    for (const Spelling &J : Table) {
+      if ((Slash && !J.SlashOk) || (J.ClOnly && !ClStyle) ||
+          !Body.starts_with(J.Name))
+        continue;
+      StringRef Value = Body.drop_front(J.Name.size());
+      bool Separate = Value.empty();
+      if (Separate) {
+        if (Next.empty())
+          return false;
+        Value = Next;
+      }
+      Value = Value.ltrim(); // "/I foo" sometimes arrives as one token.
+      switch (J.K) {
+      case Inc:
+        Out.push_back("-I" + path(Value));
+        break;
+      case Def:
+        define(Value);
+        break;
+      case Undef:
+        Out.push_back(("-U" + Value).str());
+        break;
+      case Force:
+        Out.push_back("-include");
+        Out.push_back(forcedInclude(Value));
+        break;
+      case Sys:
+        Out.push_back("-isystem");
+        Out.push_back(path(Value));
+        break;
+      case Quote:
+        Out.push_back("-iquote");
+        Out.push_back(path(Value));
+        break;
+      case After:
+        Out.push_back("-idirafter");
+        Out.push_back(path(Value));
+        break;
+      }
+      return Separate;
+    }
+    return false;
+  }
+
+  std::string Dir;
+  Lang L;
+  bool ClStyle;
+  std::vector<std::string> Out;
+};
+
+} // namespace
+
+/// Splits a "command" string; cl.exe commands use Windows quoting rules.
+static std::vector<std::string> splitCommand(StringRef Command) {
+  BumpPtrAllocator Alloc;
+  StringSaver Saver(Alloc);
+  SmallVector<const char *, 64> Argv;
+  cl::TokenizeWindowsCommandLineFull(Command, Saver, Argv);
+  bool Cl = !Argv.empty() &&
+            (compilerName(Argv[0]) == "cl" || compilerName(Argv[0]) == "clang-cl");
+  if (!Cl) {
+    Argv.clear();
+    cl::TokenizeGNUCommandLine(Command, Saver, Argv);
+  }
+  return std::vector<std::string>(Argv.begin(), Argv.end());
+}
+
+static Error addCompileDatabase(StringRef Input, std::vector<CompileJob> &Jobs,
+                                StringSet<> &Seen) {
+  auto Buf = MemoryBuffer::getFile(Input);
+  if (!Buf)
+    return inputError(Input, "cannot read: " + Buf.getError().message());
+  Expected<json::Value> Root = json::parse((*Buf)->getBuffer());
+  if (!Root)
+    return inputError(Input, "malformed JSON: " + toString(Root.takeError()));
+  const json::Array *Entries = Root->getAsArray();
+  if (!Entries)
+    return inputError(Input, "expected a JSON array of compile commands");
+  for (size_t I = 0; I < Entries->size(); ++I) {
+    std::string Where = "entry " + std::to_string(I + 1);
+    const json::Object *E = (*Entries)[I].getAsObject();
+    if (!E)
+      return inputError(Input, Where + " is not an object");
+    std::optional<StringRef> Dir = E->getString("directory");
+    std::optional<StringRef> File = E->getString("file");
+    if (!Dir)
+      return inputError(Input, Where + " has no \"directory\" string");
+    if (!File)
+      return inputError(Input, Where + " has no \"file\" string");
+    std::vector<std::string> Argv;
+    if (const json::Array *A = E->getArray("arguments")) {
+      for (const json::Value &V : *A) {
+        std::optional<StringRef> S = V.getAsString();
+        if (!S)
+          return inputError(Input, Where + ": \"arguments\" holds a non-string");
+        Argv.push_back(S->str());
+      }
+    } else if (std::optional<StringRef> C = E->getString("command")) {
+      Argv = splitCommand(*C);
+    } else {
+      return inputError(Input,
+                        Where + " has neither \"arguments\" nor \"command\"");
+    }
+    Lang L = langOf(*File);
+    if (L == Lang::None)
+      continue; // .rc, .asm, ...: not ours.
+    CompileJob Job;
+    Job.Directory = absolute(*Dir, "");
+    Job.File = absolute(*File, Job.Directory);
+    if (!Seen.insert(Job.File).second)
+      continue; // Several configurations of one file: the first one wins.
+    bool ClStyle = !Argv.empty() && (compilerName(Argv[0]) == "cl" ||
+                                     compilerName(Argv[0]) == "clang-cl");
+    Job.Args = ArgFilter(Job.Directory, L, ClStyle).run(Argv);
+    Jobs.push_back(std::move(Job));
+  }
+  return Error::success();
+}
+
+static Error addDirectory(StringRef Input, std::vector<CompileJob> &Jobs,
+                          StringSet<> &Seen) {
+  std::string Root = absolute(Input, "");
+  std::vector<std::string> Sources;
+  std::set<std::string> HeaderDirs;
+  std::error_code EC;
+  // Symlinks are not followed into directories, so cycles cannot happen.
+  for (sys::fs::recursive_directory_iterator It(Root, EC, false), End;
+       It != End && !EC; It.increment(EC)) {
+    StringRef Path = It->path();
+    StringRef Name = sys::path::filename(Path);
+    sys::fs::file_type T = It->type();
+    if (T == sys::fs::file_type::directory_file) {
+      if (Name.starts_with("."))
+        It.no_push(); // .git, .vs, ...
+      continue;
+    }
+    if (T == sys::fs::file_type::symlink_file) {
+      sys::fs::file_status St;
+      if (sys::fs::status(Path, St) || !sys::fs::is_regular_file(St))
+        continue;
+    } else if (T != sys::fs::file_type::regular_file) {
+      continue;
+    }
+    if (langOf(Path) != Lang::None)
+      Sources.push_back(Path.str());
+    else if (isHeader(Path))
+      HeaderDirs.insert(sys::path::parent_path(Path).str());
+  }
+  if (EC)
+    return inputError(Input, "cannot read directory: " + EC.message());
+  if (Sources.empty())
+    return inputError(Input, "no .c/.cpp/.cc/.cxx sources below this directory");
+  llvm::sort(Sources);
+  std::vector<std::string> Args;
+  for (const std::string &D : HeaderDirs) // std::set: already sorted
+    Args.push_back("-I" + D);
+  for (std::string &S : Sources) {
+    if (!Seen.insert(S).second)
+      continue;
+    CompileJob Job;
+    Job.File = std::move(S);
+    Job.Directory = Root;
+    Job.Args = Args;
+    Jobs.push_back(std::move(Job));
+  }
+  return Error::success();
+}
+
+Expected<std::vector<CompileJob>> collectJobs(const std::vector<std::string> &Inputs,
+                                              const FrontendOptions &Opts) {
+  std::vector<CompileJob> Jobs;
+  StringSet<> Seen;
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  for (const std::string &Input : Inputs) {
+    sys::fs::file_status St;
+    if (std::error_code EC = sys::fs::status(Input, St))
+      return inputError(Input, EC == std::errc::no_such_file_or_directory
+                                   ? "no such file or directory"
+                                   : EC.message());
+    if (sys::fs::is_directory(St)) {
+      if (Error E = addDirectory(Input, Jobs, Seen))
+        return std::move(E);
+      continue;
+    }
+    StringRef Name = sys::path::filename(Input);
+    if (Name.ends_with("compile_commands.json") ||
+        sys::path::extension(Name).lower() == ".json") {
+      if (Error E = addCompileDatabase(Input, Jobs, Seen))
+        return std::move(E);
+      continue;
+    }
+    if (langOf(Input) == Lang::None)
+      return inputError(Input, "unsupported input (expected a .c, .cpp, .cc or "
+                               ".cxx file, a directory or a "
+                               "compile_commands.json)");
+    CompileJob Job;
+    Job.File = absolute(Input, "");
+    Job.Directory = std::string(Cwd.str());
+    if (Seen.insert(Job.File).second)
+      Jobs.push_back(std::move(Job));
+  }
+  return std::move(Jobs);
+}
+
+} // namespace ndisv

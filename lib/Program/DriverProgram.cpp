@@ -1,0 +1,125 @@
+//===- DriverProgram.cpp - Linking a driver's translation units ------------===//
+// SPDX-License-Identifier: Apache-2.0
+//===----------------------------------------------------------------------===//
+#include "ndisv/Program/DriverProgram.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/DiagnosticPrinter.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Metadata.h"
+#include "llvm/Linker/Linker.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace ndisv;
+
+SourceLoc ndisv::sourceLocOf(const DILocation *L) {
+  SourceLoc S;
+  if (!L)
+    return S;
+  SmallString<256> Path(L->getFilename());
+  if (!sys::path::is_absolute(Path) && !L->getDirectory().empty()) {
+    SmallString<256> Full(L->getDirectory());
+    sys::path::append(Full, Path);
+    Path = Full;
+  }
+  sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  S.File = std::string(Path);
+  S.Line = L->getLine();
+  S.Col = L->getColumn();
+  return S;
+}
+
+std::unique_ptr<DriverProgram> DriverProgram::link(std::vector<std::unique_ptr<Module>> Modules,
+                                                   LLVMContext &Ctx,
+                                                   std::vector<Diagnostic> &Errors) {
+  auto P = std::unique_ptr<DriverProgram>(new DriverProgram());
+  P->M = std::make_unique<Module>("driver", Ctx);
+  std::string LinkMsg;
+  auto OldHandler = Ctx.getDiagnosticHandlerCallBack();
+  void *OldCtx = Ctx.getDiagnosticContext();
+  Ctx.setDiagnosticHandlerCallBack(
+      [](const DiagnosticInfo *DI, void *C) {
+        if (DI->getSeverity() != DS_Error)
+          return;
+        raw_string_ostream OS(*static_cast<std::string *>(C));
+        DiagnosticPrinterRawOStream DP(OS);
+        DI->print(DP);
+      },
+      &LinkMsg);
+  bool First = true;
+  for (auto &Mod : Modules) {
+    if (!Mod)
+      continue;
+    std::string Name = Mod->getSourceFileName();
+    if (First) {
+      P->M->setDataLayout(Mod->getDataLayout());
+      P->M->setTargetTriple(Mod->getTargetTriple());
+      First = false;
+    }
+    LinkMsg.clear();
+    if (Linker::linkModules(*P->M, std::move(Mod))) {
+      Diagnostic D;
+      D.Loc.File = Name;
+      D.Message = "cannot link this translation unit with the others: " +
+                  (LinkMsg.empty() ? std::string("unknown link error") : LinkMsg);
+      Errors.push_back(std::move(D));
+    }
+  }
+  Ctx.setDiagnosticHandlerCallBack(OldHandler, OldCtx);
+
+  if (NamedMDNode *Roles = P->M->getNamedMetadata("ndisv.roles")) {
+    for (const MDNode *N : Roles->operands()) {
+      if (N->getNumOperands() < 2)
+        continue;
+      RoleFunction R;
+      if (auto *S = dyn_cast_or_null<MDString>(N->getOperand(0)))
+        R.Role = S->getString().str();
+      auto *VM = dyn_cast_or_null<ValueAsMetadata>(N->getOperand(1));
+      auto *F = VM ? dyn_cast<Function>(VM->getValue()->stripPointerCasts()) : nullptr;
+      if (!F || F->isDeclaration())
+        continue;
+      R.F = F;
+      if (N->getNumOperands() > 2)
+        if (auto *S = dyn_cast_or_null<MDString>(N->getOperand(2)))
+          R.How = S->getString().str();
+      if (N->getNumOperands() > 3)
+        if (auto *S = dyn_cast_or_null<MDString>(N->getOperand(3)))
+          R.Loc.File = S->getString().str();
+      if (N->getNumOperands() > 4)
+        if (auto *C = mdconst::dyn_extract_or_null<ConstantInt>(N->getOperand(4)))
+          R.Loc.Line = (unsigned)C->getZExtValue();
+      if (N->getNumOperands() > 5)
+        if (auto *S = dyn_cast_or_null<MDString>(N->getOperand(5)))
+          R.Name = S->getString().str();
+      if (R.Name.empty())
+        R.Name = F->getSubprogram() ? F->getSubprogram()->getName().str() : F->getName().str();
+      if (R.Loc.File.empty() && F->getSubprogram()) {
+        R.Loc.File = F->getSubprogram()->getFilename().str();
+        R.Loc.Line = F->getSubprogram()->getLine();
+      }
+      bool Dup = false;
+      for (const RoleFunction &Old : P->Roles)
+        Dup |= Old.Role == R.Role && Old.F == R.F && Old.How == R.How;
+      if (!Dup)
+        P->Roles.push_back(std::move(R));
+    }
+  }
+  return P;
+}
+
+std::vector<const RoleFunction *> DriverProgram::withRole(StringRef Role) const {
+  std::vector<const RoleFunction *> Out;
+  for (const RoleFunction &R : Roles) {
+    if (R.Role != Role)
+      continue;
+    bool Seen = false;
+    for (const RoleFunction *O : Out)
+      Seen |= O->F == R.F;
+    if (!Seen)
+      Out.push_back(&R);
+  }
+  return Out;
+}

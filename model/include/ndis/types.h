@@ -1,0 +1,286 @@
+// ndisv NDIS model: basic NDIS types, object header and enumerations. Written for ndisv from the documented API; not the WDK header.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+typedef PVOID NDIS_HANDLE, *PNDIS_HANDLE;
+typedef UNICODE_STRING NDIS_STRING, *PNDIS_STRING;
+typedef ANSI_STRING NDIS_ANSI_STRING, *PNDIS_ANSI_STRING;
+typedef PHYSICAL_ADDRESS NDIS_PHYSICAL_ADDRESS, *PNDIS_PHYSICAL_ADDRESS;
+typedef CM_PARTIAL_RESOURCE_LIST NDIS_RESOURCE_LIST, *PNDIS_RESOURCE_LIST;
+typedef ULONG NDIS_PORT_NUMBER, *PNDIS_PORT_NUMBER;
+typedef ULONG NET_IFINDEX, *PNET_IFINDEX;
+typedef USHORT NET_IFTYPE, *PNET_IFTYPE;
+typedef ULONG IFTYPE;
+typedef MDL NDIS_BUFFER, *PNDIS_BUFFER;
+
+#define NDIS_STRING_CONST(x) { sizeof(L##x) - 2, sizeof(L##x), (PWCH)L##x }
+#define NDIS_DEFAULT_PORT_NUMBER ((NDIS_PORT_NUMBER)0)
+#define NDIS_MAX_PHYS_ADDRESS_LENGTH 32
+#define IF_MAX_PHYS_ADDRESS_LENGTH 32
+#define NET_IF_LINK_SPEED_UNKNOWN ((ULONG64)(-1))
+#define NDIS_LINK_SPEED_UNKNOWN NET_IF_LINK_SPEED_UNKNOWN
+#define NDIS_PHYSICAL_ADDRESS_CONST(Low, High) { { (ULONG)(Low), (LONG)(High) } }
+#define NdisGetPhysicalAddressHigh(PhysicalAddress) ((PhysicalAddress).HighPart)
+#define NdisGetPhysicalAddressLow(PhysicalAddress) ((PhysicalAddress).LowPart)
+#define NdisSetPhysicalAddressHigh(PhysicalAddress, Value) ((PhysicalAddress).HighPart) = (Value)
+#define NdisSetPhysicalAddressLow(PhysicalAddress, Value) ((PhysicalAddress).LowPart) = (Value)
+
+typedef union _NET_LUID_LH {
+    ULONG64 Value;
+    struct {
+        ULONG64 Reserved : 24;
+        ULONG64 NetLuidIndex : 24;
+        ULONG64 IfType : 16;
+    } Info;
+} NET_LUID_LH, *PNET_LUID_LH;
+typedef NET_LUID_LH NET_LUID, *PNET_LUID;
+typedef NET_LUID IF_LUID, *PIF_LUID;
+
+#define IF_TYPE_OTHER 1
+#define IF_TYPE_ETHERNET_CSMACD 6
+#define IF_TYPE_ISO88025_TOKENRING 9
+#define IF_TYPE_PPP 23
+#define IF_TYPE_SOFTWARE_LOOPBACK 24
+#define IF_TYPE_ATM 37
+#define IF_TYPE_IEEE80211 71
+#define IF_TYPE_TUNNEL 131
+#define IF_TYPE_IEEE1394 144
+
+typedef enum _NET_IF_ACCESS_TYPE {
+    NET_IF_ACCESS_LOOPBACK = 1, NET_IF_ACCESS_BROADCAST, NET_IF_ACCESS_POINT_TO_POINT,
+    NET_IF_ACCESS_POINT_TO_MULTI_POINT, NET_IF_ACCESS_MAXIMUM
+} NET_IF_ACCESS_TYPE, *PNET_IF_ACCESS_TYPE;
+typedef enum _NET_IF_DIRECTION_TYPE {
+    NET_IF_DIRECTION_SENDRECEIVE, NET_IF_DIRECTION_SENDONLY, NET_IF_DIRECTION_RECEIVEONLY,
+    NET_IF_DIRECTION_MAXIMUM
+} NET_IF_DIRECTION_TYPE, *PNET_IF_DIRECTION_TYPE;
+typedef enum _NET_IF_CONNECTION_TYPE {
+    NET_IF_CONNECTION_DEDICATED = 1, NET_IF_CONNECTION_PASSIVE, NET_IF_CONNECTION_DEMAND,
+    NET_IF_CONNECTION_MAXIMUM
+} NET_IF_CONNECTION_TYPE, *PNET_IF_CONNECTION_TYPE;
+
+// ---- object header -------------------------------------------------------
+typedef struct _NDIS_OBJECT_HEADER {
+    UCHAR Type;
+    UCHAR Revision;
+    USHORT Size;
+} NDIS_OBJECT_HEADER, *PNDIS_OBJECT_HEADER;
+
+#define NDIS_OBJECT_TYPE_DEFAULT 0x80
+#define NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS 0x81
+#define NDIS_OBJECT_TYPE_SG_DMA_DESCRIPTION 0x83
+#define NDIS_OBJECT_TYPE_MINIPORT_INTERRUPT 0x84
+#define NDIS_OBJECT_TYPE_DEVICE_OBJECT_ATTRIBUTES 0x85
+#define NDIS_OBJECT_TYPE_BIND_PARAMETERS 0x86
+#define NDIS_OBJECT_TYPE_OPEN_PARAMETERS 0x87
+#define NDIS_OBJECT_TYPE_RSS_CAPABILITIES 0x88
+#define NDIS_OBJECT_TYPE_RSS_PARAMETERS 0x89
+#define NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS 0x8A
+#define NDIS_OBJECT_TYPE_FILTER_DRIVER_CHARACTERISTICS 0x8B
+#define NDIS_OBJECT_TYPE_FILTER_PARTIAL_CHARACTERISTICS 0x8C
+#define NDIS_OBJECT_TYPE_FILTER_ATTRIBUTES 0x8D
+#define NDIS_OBJECT_TYPE_CLIENT_CHIMNEY_OFFLOAD_GENERIC_CHARACTERISTICS 0x8E
+#define NDIS_OBJECT_TYPE_PROVIDER_CHIMNEY_OFFLOAD_GENERIC_CHARACTERISTICS 0x8F
+#define NDIS_OBJECT_TYPE_CO_PROTOCOL_CHARACTERISTICS 0x90
+#define NDIS_OBJECT_TYPE_CO_MINIPORT_CHARACTERISTICS 0x91
+#define NDIS_OBJECT_TYPE_MINIPORT_PNP_CHARACTERISTICS 0x92
+#define NDIS_OBJECT_TYPE_CLIENT_CHIMNEY_OFFLOAD_CHARACTERISTICS 0x93
+#define NDIS_OBJECT_TYPE_PROVIDER_CHIMNEY_OFFLOAD_CHARACTERISTICS 0x94
+#define NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS 0x95
+#define NDIS_OBJECT_TYPE_REQUEST_EX 0x96
+#define NDIS_OBJECT_TYPE_OID_REQUEST 0x96
+#define NDIS_OBJECT_TYPE_TIMER_CHARACTERISTICS 0x97
+#define NDIS_OBJECT_TYPE_STATUS_INDICATION 0x98
+#define NDIS_OBJECT_TYPE_FILTER_ATTACH_PARAMETERS 0x99
+#define NDIS_OBJECT_TYPE_FILTER_PAUSE_PARAMETERS 0x9A
+#define NDIS_OBJECT_TYPE_FILTER_RESTART_PARAMETERS 0x9B
+#define NDIS_OBJECT_TYPE_PORT_CHARACTERISTICS 0x9C
+#define NDIS_OBJECT_TYPE_PORT_STATE 0x9D
+#define NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES 0x9E
+#define NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES 0x9F
+#define NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES 0xA0
+#define NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_NATIVE_802_11_ATTRIBUTES 0xA1
+#define NDIS_OBJECT_TYPE_RESTART_GENERAL_ATTRIBUTES 0xA2
+#define NDIS_OBJECT_TYPE_PROTOCOL_RESTART_PARAMETERS 0xA3
+#define NDIS_OBJECT_TYPE_MINIPORT_ADD_DEVICE_REGISTRATION_ATTRIBUTES 0xA4
+#define NDIS_OBJECT_TYPE_CO_CALL_MANAGER_OPTIONAL_HANDLERS 0xA5
+#define NDIS_OBJECT_TYPE_CO_CLIENT_OPTIONAL_HANDLERS 0xA6
+#define NDIS_OBJECT_TYPE_OFFLOAD 0xA7
+#define NDIS_OBJECT_TYPE_OFFLOAD_ENCAPSULATION 0xA8
+#define NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT 0xA9
+#define NDIS_OBJECT_TYPE_DRIVER_WRAPPER_OBJECT 0xAA
+#define NDIS_OBJECT_TYPE_HD_SPLIT_ATTRIBUTES 0xAB
+#define NDIS_OBJECT_TYPE_NSI_NETWORK_RW_STRUCT 0xAC
+#define NDIS_OBJECT_TYPE_NSI_COMPARTMENT_RW_STRUCT 0xAD
+#define NDIS_OBJECT_TYPE_NSI_INTERFACE_PERSIST_RW_STRUCT 0xAE
+#define NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES 0xAF
+#define NDIS_OBJECT_TYPE_SHARED_MEMORY_PROVIDER_CHARACTERISTICS 0xB0
+#define NDIS_OBJECT_TYPE_RSS_PROCESSOR_INFO 0xB1
+
+// ---- enumerations --------------------------------------------------------
+typedef enum _NDIS_MEDIUM {
+    NdisMedium802_3, NdisMedium802_5, NdisMediumFddi, NdisMediumWan, NdisMediumLocalTalk,
+    NdisMediumDix, NdisMediumArcnetRaw, NdisMediumArcnet878_2, NdisMediumAtm,
+    NdisMediumWirelessWan, NdisMediumIrda, NdisMediumBpc, NdisMediumCoWan, NdisMedium1394,
+    NdisMediumInfiniBand, NdisMediumTunnel, NdisMediumNative802_11, NdisMediumLoopback,
+    NdisMediumWiMAX, NdisMediumIP, NdisMediumMax
+} NDIS_MEDIUM, *PNDIS_MEDIUM;
+
+typedef enum _NDIS_PHYSICAL_MEDIUM {
+    NdisPhysicalMediumUnspecified, NdisPhysicalMediumWirelessLan, NdisPhysicalMediumCableModem,
+    NdisPhysicalMediumPhoneLine, NdisPhysicalMediumPowerLine, NdisPhysicalMediumDSL,
+    NdisPhysicalMediumFibreChannel, NdisPhysicalMedium1394, NdisPhysicalMediumWirelessWan,
+    NdisPhysicalMediumNative802_11, NdisPhysicalMediumBluetooth, NdisPhysicalMediumInfiniband,
+    NdisPhysicalMediumWiMax, NdisPhysicalMediumUWB, NdisPhysicalMedium802_3,
+    NdisPhysicalMedium802_5, NdisPhysicalMediumIrda, NdisPhysicalMediumWiredWAN,
+    NdisPhysicalMediumWiredCoWan, NdisPhysicalMediumOther, NdisPhysicalMediumNative802_15_4,
+    NdisPhysicalMediumMax
+} NDIS_PHYSICAL_MEDIUM, *PNDIS_PHYSICAL_MEDIUM;
+
+typedef enum _NDIS_INTERFACE_TYPE {
+    NdisInterfaceInternal = Internal,
+    NdisInterfaceIsa = Isa,
+    NdisInterfaceEisa = Eisa,
+    NdisInterfaceMca = MicroChannel,
+    NdisInterfaceTurboChannel = TurboChannel,
+    NdisInterfacePci = PCIBus,
+    NdisInterfacePcMcia = PCMCIABus,
+    NdisInterfaceCBus = CBus,
+    NdisInterfaceMPIBus = MPIBus,
+    NdisInterfaceMPSABus = MPSABus,
+    NdisInterfaceProcessorInternal = ProcessorInternal,
+    NdisInterfaceInternalPowerBus = InternalPowerBus,
+    NdisInterfacePNPISABus = PNPISABus,
+    NdisInterfacePNPBus = PNPBus,
+    NdisInterfaceUSB,
+    NdisInterfaceIrda,
+    NdisInterface1394,
+    NdisMaximumInterfaceType
+} NDIS_INTERFACE_TYPE, *PNDIS_INTERFACE_TYPE;
+
+typedef enum _NDIS_HALT_ACTION {
+    NdisHaltDeviceDisabled, NdisHaltDeviceInstanceDeInstalled, NdisHaltDevicePoweredDown,
+    NdisHaltDeviceSurpriseRemoved, NdisHaltDeviceFailed, NdisHaltDeviceInitializationFailed,
+    NdisHaltDeviceStopped
+} NDIS_HALT_ACTION, *PNDIS_HALT_ACTION;
+
+typedef enum _NDIS_SHUTDOWN_ACTION {
+    NdisShutdownPowerOff, NdisShutdownBugCheck
+} NDIS_SHUTDOWN_ACTION, *PNDIS_SHUTDOWN_ACTION;
+
+typedef enum _NDIS_DEVICE_PNP_EVENT {
+    NdisDevicePnPEventQueryRemoved, NdisDevicePnPEventRemoved, NdisDevicePnPEventSurpriseRemoved,
+    NdisDevicePnPEventQueryStopped, NdisDevicePnPEventStopped, NdisDevicePnPEventPowerProfileChanged,
+    NdisDevicePnPEventFilterListChanged, NdisDevicePnPEventMaximum
+} NDIS_DEVICE_PNP_EVENT, *PNDIS_DEVICE_PNP_EVENT;
+
+typedef enum _NDIS_PARAMETER_TYPE {
+    NdisParameterInteger, NdisParameterHexInteger, NdisParameterString,
+    NdisParameterMultiString, NdisParameterBinary
+} NDIS_PARAMETER_TYPE, *PNDIS_PARAMETER_TYPE;
+
+typedef enum _NDIS_MEDIA_CONNECT_STATE {
+    MediaConnectStateUnknown, MediaConnectStateConnected, MediaConnectStateDisconnected
+} NDIS_MEDIA_CONNECT_STATE, *PNDIS_MEDIA_CONNECT_STATE;
+
+typedef enum _NDIS_MEDIA_DUPLEX_STATE {
+    MediaDuplexStateUnknown, MediaDuplexStateHalf, MediaDuplexStateFull
+} NDIS_MEDIA_DUPLEX_STATE, *PNDIS_MEDIA_DUPLEX_STATE;
+
+typedef enum _NDIS_SUPPORTED_PAUSE_FUNCTIONS {
+    NdisPauseFunctionsUnsupported, NdisPauseFunctionsSendOnly, NdisPauseFunctionsReceiveOnly,
+    NdisPauseFunctionsSendAndReceive, NdisPauseFunctionsUnknown
+} NDIS_SUPPORTED_PAUSE_FUNCTIONS, *PNDIS_SUPPORTED_PAUSE_FUNCTIONS;
+
+typedef enum _NDIS_REQUEST_TYPE {
+    NdisRequestQueryInformation, NdisRequestSetInformation, NdisRequestQueryStatistics,
+    NdisRequestOpen, NdisRequestClose, NdisRequestSend, NdisRequestTransferData,
+    NdisRequestReset, NdisRequestGeneric1, NdisRequestGeneric2, NdisRequestGeneric3,
+    NdisRequestGeneric4, NdisRequestMethod
+} NDIS_REQUEST_TYPE, *PNDIS_REQUEST_TYPE;
+
+typedef enum _NDIS_HARDWARE_STATUS {
+    NdisHardwareStatusReady, NdisHardwareStatusInitializing, NdisHardwareStatusReset,
+    NdisHardwareStatusClosing, NdisHardwareStatusNotReady
+} NDIS_HARDWARE_STATUS, *PNDIS_HARDWARE_STATUS;
+
+typedef enum _NDIS_DEVICE_POWER_STATE {
+    NdisDeviceStateUnspecified, NdisDeviceStateD0, NdisDeviceStateD1, NdisDeviceStateD2,
+    NdisDeviceStateD3, NdisDeviceStateMaximum
+} NDIS_DEVICE_POWER_STATE, *PNDIS_DEVICE_POWER_STATE;
+
+typedef enum _NDIS_INTERRUPT_TYPE {
+    NDIS_CONNECT_LINE_BASED = 1, NDIS_CONNECT_MESSAGE_BASED
+} NDIS_INTERRUPT_TYPE, *PNDIS_INTERRUPT_TYPE;
+
+typedef enum _NDIS_INTERRUPT_MODERATION {
+    NdisInterruptModerationUnknown, NdisInterruptModerationNotSupported,
+    NdisInterruptModerationEnabled, NdisInterruptModerationDisabled
+} NDIS_INTERRUPT_MODERATION, *PNDIS_INTERRUPT_MODERATION;
+
+typedef enum _NDIS_PORT_CONTROL_STATE {
+    NdisPortControlStateUnknown, NdisPortControlStateControlled, NdisPortControlStateUncontrolled
+} NDIS_PORT_CONTROL_STATE, *PNDIS_PORT_CONTROL_STATE;
+
+typedef enum _NDIS_PORT_AUTHORIZATION_STATE {
+    NdisPortAuthorizationUnknown, NdisPortAuthorized, NdisPortUnauthorized, NdisPortReauthorizing
+} NDIS_PORT_AUTHORIZATION_STATE, *PNDIS_PORT_AUTHORIZATION_STATE;
+
+typedef enum _DMA_WIDTH { Width8Bits, Width16Bits, Width32Bits, Width64Bits, WidthNoWrap, MaximumDmaWidth } DMA_WIDTH;
+typedef enum _DMA_SPEED { Compatible, TypeA, TypeB, TypeC, TypeF, MaximumDmaSpeed } DMA_SPEED;
+
+// ---- locks and events ----------------------------------------------------
+typedef struct _NDIS_SPIN_LOCK {
+    KSPIN_LOCK SpinLock;
+    KIRQL OldIrql;
+} NDIS_SPIN_LOCK, *PNDIS_SPIN_LOCK;
+
+typedef struct _NDIS_EVENT {
+    KEVENT Event;
+} NDIS_EVENT, *PNDIS_EVENT;
+
+typedef struct _NDIS_RW_LOCK_EX NDIS_RW_LOCK_EX, *PNDIS_RW_LOCK_EX;
+typedef struct _LOCK_STATE_EX {
+    KIRQL OldIrql;
+    UCHAR LockState;
+    UCHAR Flags;
+} LOCK_STATE_EX, *PLOCK_STATE_EX;
+#define NDIS_RWL_AT_DISPATCH_LEVEL 1
+
+// ---- scatter/gather ------------------------------------------------------
+typedef struct _SCATTER_GATHER_ELEMENT {
+    PHYSICAL_ADDRESS Address;
+    ULONG Length;
+    ULONG_PTR Reserved;
+} SCATTER_GATHER_ELEMENT, *PSCATTER_GATHER_ELEMENT;
+
+typedef struct _SCATTER_GATHER_LIST {
+    ULONG NumberOfElements;
+    ULONG_PTR Reserved;
+    SCATTER_GATHER_ELEMENT Elements[1];
+} SCATTER_GATHER_LIST, *PSCATTER_GATHER_LIST;
+
+typedef union DECLSPEC_ALIGN(16) _SLIST_HEADER {
+    struct {
+        ULONGLONG Alignment;
+        ULONGLONG Region;
+    };
+    struct {
+        ULONGLONG Depth : 16;
+        ULONGLONG Sequence : 48;
+        ULONGLONG Reserved : 4;
+        ULONGLONG NextEntry : 60;
+    } HeaderX64;
+} SLIST_HEADER, *PSLIST_HEADER;
+
+typedef struct _BINARY_DATA {
+    USHORT Length;
+    PVOID Buffer;
+} BINARY_DATA;
+
+typedef struct _NDIS_GENERIC_OBJECT {
+    NDIS_OBJECT_HEADER Header;
+    PVOID Caller;
+    PVOID CallersCaller;
+    PDRIVER_OBJECT DriverObject;
+} NDIS_GENERIC_OBJECT, *PNDIS_GENERIC_OBJECT;

@@ -1,0 +1,873 @@
+// ndisv NDIS model: kernel (WDM) types and routines used by NDIS miniports. Written for ndisv from the documented API; not the WDK header.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <sal.h>
+#include <ntdef.h>
+
+NDISV_BEGIN_DECLS
+
+// ---- C runtime pieces drivers use directly -------------------------------
+void *memset(void *Dest, int Value, size_t Count);
+void *memcpy(void *Dest, const void *Src, size_t Count);
+void *memmove(void *Dest, const void *Src, size_t Count);
+int memcmp(const void *A, const void *B, size_t Count);
+size_t strlen(const char *S);
+size_t wcslen(const wchar_t *S);
+
+// ---- IRQL ----------------------------------------------------------------
+typedef UCHAR KIRQL;
+typedef KIRQL *PKIRQL;
+typedef CCHAR KPROCESSOR_MODE;
+typedef LONG KPRIORITY;
+
+#define PASSIVE_LEVEL 0
+#define LOW_LEVEL 0
+#define APC_LEVEL 1
+#define DISPATCH_LEVEL 2
+#define CMCI_LEVEL 5
+#define CLOCK_LEVEL 13
+#define IPI_LEVEL 14
+#define DRS_LEVEL 14
+#define POWER_LEVEL 14
+#define PROFILE_LEVEL 15
+#define HIGH_LEVEL 15
+
+typedef enum _MODE { KernelMode, UserMode, MaximumMode } MODE;
+
+// ---- kernel dispatcher objects (layout opaque, sizes as on x64) ----------
+typedef ULONG_PTR KSPIN_LOCK;
+typedef KSPIN_LOCK *PKSPIN_LOCK;
+
+typedef struct _KLOCK_QUEUE_HANDLE {
+    ULONG_PTR LockQueue[2];
+    KIRQL OldIrql;
+} KLOCK_QUEUE_HANDLE, *PKLOCK_QUEUE_HANDLE;
+
+typedef struct _DISPATCHER_HEADER {
+    LONG Lock;
+    LONG SignalState;
+    LIST_ENTRY WaitListHead;
+} DISPATCHER_HEADER, *PDISPATCHER_HEADER;
+
+typedef struct _KEVENT {
+    DISPATCHER_HEADER Header;
+} KEVENT, *PKEVENT, *PRKEVENT;
+
+typedef struct _KSEMAPHORE {
+    DISPATCHER_HEADER Header;
+    LONG Limit;
+} KSEMAPHORE, *PKSEMAPHORE, *PRKSEMAPHORE;
+
+typedef struct _KMUTANT {
+    DISPATCHER_HEADER Header;
+    LIST_ENTRY MutantListEntry;
+    PVOID OwnerThread;
+    BOOLEAN Abandoned;
+    UCHAR ApcDisable;
+} KMUTANT, *PKMUTANT, KMUTEX, *PKMUTEX, *PRKMUTEX;
+
+typedef struct _FAST_MUTEX {
+    LONG_PTR Count;
+    PVOID Owner;
+    ULONG Contention;
+    KEVENT Event;
+    ULONG OldIrql;
+} FAST_MUTEX, *PFAST_MUTEX;
+
+typedef enum _EVENT_TYPE { NotificationEvent, SynchronizationEvent } EVENT_TYPE;
+typedef enum _TIMER_TYPE { NotificationTimer, SynchronizationTimer } TIMER_TYPE;
+typedef enum _WAIT_TYPE { WaitAll, WaitAny, WaitNotification, WaitDequeue } WAIT_TYPE;
+
+typedef enum _KWAIT_REASON {
+    Executive, FreePage, PageIn, PoolAllocation, DelayExecution, Suspended,
+    UserRequest, WrExecutive, WrFreePage, WrPageIn, WrPoolAllocation,
+    WrDelayExecution, WrSuspended, WrUserRequest, MaximumWaitReason = 37
+} KWAIT_REASON;
+
+struct _KDPC;
+typedef VOID KDEFERRED_ROUTINE(struct _KDPC *Dpc, PVOID DeferredContext,
+                               PVOID SystemArgument1, PVOID SystemArgument2);
+typedef KDEFERRED_ROUTINE *PKDEFERRED_ROUTINE;
+
+typedef struct _KDPC {
+    UCHAR Type;
+    UCHAR Importance;
+    USHORT Number;
+    LIST_ENTRY DpcListEntry;
+    KAFFINITY ProcessorHistory;
+    PKDEFERRED_ROUTINE DeferredRoutine;
+    PVOID DeferredContext;
+    PVOID SystemArgument1;
+    PVOID SystemArgument2;
+    PVOID DpcData;
+} KDPC, *PKDPC, *PRKDPC;
+
+typedef struct _KTIMER {
+    DISPATCHER_HEADER Header;
+    ULARGE_INTEGER DueTime;
+    LIST_ENTRY TimerListEntry;
+    PKDPC Dpc;
+    ULONG Processor;
+    ULONG Period;
+} KTIMER, *PKTIMER, *PRKTIMER;
+
+typedef struct _KINTERRUPT *PKINTERRUPT;
+typedef struct _KTHREAD *PKTHREAD, *PRKTHREAD;
+typedef struct _ETHREAD *PETHREAD;
+typedef struct _EPROCESS *PEPROCESS;
+typedef struct _KPROCESS *PKPROCESS;
+typedef struct _IO_WORKITEM *PIO_WORKITEM;
+typedef struct _ADAPTER_OBJECT *PADAPTER_OBJECT;
+typedef struct _DMA_ADAPTER *PDMA_ADAPTER;
+typedef struct _SECURITY_DESCRIPTOR *PSECURITY_DESCRIPTOR;
+typedef struct _FAST_IO_DISPATCH *PFAST_IO_DISPATCH;
+typedef struct _FILE_OBJECT *PFILE_OBJECT;
+typedef struct _VPB *PVPB;
+typedef struct _DEVICE_OBJECT_EXTENSION *PDEVOBJ_EXTENSION;
+typedef struct _IO_TIMER *PIO_TIMER;
+typedef ULONG DEVICE_TYPE;
+typedef ULONG ACCESS_MASK;
+typedef ACCESS_MASK *PACCESS_MASK;
+typedef LARGE_INTEGER PHYSICAL_ADDRESS_ALIAS_UNUSED;
+
+typedef enum _KINTERRUPT_MODE { LevelSensitive, Latched } KINTERRUPT_MODE;
+typedef enum _KINTERRUPT_POLARITY {
+    InterruptPolarityUnknown, InterruptActiveHigh, InterruptRisingEdge = InterruptActiveHigh,
+    InterruptActiveLow, InterruptFallingEdge = InterruptActiveLow,
+    InterruptActiveBoth, InterruptActiveBothTriggerLow = InterruptActiveBoth,
+    InterruptActiveBothTriggerHigh
+} KINTERRUPT_POLARITY;
+
+typedef BOOLEAN KSERVICE_ROUTINE(PKINTERRUPT Interrupt, PVOID ServiceContext);
+typedef KSERVICE_ROUTINE *PKSERVICE_ROUTINE;
+typedef BOOLEAN KSYNCHRONIZE_ROUTINE(PVOID SynchronizeContext);
+typedef KSYNCHRONIZE_ROUTINE *PKSYNCHRONIZE_ROUTINE;
+
+// ---- I/O objects ---------------------------------------------------------
+typedef struct _IO_STATUS_BLOCK {
+    union {
+        NTSTATUS Status;
+        PVOID Pointer;
+    };
+    ULONG_PTR Information;
+} IO_STATUS_BLOCK, *PIO_STATUS_BLOCK;
+
+typedef struct _MDL {
+    struct _MDL *Next;
+    CSHORT Size;
+    CSHORT MdlFlags;
+    struct _EPROCESS *Process;
+    PVOID MappedSystemVa;
+    PVOID StartVa;
+    ULONG ByteCount;
+    ULONG ByteOffset;
+} MDL, *PMDL;
+typedef MDL *PMDLX;
+
+#define MDL_MAPPED_TO_SYSTEM_VA 0x0001
+#define MDL_PAGES_LOCKED 0x0002
+#define MDL_SOURCE_IS_NONPAGED_POOL 0x0004
+#define MDL_ALLOCATED_FIXED_SIZE 0x0008
+#define MDL_PARTIAL 0x0010
+#define MDL_PARTIAL_HAS_BEEN_MAPPED 0x0020
+#define MDL_IO_PAGE_READ 0x0040
+#define MDL_WRITE_OPERATION 0x0080
+#define MDL_LOCKED_PAGE_TABLES 0x0100
+#define MDL_IO_SPACE 0x0800
+#define MDL_NETWORK_HEADER 0x1000
+#define MDL_MAPPING_CAN_FAIL 0x2000
+
+typedef struct _IRP {
+    CSHORT Type;
+    USHORT Size;
+    PMDL MdlAddress;
+    ULONG Flags;
+    union {
+        struct _IRP *MasterIrp;
+        LONG IrpCount;
+        PVOID SystemBuffer;
+    } AssociatedIrp;
+    LIST_ENTRY ThreadListEntry;
+    IO_STATUS_BLOCK IoStatus;
+    KPROCESSOR_MODE RequestorMode;
+    BOOLEAN PendingReturned;
+    CHAR StackCount;
+    CHAR CurrentLocation;
+    BOOLEAN Cancel;
+    KIRQL CancelIrql;
+    CCHAR ApcEnvironment;
+    UCHAR AllocationFlags;
+    PVOID UserIosb;
+    PVOID UserEvent;
+    PVOID NdisvReserved[12];
+} IRP, *PIRP;
+
+struct _DEVICE_OBJECT;
+struct _DRIVER_OBJECT;
+
+typedef NTSTATUS DRIVER_INITIALIZE(struct _DRIVER_OBJECT *DriverObject, PUNICODE_STRING RegistryPath);
+typedef DRIVER_INITIALIZE *PDRIVER_INITIALIZE;
+typedef VOID DRIVER_UNLOAD(struct _DRIVER_OBJECT *DriverObject);
+typedef DRIVER_UNLOAD *PDRIVER_UNLOAD;
+typedef NTSTATUS DRIVER_DISPATCH(struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Irp);
+typedef DRIVER_DISPATCH *PDRIVER_DISPATCH;
+typedef DRIVER_DISPATCH DRIVER_DISPATCH_PAGED;
+typedef VOID DRIVER_STARTIO(struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Irp);
+typedef DRIVER_STARTIO *PDRIVER_STARTIO;
+typedef NTSTATUS DRIVER_ADD_DEVICE(struct _DRIVER_OBJECT *DriverObject, struct _DEVICE_OBJECT *PhysicalDeviceObject);
+typedef DRIVER_ADD_DEVICE *PDRIVER_ADD_DEVICE;
+typedef VOID DRIVER_CANCEL(struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Irp);
+typedef DRIVER_CANCEL *PDRIVER_CANCEL;
+typedef NTSTATUS IO_COMPLETION_ROUTINE(struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Irp, PVOID Context);
+typedef IO_COMPLETION_ROUTINE *PIO_COMPLETION_ROUTINE;
+typedef VOID IO_WORKITEM_ROUTINE(struct _DEVICE_OBJECT *DeviceObject, PVOID Context);
+typedef IO_WORKITEM_ROUTINE *PIO_WORKITEM_ROUTINE;
+typedef VOID IO_WORKITEM_ROUTINE_EX(PVOID IoObject, PVOID Context, PIO_WORKITEM IoWorkItem);
+typedef IO_WORKITEM_ROUTINE_EX *PIO_WORKITEM_ROUTINE_EX;
+typedef VOID IO_DPC_ROUTINE(PKDPC Dpc, struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Irp, PVOID Context);
+typedef IO_DPC_ROUTINE *PIO_DPC_ROUTINE;
+typedef VOID KSTART_ROUTINE(PVOID StartContext);
+typedef KSTART_ROUTINE *PKSTART_ROUTINE;
+
+typedef struct _DEVICE_OBJECT {
+    CSHORT Type;
+    USHORT Size;
+    LONG ReferenceCount;
+    struct _DRIVER_OBJECT *DriverObject;
+    struct _DEVICE_OBJECT *NextDevice;
+    struct _DEVICE_OBJECT *AttachedDevice;
+    struct _IRP *CurrentIrp;
+    PIO_TIMER Timer;
+    ULONG Flags;
+    ULONG Characteristics;
+    PVPB Vpb;
+    PVOID DeviceExtension;
+    DEVICE_TYPE DeviceType;
+    CCHAR StackSize;
+    union {
+        LIST_ENTRY ListEntry;
+        ULONG_PTR NdisvWaitBlock[6];
+    } Queue;
+    ULONG AlignmentRequirement;
+    ULONG_PTR NdisvDeviceQueue[5];
+    KDPC Dpc;
+    ULONG ActiveThreadCount;
+    PSECURITY_DESCRIPTOR SecurityDescriptor;
+    KEVENT DeviceLock;
+    USHORT SectorSize;
+    USHORT Spare1;
+    PDEVOBJ_EXTENSION DeviceObjectExtension;
+    PVOID Reserved;
+} DEVICE_OBJECT, *PDEVICE_OBJECT;
+
+typedef struct _DRIVER_EXTENSION {
+    struct _DRIVER_OBJECT *DriverObject;
+    PDRIVER_ADD_DEVICE AddDevice;
+    ULONG Count;
+    UNICODE_STRING ServiceKeyName;
+} DRIVER_EXTENSION, *PDRIVER_EXTENSION;
+
+#define IRP_MJ_CREATE 0x00
+#define IRP_MJ_CLOSE 0x02
+#define IRP_MJ_READ 0x03
+#define IRP_MJ_WRITE 0x04
+#define IRP_MJ_DEVICE_CONTROL 0x0e
+#define IRP_MJ_INTERNAL_DEVICE_CONTROL 0x0f
+#define IRP_MJ_SHUTDOWN 0x10
+#define IRP_MJ_CLEANUP 0x12
+#define IRP_MJ_POWER 0x16
+#define IRP_MJ_SYSTEM_CONTROL 0x17
+#define IRP_MJ_PNP 0x1b
+#define IRP_MJ_MAXIMUM_FUNCTION 0x1b
+
+typedef struct _DRIVER_OBJECT {
+    CSHORT Type;
+    CSHORT Size;
+    PDEVICE_OBJECT DeviceObject;
+    ULONG Flags;
+    PVOID DriverStart;
+    ULONG DriverSize;
+    PVOID DriverSection;
+    PDRIVER_EXTENSION DriverExtension;
+    UNICODE_STRING DriverName;
+    PUNICODE_STRING HardwareDatabase;
+    PFAST_IO_DISPATCH FastIoDispatch;
+    PDRIVER_INITIALIZE DriverInit;
+    PDRIVER_STARTIO DriverStartIo;
+    PDRIVER_UNLOAD DriverUnload;
+    PDRIVER_DISPATCH MajorFunction[IRP_MJ_MAXIMUM_FUNCTION + 1];
+} DRIVER_OBJECT, *PDRIVER_OBJECT;
+
+#define DO_BUFFERED_IO 0x00000004
+#define DO_EXCLUSIVE 0x00000008
+#define DO_DIRECT_IO 0x00000010
+#define DO_DEVICE_INITIALIZING 0x00000080
+#define DO_POWER_PAGABLE 0x00002000
+#define FILE_DEVICE_NETWORK 0x00000012
+#define FILE_DEVICE_UNKNOWN 0x00000022
+#define FILE_DEVICE_SECURE_OPEN 0x00000100
+#define IO_NO_INCREMENT 0
+#define IO_NETWORK_INCREMENT 2
+
+#define METHOD_BUFFERED 0
+#define METHOD_IN_DIRECT 1
+#define METHOD_OUT_DIRECT 2
+#define METHOD_NEITHER 3
+#define FILE_ANY_ACCESS 0
+#define FILE_READ_ACCESS 0x0001
+#define FILE_WRITE_ACCESS 0x0002
+#define CTL_CODE(DeviceType, Function, Method, Access) \
+    (((DeviceType) << 16) | ((Access) << 14) | ((Function) << 2) | (Method))
+
+typedef enum _WORK_QUEUE_TYPE {
+    CriticalWorkQueue, DelayedWorkQueue, HyperCriticalWorkQueue,
+    NormalWorkQueue, BackgroundWorkQueue, RealTimeWorkQueue, SuperCriticalWorkQueue,
+    MaximumWorkQueue
+} WORK_QUEUE_TYPE;
+
+// ---- pool ----------------------------------------------------------------
+typedef enum _POOL_TYPE {
+    NonPagedPool = 0,
+    NonPagedPoolExecute = 0,
+    PagedPool = 1,
+    NonPagedPoolMustSucceed = 2,
+    DontUseThisType = 3,
+    NonPagedPoolCacheAligned = 4,
+    PagedPoolCacheAligned = 5,
+    NonPagedPoolCacheAlignedMustS = 6,
+    MaxPoolType = 7,
+    NonPagedPoolBase = 0,
+    NonPagedPoolBaseMustSucceed = 2,
+    NonPagedPoolBaseCacheAligned = 4,
+    NonPagedPoolBaseCacheAlignedMustS = 6,
+    NonPagedPoolSession = 32,
+    PagedPoolSession = 33,
+    NonPagedPoolMustSucceedSession = 34,
+    DontUseThisTypeSession = 35,
+    NonPagedPoolCacheAlignedSession = 36,
+    PagedPoolCacheAlignedSession = 37,
+    NonPagedPoolCacheAlignedMustSSession = 38,
+    NonPagedPoolNx = 512,
+    NonPagedPoolNxCacheAligned = 516,
+    NonPagedPoolSessionNx = 544
+} POOL_TYPE;
+
+typedef ULONG64 POOL_FLAGS;
+#define POOL_FLAG_REQUIRED_START 0x0000000000000001ULL
+#define POOL_FLAG_USE_QUOTA 0x0000000000000001ULL
+#define POOL_FLAG_UNINITIALIZED 0x0000000000000002ULL
+#define POOL_FLAG_SESSION 0x0000000000000004ULL
+#define POOL_FLAG_CACHE_ALIGNED 0x0000000000000008ULL
+#define POOL_FLAG_RAISE_ON_FAILURE 0x0000000000000020ULL
+#define POOL_FLAG_NON_PAGED 0x0000000000000040ULL
+#define POOL_FLAG_NON_PAGED_EXECUTE 0x0000000000000080ULL
+#define POOL_FLAG_PAGED 0x0000000000000100ULL
+#define POOL_FLAG_REQUIRED_END 0x0000000080000000ULL
+#define POOL_FLAG_OPTIONAL_START 0x0000000100000000ULL
+#define POOL_FLAG_SPECIAL_POOL 0x0000000100000000ULL
+#define POOL_FLAG_OPTIONAL_END 0x8000000000000000ULL
+
+typedef enum _EX_POOL_PRIORITY {
+    LowPoolPriority,
+    LowPoolPrioritySpecialPoolOverrun = 8,
+    LowPoolPrioritySpecialPoolUnderrun = 9,
+    NormalPoolPriority = 16,
+    NormalPoolPrioritySpecialPoolOverrun = 24,
+    NormalPoolPrioritySpecialPoolUnderrun = 25,
+    HighPoolPriority = 32,
+    HighPoolPrioritySpecialPoolOverrun = 40,
+    HighPoolPrioritySpecialPoolUnderrun = 41
+} EX_POOL_PRIORITY;
+
+typedef enum _MEMORY_CACHING_TYPE {
+    MmNonCached = 0, MmCached = 1, MmWriteCombined = 2,
+    MmHardwareCoherentCached, MmNonCachedUnordered, MmUSWCCached, MmMaximumCacheType,
+    MmNotMapped = -1
+} MEMORY_CACHING_TYPE;
+
+typedef enum _MM_PAGE_PRIORITY {
+    LowPagePriority, NormalPagePriority = 16, HighPagePriority = 32
+} MM_PAGE_PRIORITY;
+#define MdlMappingNoWrite 0x80000000
+#define MdlMappingNoExecute 0x40000000
+
+// ---- hardware resources --------------------------------------------------
+typedef enum _INTERFACE_TYPE {
+    InterfaceTypeUndefined = -1, Internal = 0, Isa, Eisa, MicroChannel, TurboChannel,
+    PCIBus, VMEBus, NuBus, PCMCIABus, CBus, MPIBus, MPSABus, ProcessorInternal,
+    InternalPowerBus, PNPISABus, PNPBus, Vmcs, ACPIBus, MaximumInterfaceType
+} INTERFACE_TYPE, *PINTERFACE_TYPE;
+
+typedef enum _BUS_DATA_TYPE {
+    ConfigurationSpaceUndefined = -1, Cmos, EisaConfiguration, Pos, CbusConfiguration,
+    PCIConfiguration, VMEConfiguration, NuBusConfiguration, PCMCIAConfiguration,
+    MPIConfiguration, MPSAConfiguration, PNPISAConfiguration, SgiInternalConfiguration,
+    MaximumBusDataType
+} BUS_DATA_TYPE, *PBUS_DATA_TYPE;
+
+#define CmResourceTypeNull 0
+#define CmResourceTypePort 1
+#define CmResourceTypeInterrupt 2
+#define CmResourceTypeMemory 3
+#define CmResourceTypeDma 4
+#define CmResourceTypeDeviceSpecific 5
+#define CmResourceTypeBusNumber 6
+#define CmResourceTypeMemoryLarge 7
+#define CmResourceTypeNonArbitrated 128
+#define CmResourceTypeConfigData 128
+#define CmResourceTypeDevicePrivate 129
+#define CmResourceTypePcCardConfig 130
+#define CmResourceTypeMfCardConfig 131
+#define CmResourceTypeConnection 132
+
+typedef enum _CM_SHARE_DISPOSITION {
+    CmResourceShareUndetermined = 0, CmResourceShareDeviceExclusive,
+    CmResourceShareDriverExclusive, CmResourceShareShared
+} CM_SHARE_DISPOSITION;
+
+#define CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE 0
+#define CM_RESOURCE_INTERRUPT_LATCHED 1
+#define CM_RESOURCE_INTERRUPT_MESSAGE 2
+#define CM_RESOURCE_INTERRUPT_POLICY_INCLUDED 4
+#define CM_RESOURCE_MEMORY_READ_WRITE 0x0000
+#define CM_RESOURCE_MEMORY_READ_ONLY 0x0001
+#define CM_RESOURCE_MEMORY_WRITE_ONLY 0x0002
+#define CM_RESOURCE_MEMORY_PREFETCHABLE 0x0004
+#define CM_RESOURCE_MEMORY_CACHEABLE 0x0020
+#define CM_RESOURCE_PORT_MEMORY 0x0000
+#define CM_RESOURCE_PORT_IO 0x0001
+
+#pragma pack(push, 4)
+typedef struct _CM_PARTIAL_RESOURCE_DESCRIPTOR {
+    UCHAR Type;
+    UCHAR ShareDisposition;
+    USHORT Flags;
+    union {
+        struct { PHYSICAL_ADDRESS Start; ULONG Length; } Generic;
+        struct { PHYSICAL_ADDRESS Start; ULONG Length; } Port;
+        struct { ULONG Level; ULONG Vector; KAFFINITY Affinity; } Interrupt;
+        struct {
+            union {
+                struct { USHORT Reserved; USHORT MessageCount; ULONG Vector; KAFFINITY Affinity; } Raw;
+                struct { ULONG Level; ULONG Vector; KAFFINITY Affinity; } Translated;
+            };
+        } MessageInterrupt;
+        struct { PHYSICAL_ADDRESS Start; ULONG Length; } Memory;
+        struct { ULONG Channel; ULONG Port; ULONG Reserved1; } Dma;
+        struct {
+            ULONG Channel; ULONG RequestLine; UCHAR TransferWidth;
+            UCHAR Reserved1; UCHAR Reserved2; UCHAR Reserved3;
+        } DmaV3;
+        struct { ULONG Data[3]; } DevicePrivate;
+        struct { ULONG Start; ULONG Length; ULONG Reserved; } BusNumber;
+        struct { ULONG DataSize; ULONG Reserved1; ULONG Reserved2; } DeviceSpecificData;
+        struct { PHYSICAL_ADDRESS Start; ULONG Length40; } Memory40;
+        struct { PHYSICAL_ADDRESS Start; ULONG Length48; } Memory48;
+        struct { PHYSICAL_ADDRESS Start; ULONG Length64; } Memory64;
+        struct {
+            UCHAR Class; UCHAR Type; UCHAR Reserved1; UCHAR Reserved2;
+            ULONG IdLowPart; ULONG IdHighPart;
+        } Connection;
+    } u;
+} CM_PARTIAL_RESOURCE_DESCRIPTOR, *PCM_PARTIAL_RESOURCE_DESCRIPTOR;
+
+typedef struct _CM_PARTIAL_RESOURCE_LIST {
+    USHORT Version;
+    USHORT Revision;
+    ULONG Count;
+    CM_PARTIAL_RESOURCE_DESCRIPTOR PartialDescriptors[1];
+} CM_PARTIAL_RESOURCE_LIST, *PCM_PARTIAL_RESOURCE_LIST;
+
+typedef struct _CM_FULL_RESOURCE_DESCRIPTOR {
+    INTERFACE_TYPE InterfaceType;
+    ULONG BusNumber;
+    CM_PARTIAL_RESOURCE_LIST PartialResourceList;
+} CM_FULL_RESOURCE_DESCRIPTOR, *PCM_FULL_RESOURCE_DESCRIPTOR;
+
+typedef struct _CM_RESOURCE_LIST {
+    ULONG Count;
+    CM_FULL_RESOURCE_DESCRIPTOR List[1];
+} CM_RESOURCE_LIST, *PCM_RESOURCE_LIST;
+#pragma pack(pop)
+
+typedef struct _IO_INTERRUPT_MESSAGE_INFO_ENTRY {
+    PHYSICAL_ADDRESS MessageAddress;
+    KAFFINITY TargetProcessorSet;
+    PKINTERRUPT InterruptObject;
+    ULONG MessageData;
+    ULONG Vector;
+    KIRQL Irql;
+    KINTERRUPT_MODE Mode;
+    KINTERRUPT_POLARITY Polarity;
+} IO_INTERRUPT_MESSAGE_INFO_ENTRY, *PIO_INTERRUPT_MESSAGE_INFO_ENTRY;
+
+typedef struct _IO_INTERRUPT_MESSAGE_INFO {
+    KIRQL UnifiedIrql;
+    ULONG MessageCount;
+    IO_INTERRUPT_MESSAGE_INFO_ENTRY MessageInfo[1];
+} IO_INTERRUPT_MESSAGE_INFO, *PIO_INTERRUPT_MESSAGE_INFO;
+
+typedef struct _PROCESSOR_NUMBER {
+    USHORT Group;
+    UCHAR Number;
+    UCHAR Reserved;
+} PROCESSOR_NUMBER, *PPROCESSOR_NUMBER;
+
+typedef struct _GROUP_AFFINITY {
+    KAFFINITY Mask;
+    USHORT Group;
+    USHORT Reserved[3];
+} GROUP_AFFINITY, *PGROUP_AFFINITY;
+
+typedef enum _DEVICE_POWER_STATE {
+    PowerDeviceUnspecified = 0, PowerDeviceD0, PowerDeviceD1, PowerDeviceD2,
+    PowerDeviceD3, PowerDeviceMaximum
+} DEVICE_POWER_STATE, *PDEVICE_POWER_STATE;
+
+typedef enum _SYSTEM_POWER_STATE {
+    PowerSystemUnspecified = 0, PowerSystemWorking, PowerSystemSleeping1,
+    PowerSystemSleeping2, PowerSystemSleeping3, PowerSystemHibernate,
+    PowerSystemShutdown, PowerSystemMaximum
+} SYSTEM_POWER_STATE, *PSYSTEM_POWER_STATE;
+
+typedef enum _DEVICE_REGISTRY_PROPERTY {
+    DevicePropertyDeviceDescription = 0, DevicePropertyHardwareID, DevicePropertyCompatibleIDs,
+    DevicePropertyBootConfiguration, DevicePropertyBootConfigurationTranslated,
+    DevicePropertyClassName, DevicePropertyClassGuid, DevicePropertyDriverKeyName,
+    DevicePropertyManufacturer, DevicePropertyFriendlyName, DevicePropertyLocationInformation,
+    DevicePropertyPhysicalDeviceObjectName, DevicePropertyBusTypeGuid,
+    DevicePropertyLegacyBusType, DevicePropertyBusNumber, DevicePropertyEnumeratorName,
+    DevicePropertyAddress, DevicePropertyUINumber, DevicePropertyInstallState,
+    DevicePropertyRemovalPolicy, DevicePropertyResourceRequirements,
+    DevicePropertyAllocatedResources, DevicePropertyContainerID
+} DEVICE_REGISTRY_PROPERTY;
+
+// ---- doubly linked list helpers ------------------------------------------
+static FORCEINLINE VOID InitializeListHead(PLIST_ENTRY ListHead)
+{
+    ListHead->Flink = ListHead;
+    ListHead->Blink = ListHead;
+}
+
+static FORCEINLINE BOOLEAN IsListEmpty(const LIST_ENTRY *ListHead)
+{
+    return (BOOLEAN)(ListHead->Flink == ListHead);
+}
+
+static FORCEINLINE BOOLEAN RemoveEntryList(PLIST_ENTRY Entry)
+{
+    PLIST_ENTRY Next = Entry->Flink;
+    PLIST_ENTRY Prev = Entry->Blink;
+    Prev->Flink = Next;
+    Next->Blink = Prev;
+    return (BOOLEAN)(Next == Prev);
+}
+
+static FORCEINLINE PLIST_ENTRY RemoveHeadList(PLIST_ENTRY ListHead)
+{
+    PLIST_ENTRY Entry = ListHead->Flink;
+    PLIST_ENTRY Next = Entry->Flink;
+    ListHead->Flink = Next;
+    Next->Blink = ListHead;
+    return Entry;
+}
+
+static FORCEINLINE PLIST_ENTRY RemoveTailList(PLIST_ENTRY ListHead)
+{
+    PLIST_ENTRY Entry = ListHead->Blink;
+    PLIST_ENTRY Prev = Entry->Blink;
+    ListHead->Blink = Prev;
+    Prev->Flink = ListHead;
+    return Entry;
+}
+
+static FORCEINLINE VOID InsertTailList(PLIST_ENTRY ListHead, PLIST_ENTRY Entry)
+{
+    PLIST_ENTRY Prev = ListHead->Blink;
+    Entry->Flink = ListHead;
+    Entry->Blink = Prev;
+    Prev->Flink = Entry;
+    ListHead->Blink = Entry;
+}
+
+static FORCEINLINE VOID InsertHeadList(PLIST_ENTRY ListHead, PLIST_ENTRY Entry)
+{
+    PLIST_ENTRY Next = ListHead->Flink;
+    Entry->Flink = Next;
+    Entry->Blink = ListHead;
+    Next->Blink = Entry;
+    ListHead->Flink = Entry;
+}
+
+static FORCEINLINE VOID AppendTailList(PLIST_ENTRY ListHead, PLIST_ENTRY ListToAppend)
+{
+    PLIST_ENTRY End = ListHead->Blink;
+    ListHead->Blink->Flink = ListToAppend;
+    ListHead->Blink = ListToAppend->Blink;
+    ListToAppend->Blink->Flink = ListHead;
+    ListToAppend->Blink = End;
+}
+
+static FORCEINLINE PSINGLE_LIST_ENTRY PopEntryList(PSINGLE_LIST_ENTRY ListHead)
+{
+    PSINGLE_LIST_ENTRY First = ListHead->Next;
+    if (First != NULL)
+        ListHead->Next = First->Next;
+    return First;
+}
+
+static FORCEINLINE VOID PushEntryList(PSINGLE_LIST_ENTRY ListHead, PSINGLE_LIST_ENTRY Entry)
+{
+    Entry->Next = ListHead->Next;
+    ListHead->Next = Entry;
+}
+
+// ---- memory helpers ------------------------------------------------------
+#define RtlZeroMemory(Destination, Length) memset((Destination), 0, (Length))
+#define RtlFillMemory(Destination, Length, Fill) memset((Destination), (Fill), (Length))
+#define RtlCopyMemory(Destination, Source, Length) memcpy((Destination), (Source), (Length))
+#define RtlMoveMemory(Destination, Source, Length) memmove((Destination), (Source), (Length))
+#define RtlEqualMemory(Source1, Source2, Length) (!memcmp((Source1), (Source2), (Length)))
+#define RtlSecureZeroMemory(Destination, Length) memset((Destination), 0, (Length))
+SIZE_T RtlCompareMemory(const VOID *Source1, const VOID *Source2, SIZE_T Length);
+
+VOID RtlInitUnicodeString(PUNICODE_STRING DestinationString, PCWSTR SourceString);
+VOID RtlInitAnsiString(PANSI_STRING DestinationString, PCSTR SourceString);
+VOID RtlInitString(PSTRING DestinationString, PCSTR SourceString);
+NTSTATUS RtlUnicodeStringToAnsiString(PANSI_STRING DestinationString, PCUNICODE_STRING SourceString, BOOLEAN AllocateDestinationString);
+NTSTATUS RtlAnsiStringToUnicodeString(PUNICODE_STRING DestinationString, PCANSI_STRING SourceString, BOOLEAN AllocateDestinationString);
+VOID RtlFreeUnicodeString(PUNICODE_STRING UnicodeString);
+VOID RtlFreeAnsiString(PANSI_STRING AnsiString);
+BOOLEAN RtlEqualUnicodeString(PCUNICODE_STRING String1, PCUNICODE_STRING String2, BOOLEAN CaseInSensitive);
+LONG RtlCompareUnicodeString(PCUNICODE_STRING String1, PCUNICODE_STRING String2, BOOLEAN CaseInSensitive);
+VOID RtlCopyUnicodeString(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString);
+NTSTATUS RtlAppendUnicodeStringToString(PUNICODE_STRING Destination, PCUNICODE_STRING Source);
+NTSTATUS RtlAppendUnicodeToString(PUNICODE_STRING Destination, PCWSTR Source);
+NTSTATUS RtlUnicodeStringToInteger(PCUNICODE_STRING String, ULONG Base, PULONG Value);
+NTSTATUS RtlIntegerToUnicodeString(ULONG Value, ULONG Base, PUNICODE_STRING String);
+ULONG RtlRandomEx(PULONG Seed);
+USHORT RtlUshortByteSwap(USHORT Source);
+ULONG RtlUlongByteSwap(ULONG Source);
+ULONGLONG RtlUlonglongByteSwap(ULONGLONG Source);
+
+// ---- executive pool --------------------------------------------------------
+PVOID ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
+PVOID ExAllocatePoolZero(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
+PVOID ExAllocatePoolUninitialized(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
+PVOID ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag);
+PVOID ExAllocatePoolWithTagPriority(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag, EX_POOL_PRIORITY Priority);
+PVOID ExAllocatePool(POOL_TYPE PoolType, SIZE_T NumberOfBytes);
+VOID ExFreePoolWithTag(PVOID P, ULONG Tag);
+VOID ExFreePool(PVOID P);
+VOID ExInitializeFastMutex(PFAST_MUTEX FastMutex);
+VOID ExAcquireFastMutex(PFAST_MUTEX FastMutex);
+VOID ExReleaseFastMutex(PFAST_MUTEX FastMutex);
+
+// ---- kernel routines -------------------------------------------------------
+KIRQL KeGetCurrentIrql(void);
+VOID KeRaiseIrql(KIRQL NewIrql, PKIRQL OldIrql);
+VOID KeLowerIrql(KIRQL NewIrql);
+KIRQL KeRaiseIrqlToDpcLevel(void);
+VOID KeInitializeSpinLock(PKSPIN_LOCK SpinLock);
+VOID KeAcquireSpinLock(PKSPIN_LOCK SpinLock, PKIRQL OldIrql);
+VOID KeReleaseSpinLock(PKSPIN_LOCK SpinLock, KIRQL NewIrql);
+VOID KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock);
+VOID KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock);
+KIRQL KeAcquireSpinLockRaiseToDpc(PKSPIN_LOCK SpinLock);
+VOID KeAcquireInStackQueuedSpinLock(PKSPIN_LOCK SpinLock, PKLOCK_QUEUE_HANDLE LockHandle);
+VOID KeReleaseInStackQueuedSpinLock(PKLOCK_QUEUE_HANDLE LockHandle);
+VOID KeInitializeEvent(PRKEVENT Event, EVENT_TYPE Type, BOOLEAN State);
+LONG KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait);
+LONG KeResetEvent(PRKEVENT Event);
+VOID KeClearEvent(PRKEVENT Event);
+LONG KeReadStateEvent(PRKEVENT Event);
+NTSTATUS KeWaitForSingleObject(PVOID Object, KWAIT_REASON WaitReason, KPROCESSOR_MODE WaitMode,
+                               BOOLEAN Alertable, PLARGE_INTEGER Timeout);
+VOID KeInitializeSemaphore(PRKSEMAPHORE Semaphore, LONG Count, LONG Limit);
+LONG KeReleaseSemaphore(PRKSEMAPHORE Semaphore, KPRIORITY Increment, LONG Adjustment, BOOLEAN Wait);
+VOID KeInitializeMutex(PRKMUTEX Mutex, ULONG Level);
+LONG KeReleaseMutex(PRKMUTEX Mutex, BOOLEAN Wait);
+VOID KeStallExecutionProcessor(ULONG MicroSeconds);
+NTSTATUS KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, BOOLEAN Alertable, PLARGE_INTEGER Interval);
+VOID KeInitializeDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE DeferredRoutine, PVOID DeferredContext);
+BOOLEAN KeInsertQueueDpc(PRKDPC Dpc, PVOID SystemArgument1, PVOID SystemArgument2);
+BOOLEAN KeRemoveQueueDpc(PRKDPC Dpc);
+VOID KeFlushQueuedDpcs(void);
+VOID KeInitializeTimer(PKTIMER Timer);
+VOID KeInitializeTimerEx(PKTIMER Timer, TIMER_TYPE Type);
+BOOLEAN KeSetTimer(PKTIMER Timer, LARGE_INTEGER DueTime, PKDPC Dpc);
+BOOLEAN KeSetTimerEx(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc);
+BOOLEAN KeCancelTimer(PKTIMER Timer);
+BOOLEAN KeSynchronizeExecution(PKINTERRUPT Interrupt, PKSYNCHRONIZE_ROUTINE SynchronizeRoutine, PVOID SynchronizeContext);
+ULONG KeGetCurrentProcessorNumber(void);
+ULONG KeGetCurrentProcessorNumberEx(PPROCESSOR_NUMBER ProcNumber);
+ULONG KeQueryActiveProcessorCount(PKAFFINITY ActiveProcessors);
+ULONG KeQueryActiveProcessorCountEx(USHORT GroupNumber);
+VOID KeQuerySystemTime(PLARGE_INTEGER CurrentTime);
+VOID KeQueryTickCount(PLARGE_INTEGER TickCount);
+ULONG KeQueryTimeIncrement(void);
+ULONGLONG KeQueryInterruptTime(void);
+PKTHREAD KeGetCurrentThread(void);
+VOID KeEnterCriticalRegion(void);
+VOID KeLeaveCriticalRegion(void);
+DECLSPEC_NORETURN VOID KeBugCheckEx(ULONG BugCheckCode, ULONG_PTR P1, ULONG_PTR P2, ULONG_PTR P3, ULONG_PTR P4);
+VOID KeMemoryBarrier(void);
+
+// ---- debug output ----------------------------------------------------------
+ULONG DbgPrint(PCSTR Format, ...);
+ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...);
+VOID DbgBreakPoint(void);
+#define DPFLTR_ERROR_LEVEL 0
+#define DPFLTR_WARNING_LEVEL 1
+#define DPFLTR_TRACE_LEVEL 2
+#define DPFLTR_INFO_LEVEL 3
+#define DPFLTR_MASK 0x80000000
+#define DPFLTR_IHVNETWORK_ID 80
+#define DPFLTR_IHVDRIVER_ID 77
+#define DPFLTR_DEFAULT_ID 101
+
+#define KdPrint(x) ((void)0)
+#define KdPrintEx(x) ((void)0)
+#define KdBreakPoint() ((void)0)
+#define ASSERT(x) ((void)0)
+#define ASSERTMSG(m, x) ((void)0)
+#define NT_ASSERT(x) ((void)0)
+#define NT_ASSERTMSG(m, x) ((void)0)
+#define NT_VERIFY(x) (x)
+#define PAGED_CODE() ((void)0)
+#define PAGED_CODE_LOCKED() ((void)0)
+#define ALLOC_PRAGMA_UNUSED
+
+// ---- interlocked operations (MSVC intrinsics are builtins in clang) --------
+#define InterlockedIncrement _InterlockedIncrement
+#define InterlockedDecrement _InterlockedDecrement
+#define InterlockedExchange _InterlockedExchange
+#define InterlockedCompareExchange _InterlockedCompareExchange
+#define InterlockedExchangeAdd _InterlockedExchangeAdd
+#define InterlockedOr _InterlockedOr
+#define InterlockedAnd _InterlockedAnd
+#define InterlockedXor _InterlockedXor
+#define InterlockedAdd(Addend, Value) (_InterlockedExchangeAdd((Addend), (Value)) + (Value))
+#define InterlockedIncrement16 _InterlockedIncrement16
+#define InterlockedDecrement16 _InterlockedDecrement16
+#define InterlockedCompareExchange16 _InterlockedCompareExchange16
+#define InterlockedIncrementAcquire _InterlockedIncrement
+#define InterlockedDecrementRelease _InterlockedDecrement
+#define InterlockedIncrementNoFence _InterlockedIncrement
+#define InterlockedDecrementNoFence _InterlockedDecrement
+#define InterlockedExchangeNoFence _InterlockedExchange
+#define InterlockedCompareExchangeAcquire _InterlockedCompareExchange
+#define InterlockedCompareExchangeRelease _InterlockedCompareExchange
+#define InterlockedOrNoFence _InterlockedOr
+#define InterlockedAndNoFence _InterlockedAnd
+#define InterlockedIncrement64 _InterlockedIncrement64
+#define InterlockedDecrement64 _InterlockedDecrement64
+#define InterlockedExchange64 _InterlockedExchange64
+#define InterlockedCompareExchange64 _InterlockedCompareExchange64
+#define InterlockedExchangeAdd64 _InterlockedExchangeAdd64
+#define InterlockedAdd64(Addend, Value) (_InterlockedExchangeAdd64((Addend), (Value)) + (Value))
+#define InterlockedOr64 _InterlockedOr64
+#define InterlockedAnd64 _InterlockedAnd64
+#define InterlockedExchangePointer _InterlockedExchangePointer
+#define InterlockedCompareExchangePointer _InterlockedCompareExchangePointer
+#define InterlockedExchangeSizeT(Target, Value) ((SIZE_T)_InterlockedExchange64((LONG64 volatile *)(Target), (LONG64)(Value)))
+// The 64-bit and pointer forms are library builtins: clang wants a declaration.
+LONG64 _InterlockedIncrement64(LONG64 volatile *Addend);
+LONG64 _InterlockedDecrement64(LONG64 volatile *Addend);
+LONG64 _InterlockedExchange64(LONG64 volatile *Target, LONG64 Value);
+LONG64 _InterlockedCompareExchange64(LONG64 volatile *Destination, LONG64 Exchange, LONG64 Comperand);
+LONG64 _InterlockedExchangeAdd64(LONG64 volatile *Addend, LONG64 Value);
+LONG64 _InterlockedOr64(LONG64 volatile *Destination, LONG64 Value);
+LONG64 _InterlockedAnd64(LONG64 volatile *Destination, LONG64 Value);
+PVOID _InterlockedExchangePointer(PVOID volatile *Target, PVOID Value);
+PVOID _InterlockedCompareExchangePointer(PVOID volatile *Destination, PVOID Exchange, PVOID Comperand);
+#define MemoryBarrier() __faststorefence()
+#define KeMemoryBarrierWithoutFence() ((void)0)
+#define ReadNoFence(p) (*(LONG const volatile *)(p))
+#define WriteNoFence(p, v) ((void)(*(LONG volatile *)(p) = (v)))
+#define ReadPointerNoFence(p) (*(PVOID const volatile *)(p))
+#define YieldProcessor() ((void)0)
+
+// ---- I/O manager -----------------------------------------------------------
+PIO_WORKITEM IoAllocateWorkItem(PDEVICE_OBJECT DeviceObject);
+VOID IoFreeWorkItem(PIO_WORKITEM IoWorkItem);
+VOID IoQueueWorkItem(PIO_WORKITEM IoWorkItem, PIO_WORKITEM_ROUTINE WorkerRoutine, WORK_QUEUE_TYPE QueueType, PVOID Context);
+VOID IoQueueWorkItemEx(PIO_WORKITEM IoWorkItem, PIO_WORKITEM_ROUTINE_EX WorkerRoutine, WORK_QUEUE_TYPE QueueType, PVOID Context);
+ULONG IoSizeofWorkItem(void);
+VOID IoInitializeWorkItem(PVOID IoObject, PIO_WORKITEM IoWorkItem);
+VOID IoUninitializeWorkItem(PIO_WORKITEM IoWorkItem);
+NTSTATUS IoCreateDevice(PDRIVER_OBJECT DriverObject, ULONG DeviceExtensionSize, PUNICODE_STRING DeviceName,
+                        DEVICE_TYPE DeviceType, ULONG DeviceCharacteristics, BOOLEAN Exclusive,
+                        PDEVICE_OBJECT *DeviceObject);
+VOID IoDeleteDevice(PDEVICE_OBJECT DeviceObject);
+NTSTATUS IoCreateSymbolicLink(PUNICODE_STRING SymbolicLinkName, PUNICODE_STRING DeviceName);
+NTSTATUS IoDeleteSymbolicLink(PUNICODE_STRING SymbolicLinkName);
+VOID IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost);
+#define IoCompleteRequest(a, b) IofCompleteRequest((a), (b))
+NTSTATUS IofCallDriver(PDEVICE_OBJECT DeviceObject, PIRP Irp);
+#define IoCallDriver(a, b) IofCallDriver((a), (b))
+PIRP IoAllocateIrp(CCHAR StackSize, BOOLEAN ChargeQuota);
+VOID IoFreeIrp(PIRP Irp);
+PMDL IoAllocateMdl(PVOID VirtualAddress, ULONG Length, BOOLEAN SecondaryBuffer, BOOLEAN ChargeQuota, PIRP Irp);
+VOID IoFreeMdl(PMDL Mdl);
+NTSTATUS IoGetDeviceProperty(PDEVICE_OBJECT DeviceObject, DEVICE_REGISTRY_PROPERTY DeviceProperty,
+                             ULONG BufferLength, PVOID PropertyBuffer, PULONG ResultLength);
+NTSTATUS IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject, ULONG Action);
+
+// ---- memory manager --------------------------------------------------------
+PVOID MmGetSystemRoutineAddress(PUNICODE_STRING SystemRoutineName);
+PVOID MmMapIoSpace(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes, MEMORY_CACHING_TYPE CacheType);
+PVOID MmMapIoSpaceEx(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes, ULONG Protect);
+VOID MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes);
+PHYSICAL_ADDRESS MmGetPhysicalAddress(PVOID BaseAddress);
+VOID MmBuildMdlForNonPagedPool(PMDL MemoryDescriptorList);
+PVOID MmMapLockedPagesSpecifyCache(PMDL MemoryDescriptorList, KPROCESSOR_MODE AccessMode,
+                                   MEMORY_CACHING_TYPE CacheType, PVOID RequestedAddress,
+                                   ULONG BugCheckOnFailure, ULONG Priority);
+VOID MmUnmapLockedPages(PVOID BaseAddress, PMDL MemoryDescriptorList);
+PVOID MmGetSystemAddressForMdlSafe(PMDL Mdl, ULONG Priority);
+BOOLEAN MmIsAddressValid(PVOID VirtualAddress);
+PVOID MmAllocateContiguousMemory(SIZE_T NumberOfBytes, PHYSICAL_ADDRESS HighestAcceptableAddress);
+VOID MmFreeContiguousMemory(PVOID BaseAddress);
+#define MmGetMdlByteCount(Mdl) ((Mdl)->ByteCount)
+#define MmGetMdlByteOffset(Mdl) ((Mdl)->ByteOffset)
+#define MmGetMdlVirtualAddress(Mdl) ((PVOID)((PCHAR)((Mdl)->StartVa) + (Mdl)->ByteOffset))
+#define MmGetMdlPfnArray(Mdl) ((PULONG_PTR)((Mdl) + 1))
+#define MmGetSystemAddressForMdl(Mdl) MmGetSystemAddressForMdlSafe((Mdl), NormalPagePriority)
+#define PAGE_SIZE 0x1000
+#define PAGE_SHIFT 12L
+#define BYTE_OFFSET(Va) ((ULONG)((LONG_PTR)(Va) & (PAGE_SIZE - 1)))
+#define ROUND_TO_PAGES(Size) (((ULONG_PTR)(Size) + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1))
+#define ADDRESS_AND_SIZE_TO_SPAN_PAGES(Va, Size) \
+    ((ULONG)((((ULONG_PTR)(Size)) >> PAGE_SHIFT) + ((BYTE_OFFSET(Va) + ((ULONG)(Size) & (PAGE_SIZE - 1)) + (PAGE_SIZE - 1)) >> PAGE_SHIFT)))
+#define PAGE_NOACCESS 0x01
+#define PAGE_READONLY 0x02
+#define PAGE_READWRITE 0x04
+#define PAGE_NOCACHE 0x200
+#define PAGE_WRITECOMBINE 0x400
+
+// ---- object manager / processes --------------------------------------------
+LONG_PTR ObfReferenceObject(PVOID Object);
+LONG_PTR ObfDereferenceObject(PVOID Object);
+#define ObReferenceObject(Object) ObfReferenceObject(Object)
+#define ObDereferenceObject(Object) ObfDereferenceObject(Object)
+NTSTATUS ObReferenceObjectByHandle(HANDLE Handle, ACCESS_MASK DesiredAccess, PVOID ObjectType,
+                                   KPROCESSOR_MODE AccessMode, PVOID *Object, PVOID HandleInformation);
+NTSTATUS PsCreateSystemThread(PHANDLE ThreadHandle, ULONG DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes,
+                              HANDLE ProcessHandle, PVOID ClientId, PKSTART_ROUTINE StartRoutine, PVOID StartContext);
+NTSTATUS PsTerminateSystemThread(NTSTATUS ExitStatus);
+PEPROCESS IoGetCurrentProcess(void);
+#define PsGetCurrentProcess IoGetCurrentProcess
+PETHREAD PsGetCurrentThread(void);
+NTSTATUS ZwClose(HANDLE Handle);
+
+#define THREAD_ALL_ACCESS 0x001FFFFF
+#define GENERIC_READ 0x80000000L
+#define GENERIC_WRITE 0x40000000L
+#define GENERIC_ALL 0x10000000L
+#define KEY_READ 0x20019
+#define KEY_WRITE 0x20006
+#define KEY_ALL_ACCESS 0xF003F
+
+NDISV_END_DECLS

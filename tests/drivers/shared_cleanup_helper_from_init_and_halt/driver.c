@@ -1,0 +1,115 @@
+// driver.c - DriverEntry, attribute helpers, callbacks and data-path stubs of the Sch miniport.
+#include "driver.h"
+
+NDIS_HANDLE SchDriverHandle = NULL;
+
+NDIS_STATUS SchSetRegistrationAttributes(PSCH_ADAPTER Adapter)
+{
+    NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES RegAttrs;
+
+    NdisZeroMemory(&RegAttrs, sizeof(RegAttrs));
+    RegAttrs.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
+    RegAttrs.Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+    RegAttrs.Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+    RegAttrs.MiniportAdapterContext = (NDIS_HANDLE)Adapter;
+    RegAttrs.AttributeFlags = NDIS_MINIPORT_ATTRIBUTES_HARDWARE_DEVICE | NDIS_MINIPORT_ATTRIBUTES_BUS_MASTER;
+    RegAttrs.CheckForHangTimeInSeconds = 2;
+    RegAttrs.InterfaceType = NdisInterfacePci;
+
+    return NdisMSetMiniportAttributes(Adapter->MiniportHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&RegAttrs);
+}
+
+NDIS_STATUS SchSetGeneralAttributes(PSCH_ADAPTER Adapter)
+{
+    NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES Gen;
+
+    NdisZeroMemory(&Gen, sizeof(Gen));
+    Gen.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
+    Gen.Header.Revision = NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2;
+    Gen.Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2;
+    Gen.MediaType = NdisMedium802_3;
+    Gen.MtuSize = 1500;
+    Gen.MaxXmitLinkSpeed = Gen.XmitLinkSpeed = Gen.MaxRcvLinkSpeed = Gen.RcvLinkSpeed = 1000000000ULL;
+    Gen.MediaConnectState = MediaConnectStateUnknown;
+    Gen.LookaheadSize = 1500;
+    Gen.SupportedPacketFilters = NDIS_PACKET_TYPE_DIRECTED | NDIS_PACKET_TYPE_MULTICAST | NDIS_PACKET_TYPE_BROADCAST;
+    Gen.MaxMulticastListSize = 32;
+    Gen.MacAddressLength = 6;
+    NdisMoveMemory(Gen.PermanentMacAddress, Adapter->MacAddress, 6);
+    NdisMoveMemory(Gen.CurrentMacAddress, Adapter->MacAddress, 6);
+    Gen.AccessType = NET_IF_ACCESS_BROADCAST;
+    Gen.DirectionType = NET_IF_DIRECTION_SENDRECEIVE;
+    Gen.IfType = IF_TYPE_ETHERNET_CSMACD;
+
+    return NdisMSetMiniportAttributes(Adapter->MiniportHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&Gen);
+}
+
+VOID SchWorkItemRoutine(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
+{
+    UNREFERENCED_PARAMETER(NdisIoWorkItemHandle);
+    ((PSCH_ADAPTER)WorkItemContext)->DeferredRuns++;
+}
+
+BOOLEAN SchIsr(NDIS_HANDLE Ctx, PBOOLEAN QueueDefaultInterruptDpc, PULONG TargetProcessors)
+{ UNREFERENCED_PARAMETER(Ctx); *QueueDefaultInterruptDpc = TRUE; *TargetProcessors = 0; return TRUE; }
+VOID SchInterruptDpc(NDIS_HANDLE Ctx, PVOID DpcCtx, PVOID Throttle, PVOID Reserved2)
+{ UNREFERENCED_PARAMETER(Ctx); UNREFERENCED_PARAMETER(DpcCtx); UNREFERENCED_PARAMETER(Throttle); UNREFERENCED_PARAMETER(Reserved2); }
+VOID SchEnableInterrupt(NDIS_HANDLE Ctx) { UNREFERENCED_PARAMETER(Ctx); }
+VOID SchDisableInterrupt(NDIS_HANDLE Ctx) { UNREFERENCED_PARAMETER(Ctx); }
+
+NDIS_STATUS SchPause(NDIS_HANDLE Ctx, PNDIS_MINIPORT_PAUSE_PARAMETERS Params)
+{ UNREFERENCED_PARAMETER(Params); ((PSCH_ADAPTER)Ctx)->Paused = TRUE; return NDIS_STATUS_SUCCESS; }
+NDIS_STATUS SchRestart(NDIS_HANDLE Ctx, PNDIS_MINIPORT_RESTART_PARAMETERS Params)
+{ UNREFERENCED_PARAMETER(Params); ((PSCH_ADAPTER)Ctx)->Paused = FALSE; return NDIS_STATUS_SUCCESS; }
+
+NDIS_STATUS SchOidRequest(NDIS_HANDLE Ctx, PNDIS_OID_REQUEST Request)
+{ UNREFERENCED_PARAMETER(Ctx); UNREFERENCED_PARAMETER(Request); return NDIS_STATUS_NOT_SUPPORTED; }
+
+VOID SchSendNetBufferLists(NDIS_HANDLE Ctx, PNET_BUFFER_LIST NetBufferLists, NDIS_PORT_NUMBER Port, ULONG SendFlags)
+{
+    PSCH_ADAPTER Adapter = (PSCH_ADAPTER)Ctx;
+    PNET_BUFFER_LIST Nbl;
+
+    UNREFERENCED_PARAMETER(Port);
+    for (Nbl = NetBufferLists; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl))
+        NET_BUFFER_LIST_STATUS(Nbl) = Adapter->Paused ? NDIS_STATUS_PAUSED : NDIS_STATUS_SUCCESS;
+    NdisMSendNetBufferListsComplete(Adapter->MiniportHandle, NetBufferLists,
+        NDIS_TEST_SEND_FLAG(SendFlags, NDIS_SEND_FLAGS_DISPATCH_LEVEL) ? NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL : 0);
+}
+
+VOID SchReturnNetBufferLists(NDIS_HANDLE Ctx, PNET_BUFFER_LIST Nbls, ULONG Flags)
+{ UNREFERENCED_PARAMETER(Ctx); UNREFERENCED_PARAMETER(Nbls); UNREFERENCED_PARAMETER(Flags); }
+VOID SchCancelSend(NDIS_HANDLE Ctx, PVOID CancelId) { UNREFERENCED_PARAMETER(Ctx); UNREFERENCED_PARAMETER(CancelId); }
+VOID SchDevicePnPEventNotify(NDIS_HANDLE Ctx, PNET_DEVICE_PNP_EVENT Event) { UNREFERENCED_PARAMETER(Ctx); UNREFERENCED_PARAMETER(Event); }
+VOID SchShutdownEx(NDIS_HANDLE Ctx, NDIS_SHUTDOWN_ACTION Action) { UNREFERENCED_PARAMETER(Ctx); UNREFERENCED_PARAMETER(Action); }
+VOID SchCancelOidRequest(NDIS_HANDLE Ctx, PVOID RequestId) { UNREFERENCED_PARAMETER(Ctx); UNREFERENCED_PARAMETER(RequestId); }
+
+VOID SchUnload(PDRIVER_OBJECT DriverObject)
+{ UNREFERENCED_PARAMETER(DriverObject); NdisMDeregisterMiniportDriver(SchDriverHandle); }
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    NDIS_MINIPORT_DRIVER_CHARACTERISTICS Chars;
+
+    NdisZeroMemory(&Chars, sizeof(Chars));
+    Chars.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
+    Chars.Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+    Chars.Header.Size = NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+    Chars.MajorNdisVersion = 6;
+    Chars.MinorNdisVersion = 30;
+    Chars.MajorDriverVersion = 1; Chars.MinorDriverVersion = 0;
+    Chars.InitializeHandlerEx = SchInitializeEx;
+    Chars.HaltHandlerEx = SchHaltEx;
+    Chars.UnloadHandler = SchUnload;
+    Chars.PauseHandler = SchPause;
+    Chars.RestartHandler = SchRestart;
+    Chars.OidRequestHandler = SchOidRequest;
+    Chars.SendNetBufferListsHandler = SchSendNetBufferLists;
+    Chars.ReturnNetBufferListsHandler = SchReturnNetBufferLists;
+    Chars.CancelSendHandler = SchCancelSend;
+    Chars.DevicePnPEventNotifyHandler = SchDevicePnPEventNotify;
+    Chars.ShutdownHandlerEx = SchShutdownEx;
+    Chars.CancelOidRequestHandler = SchCancelOidRequest;
+
+    return NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL, &Chars, &SchDriverHandle);
+}
