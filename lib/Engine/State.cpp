@@ -45,12 +45,13 @@ MemObject &State::mutableObject(ObjId O) {
   return *Ptr;
 }
 
-void State::addTrace(TraceStep::Kind K, const llvm::DILocation *Loc, std::string Msg) {
+void State::addTrace(TraceStep::Kind K, const llvm::DILocation *Loc, std::string Msg, int Tag) {
   auto N = std::make_shared<TraceNode>();
   N->Prev = Trace;
   N->K = K;
   N->Loc = Loc;
   N->Message = std::move(Msg);
   N->Depth = depth();
+  N->Tag = Tag;
   Trace = std::move(N);
 }

@@ -83,7 +83,7 @@ private:
           [&](std::unique_ptr<State> Done, SymValue Ret, const DILocation *Exit) {
             auto [Ok, Failed] = X.split(std::move(Done), Ret, CmpInst::ICMP_EQ, 0);
             if (Failed) {
-              Failed->addTrace(TraceStep::Kind::Phase, Exit,
+              Failed->addTrace(TraceStep::Kind::Exit, Exit,
                                "'" + Init->Name + "' returns a failure status");
               Mon.onRole(*Failed, RoleInitialize, rules::EventKind::Exit, Exit, &Ret);
               Mon.onRole(*Failed, RoleInitialize, rules::EventKind::Failure, Exit, &Ret);
@@ -113,6 +113,7 @@ private:
     SmallVector<SymValue, 2> Args{Ctx, Action};
     X.run(std::move(S), Halt->F, Args,
           [&](std::unique_ptr<State> Done, SymValue Ret, const DILocation *Exit) {
+            Done->addTrace(TraceStep::Kind::Exit, Exit, "'" + Halt->Name + "' returns");
             Mon.onRole(*Done, RoleHalt, rules::EventKind::Exit, Exit, nullptr);
           });
   }

@@ -8,7 +8,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "ndisv/Report/Writers.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include <algorithm>
 
 using namespace ndisv;
@@ -60,6 +63,18 @@ private:
 
 } // namespace
 
+/// Paths under the working directory print relative to it, as compilers
+/// print the paths they were given.
+static std::string displayPath(llvm::StringRef File) {
+  llvm::SmallString<256> Cwd;
+  if (llvm::sys::fs::current_path(Cwd))
+    return File.str();
+  llvm::StringRef Rel = File;
+  if (Rel.consume_front(Cwd) && llvm::sys::path::is_separator(Rel.empty() ? 'x' : Rel.front()))
+    return Rel.drop_front().str();
+  return File.str();
+}
+
 /// "file:line:col" (the column only when known), the file alone when there
 /// is no line, or Fallback when there is no file either.
 void TextPrinter::location(const SourceLoc &Loc, llvm::StringRef Fallback) {
@@ -67,7 +82,7 @@ void TextPrinter::location(const SourceLoc &Loc, llvm::StringRef Fallback) {
   if (Loc.File.empty()) {
     S = Fallback.str();
   } else {
-    S = Loc.File;
+    S = displayPath(Loc.File);
     if (Loc.Line != 0) {
       S += ":" + std::to_string(Loc.Line);
       if (Loc.Col != 0)

@@ -137,7 +137,7 @@ void RuleMonitor::exec(State &S, unsigned R, const Stmt &St, const DILocation *L
     break;
   }
   case Stmt::Kind::Note:
-    S.addTrace(TraceStep::Kind::Event, Loc, St.Text);
+    S.addTrace(TraceStep::Kind::Event, Loc, St.Text, (int)R);
     break;
   case Stmt::Kind::Abort:
     report(S, R, St.Text, Loc);
@@ -147,10 +147,11 @@ void RuleMonitor::exec(State &S, unsigned R, const Stmt &St, const DILocation *L
 }
 
 /// The trace as a person reads it: calls that lead nowhere are dropped.
-static std::vector<TraceStep> traceOf(const engine::TraceNode *N) {
+static std::vector<TraceStep> traceOf(const engine::TraceNode *N, int Rule) {
   std::vector<const engine::TraceNode *> Nodes;
   for (; N; N = N->Prev.get())
-    Nodes.push_back(N);
+    if (N->Tag < 0 || N->Tag == Rule) // other rules' notes are not this defect's story
+      Nodes.push_back(N);
   std::reverse(Nodes.begin(), Nodes.end());
   std::vector<TraceStep> Out;
   std::vector<size_t> OpenCalls; // indexes in Out of Call steps not yet shown useful
@@ -195,15 +196,11 @@ void RuleMonitor::report(State &S, unsigned R, const std::string &Msg, const DIL
   D.Rule = Rules[R]->Name;
   D.Message = Msg;
   D.Loc = sourceLocOf(Loc);
-  S.addTrace(TraceStep::Kind::Exit, Loc, Msg);
-  D.Trace = traceOf(S.Trace.get());
+  D.Trace = traceOf(S.Trace.get(), (int)R);
   std::string Key = D.Rule + "\n" + D.Message + "\n" + D.Loc.File + ":" + std::to_string(D.Loc.Line);
   auto It = Found.find(Key);
   if (It == Found.end() || It->second.Trace.size() > D.Trace.size())
     Found[Key] = std::move(D);
-  // The abort is this path's last word for the rule; keep the note out of
-  // other rules' traces.
-  S.Trace = S.Trace->Prev;
 }
 
 std::vector<Defect> RuleMonitor::defects() const {

@@ -68,6 +68,7 @@ struct TraceNode {
   const llvm::DILocation *Loc = nullptr;
   std::string Message;
   unsigned Depth = 0;
+  int Tag = -1; // an observer's own notes (a rule's index); -1 for the engine's
 };
 
 struct Frame {
@@ -115,7 +116,7 @@ public:
   MemObject &mutableObject(ObjId O); // copy on write
 
   // Trace.
-  void addTrace(TraceStep::Kind K, const llvm::DILocation *Loc, std::string Msg);
+  void addTrace(TraceStep::Kind K, const llvm::DILocation *Loc, std::string Msg, int Tag = -1);
   unsigned depth() const { return Stack.empty() ? 0 : (unsigned)Stack.size() - 1; }
 };
 
