@@ -167,6 +167,10 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   std::unique_ptr<DriverProgram> Prog = DriverProgram::link(std::move(Modules), Ctx, R.ToolErrors);
   for (const RoleFunction &RF : Prog->roles())
     R.EntryPoints.push_back({RF.Role, RF.Name, RF.How, RF.Loc});
+  if (Opts.EntryPointsOnly) {
+    O.ExitCode = R.EntryPoints.empty() ? 2 : 0;
+    return O;
+  }
   if (Prog->withRole(model::RoleInitialize).empty()) {
     fail(O, "no MiniportInitializeEx found: no function is declared with the MINIPORT_INITIALIZE "
             "role type or stored in InitializeHandlerEx of NDIS_MINIPORT_DRIVER_CHARACTERISTICS");

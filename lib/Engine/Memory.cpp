@@ -4,7 +4,7 @@
 // Byte-offset cells over a default. Writes split the integer cells they
 // partly overlap so the untouched bytes keep their values; anything else
 // partly overwritten becomes unknown. memset ranges are kept as fills, so
-// NdisZeroMemory of a context followed by field writes reads back exactly.
+// zeroing a whole context and then writing its fields reads back exactly.
 //===----------------------------------------------------------------------===//
 #include "Memory.h"
 #include "llvm/Support/Format.h"

@@ -5,7 +5,7 @@
 // so `Adapter->Flags & FLAG_X` tested twice on a path agrees with itself.
 // Casts that keep the value (sign extension, zero extension of a
 // non-negative range) keep the symbol, so constraints survive BOOLEAN and
-// NDIS_STATUS widening.
+// status-code widening.
 //===----------------------------------------------------------------------===//
 #include "ExecutorImpl.h"
 #include "llvm/ADT/APInt.h"

@@ -96,8 +96,10 @@ std::unique_ptr<DriverProgram> DriverProgram::link(std::vector<std::unique_ptr<M
           R.Name = S->getString().str();
       if (R.Name.empty())
         R.Name = F->getSubprogram() ? F->getSubprogram()->getName().str() : F->getName().str();
-      if (R.Loc.File.empty() && F->getSubprogram()) {
-        R.Loc.File = F->getSubprogram()->getFilename().str();
+      if (F->getSubprogram()) { // where the function is defined, whatever found it
+        R.Loc.File = sourceLocOf(DILocation::get(F->getContext(), F->getSubprogram()->getLine(), 0,
+                                                 F->getSubprogram()))
+                         .File;
         R.Loc.Line = F->getSubprogram()->getLine();
       }
       bool Dup = false;

@@ -108,16 +108,34 @@ int main(int argc, char **argv) {
   Opts.Frontend.ResourceDir = NDISV_CLANG_RESOURCE_DIR;
   Opts.Threads = Threads ? Threads : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
   Opts.Budget.MaxPaths = MaxPaths;
+  Opts.EntryPointsOnly = ListEntries;
   Opts.Budget.LoopUnroll = LoopUnroll;
 
   CheckOutcome Out = runCheck(Opts);
 
   if (ListEntries) {
-    for (const EntryPoint &E : Out.R.EntryPoints)
-      outs() << left_justify(E.Role, 22) << " " << left_justify(E.Function, 24) << " " << E.How
-             << " (" << E.Loc.File << ":" << E.Loc.Line << ")\n";
+    // One line per role function, with every way it was found.
+    std::vector<std::pair<const EntryPoint *, std::string>> Rows;
+    for (const EntryPoint &E : Out.R.EntryPoints) {
+      auto It = llvm::find_if(Rows, [&](auto &Row) {
+        return Row.first->Role == E.Role && Row.first->Function == E.Function;
+      });
+      if (It == Rows.end())
+        Rows.push_back({&E, E.How});
+      else
+        It->second += "; " + E.How;
+    }
+    for (auto &[E, How] : Rows)
+      outs() << left_justify(E->Role, 20) << " " << left_justify(E->Function, 24) << " "
+             << E->Loc.File << ":" << E->Loc.Line << "  (" << How << ")\n";
+    for (const TranslationUnitResult &TU : Out.R.TUs)
+      for (const Diagnostic &D : TU.Errors)
+        errs() << D.Loc.File << ":" << D.Loc.Line << ":" << D.Loc.Col << ": error: " << D.Message << "\n";
+    for (const Diagnostic &D : Out.R.ToolErrors)
+      WithColor::error(errs(), "ndisv") << D.Message << "\n";
     if (Out.R.EntryPoints.empty())
       outs() << "no entry points found\n";
+    return Out.ExitCode;
   }
   if (!SarifOut.empty()) {
     std::error_code EC;
@@ -137,7 +155,6 @@ int main(int argc, char **argv) {
   }
   TextOptions TO;
   TO.Color = Color == cl::BOU_UNSET ? sys::Process::StandardOutHasColors() : Color == cl::BOU_TRUE;
-  if (!ListEntries || Out.ExitCode != 0 || !Out.R.Defects.empty())
-    writeText(Out.R, outs(), TO);
+  writeText(Out.R, outs(), TO);
   return Out.ExitCode;
 }

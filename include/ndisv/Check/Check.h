@@ -21,6 +21,7 @@ struct CheckOptions {
   FrontendOptions Frontend;           // Roles and ModelIncludeDir are filled in by runCheck
   std::string DataDir;                // holds model/ and rules/
   unsigned Threads = 1;
+  bool EntryPointsOnly = false; // stop after finding the role functions
   engine::Budget Budget;
 };
 

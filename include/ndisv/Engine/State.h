@@ -38,7 +38,7 @@ struct SymInfo {
   int64_t Lo = 0, Hi = 0;
   llvm::SmallVector<int64_t, 2> Excluded;
   ObjId Bound = 0;     // a pointer symbol that was dereferenced: its object
-  std::string Origin;  // "return of NdisReadConfiguration", "Adapter->Flags", ...
+  std::string Origin;  // "return of ReadConfig", "Adapter+8", ...
 };
 
 /// Abstract memory: cells written at byte offsets, ranges filled by memset,

@@ -1,0 +1,1672 @@
+#!/usr/bin/env python3
+# ===- gen_miniport.py - Synthetic NDIS 6.20 miniport of a chosen size ---=== #
+# SPDX-License-Identifier: Apache-2.0
+#
+# The benchmark needs drivers of 1..100 KLOC that look like real miniports to
+# both Clang and ndisv: one adapter structure, a goto-cleanup
+# MiniportInitializeEx calling resource helpers in other files, a shared
+# cleanup helper used by MiniportHaltEx, and subsystem files whose small
+# init/shutdown pair is reached from init/halt while most of their code (OID
+# switches, NBL walks, statistics, register bit twiddling, state machines) is
+# reachable only from the data path. That split matters: Clang pays for every
+# line, ndisv's symbolic execution only for what init and halt reach, so the
+# ratio measures both halves the way a real driver would.
+#
+# Branches in reached code are kept to what real init code has (allocation
+# failures, a few clamped registry reads); subsystem init never branches on
+# symbolic data, so paths grow with the number of failure points, not
+# exponentially. Output is a pure function of (--kloc, --seed, --plant-defect).
+#
+#   gen_miniport.py --kloc 10 --seed 1 --out /tmp/drv [--plant-defect]
+# ===----------------------------------------------------------------------=== #
+
+import argparse
+import os
+import random
+import sys
+
+VENDORS = ["Kestrel", "Osprey", "Merlin", "Harrier", "Petrel", "Gannet", "Plover", "Avocet"]
+SUBSYS_WORDS = ["Rss", "Vlan", "Lso", "Csum", "Wol", "Ptp", "Mcast", "Filter", "Qos", "Eee", "Phy",
+                "Mac", "Led", "Eeprom", "Moder", "Flow", "Dcb", "Vmq", "Sriov", "Nvm", "Diag",
+                "Thermal", "Fw", "Mbx", "Ring", "Desc", "Hash", "Tso", "Rsc", "Arp", "Ns", "Pm",
+                "Link", "Stats", "Rdma", "Tunnel", "Encap", "Ipsec", "Timesync", "Coalesce"]
+
+# OIDs a subsystem may answer; the value comes from its own counters.
+QUERY_OIDS_32 = ["OID_GEN_HARDWARE_STATUS", "OID_GEN_MAXIMUM_LOOKAHEAD", "OID_GEN_MAXIMUM_FRAME_SIZE",
+                 "OID_GEN_TRANSMIT_BUFFER_SPACE", "OID_GEN_RECEIVE_BUFFER_SPACE",
+                 "OID_GEN_TRANSMIT_BLOCK_SIZE", "OID_GEN_RECEIVE_BLOCK_SIZE", "OID_GEN_VENDOR_ID",
+                 "OID_GEN_CURRENT_PACKET_FILTER", "OID_GEN_CURRENT_LOOKAHEAD", "OID_GEN_DRIVER_VERSION",
+                 "OID_GEN_MAXIMUM_TOTAL_SIZE", "OID_GEN_MAC_OPTIONS", "OID_GEN_MEDIA_CONNECT_STATUS",
+                 "OID_GEN_MAXIMUM_SEND_PACKETS", "OID_GEN_VENDOR_DRIVER_VERSION",
+                 "OID_GEN_TRANSMIT_QUEUE_LENGTH", "OID_802_3_MAXIMUM_LIST_SIZE", "OID_802_3_MAC_OPTIONS",
+                 "OID_802_3_RCV_ERROR_ALIGNMENT", "OID_802_3_XMIT_ONE_COLLISION",
+                 "OID_802_3_XMIT_MORE_COLLISIONS", "OID_802_3_XMIT_DEFERRED",
+                 "OID_802_3_XMIT_MAX_COLLISIONS", "OID_802_3_RCV_OVERRUN", "OID_802_3_XMIT_UNDERRUN",
+                 "OID_802_3_XMIT_HEARTBEAT_FAILURE", "OID_802_3_XMIT_TIMES_CRS_LOST",
+                 "OID_802_3_XMIT_LATE_COLLISIONS", "OID_GEN_RCV_CRC_ERROR"]
+QUERY_OIDS_64 = ["OID_GEN_XMIT_OK", "OID_GEN_RCV_OK", "OID_GEN_XMIT_ERROR", "OID_GEN_RCV_ERROR",
+                 "OID_GEN_RCV_NO_BUFFER", "OID_GEN_DIRECTED_BYTES_XMIT", "OID_GEN_DIRECTED_FRAMES_XMIT",
+                 "OID_GEN_MULTICAST_BYTES_XMIT", "OID_GEN_MULTICAST_FRAMES_XMIT",
+                 "OID_GEN_BROADCAST_BYTES_XMIT", "OID_GEN_BROADCAST_FRAMES_XMIT",
+                 "OID_GEN_DIRECTED_BYTES_RCV", "OID_GEN_DIRECTED_FRAMES_RCV", "OID_GEN_MULTICAST_BYTES_RCV",
+                 "OID_GEN_MULTICAST_FRAMES_RCV", "OID_GEN_BROADCAST_BYTES_RCV",
+                 "OID_GEN_BROADCAST_FRAMES_RCV"]
+SET_OIDS = ["OID_GEN_CURRENT_PACKET_FILTER", "OID_GEN_CURRENT_LOOKAHEAD", "OID_802_3_MULTICAST_LIST",
+            "OID_GEN_INTERRUPT_MODERATION", "OID_PNP_SET_POWER", "OID_PNP_ADD_WAKE_UP_PATTERN",
+            "OID_PNP_REMOVE_WAKE_UP_PATTERN", "OID_PNP_ENABLE_WAKE_UP", "OID_GEN_LINK_PARAMETERS"]
+
+NUM_QUEUES = 4
+COUNTERS = 16
+
+
+class Out:
+    """Collects the lines of one file."""
+
+    def __init__(self):
+        self.lines = []
+
+    def __call__(self, text=""):
+        self.lines.extend(text.split("\n"))
+
+    def count(self):
+        return len(self.lines)
+
+    def text(self):
+        return "\n".join(self.lines) + "\n"
+
+
+class Gen:
+    def __init__(self, kloc, seed, plant):
+        self.kloc = kloc
+        self.rng = random.Random(seed)
+        self.plant = plant
+        self.vendor = self.rng.choice(VENDORS)
+        self.p = self.vendor[:2] + self.vendor[-1]          # function prefix, e.g. "Ksl"
+        self.P = self.p.upper()                              # macro prefix
+        self.files = {}
+        self.subsys = []          # (name, index, allocates_table)
+        self.protos = []          # subsystem prototypes for subsys.h
+
+    # ---- fixed files -------------------------------------------------------
+
+    def precomp(self):
+        p, P = self.p, self.P
+        o = Out()
+        o(f"""// precomp.h - shared header of the {self.vendor} Gigabit miniport (synthetic benchmark driver).
+// Generated by bench/gen_miniport.py; the layout follows a typical NDIS 6.20 PCIe NIC driver.
+#pragma once
+
+#define NDIS_MINIPORT_DRIVER 1
+#define NDIS620_MINIPORT 1
+#include <ndis.h>
+
+#define {P}_TAG               '{self.vendor[:4][::-1]}'
+#define {P}_NUM_QUEUES        {NUM_QUEUES}
+#define {P}_MTU               1500
+#define {P}_LINK_SPEED        1000000000ULL
+#define {P}_MAX_RX_BUFFERS    512
+#define {P}_MAX_TX_BUFFERS    512
+#define {P}_WATCHDOG_MS       2000
+#define {P}_REG_SPACE_SIZE    0x20000
+#define {P}_NUM_COUNTERS      {COUNTERS}
+
+// Which resources MiniportInitializeEx acquired; the shared release helper tests them.
+#define {P}_INIT_REGISTERS    0x00000001u
+#define {P}_INIT_POOLS        0x00000002u
+#define {P}_INIT_WORK_ITEMS   0x00000004u
+#define {P}_INIT_TIMER        0x00000008u
+#define {P}_INIT_SUBSYSTEMS   0x00000010u
+#define {P}_INIT_INTERRUPT    0x00000020u
+
+// Register map (byte offsets into BAR0).
+#define {P}_REG_CTRL          0x0000
+#define {P}_REG_STATUS        0x0008
+#define {P}_REG_ICR           0x00C0
+#define {P}_REG_IMS           0x00D0
+#define {P}_REG_IMC           0x00D8
+#define {P}_REG_RCTL          0x0100
+#define {P}_REG_TCTL          0x0400
+#define {P}_REG_RDBAL(q)      (0x2800 + (q) * 0x100)
+#define {P}_REG_RDH(q)        (0x2810 + (q) * 0x100)
+#define {P}_REG_RDT(q)        (0x2818 + (q) * 0x100)
+#define {P}_REG_TDH(q)        (0x3810 + (q) * 0x100)
+#define {P}_REG_TDT(q)        (0x3818 + (q) * 0x100)
+#define {P}_REG_SUBSYS(n)     (0x8000 + (n) * 0x40)
+
+#define {P}_CTRL_RESET        0x04000000u
+#define {P}_CTRL_LINK_UP      0x00000040u
+#define {P}_STATUS_LINK       0x00000002u
+#define {P}_STATUS_SPEED_MASK 0x000000C0u
+#define {P}_STATUS_SPEED_SHIFT 6
+#define {P}_ICR_RXT0          0x00000080u
+#define {P}_ICR_TXDW          0x00000001u
+#define {P}_ICR_LSC           0x00000004u
+
+typedef enum _{P}_SUBSYS_STATE {{
+    {P}SubsysStopped = 0,
+    {P}SubsysIdle,
+    {P}SubsysArming,
+    {P}SubsysRunning,
+    {P}SubsysDraining,
+    {P}SubsysFaulted,
+    {P}SubsysResetting
+}} {P}_SUBSYS_STATE;
+
+typedef struct _{P}_SUBSYS {{
+    PULONG          Table;          // allocated by the subsystems that need one
+    ULONG           TableEntries;
+    {P}_SUBSYS_STATE State;
+    ULONG           Flags;
+    ULONG           RingHead;
+    ULONG           RingTail;
+    ULONG           RingMask;
+    ULONG           Counters[{P}_NUM_COUNTERS];
+    ULONG64         Octets[4];
+    NDIS_SPIN_LOCK  Lock;
+}} {P}_SUBSYS, *P{P}_SUBSYS;
+
+typedef struct _{P}_QUEUE {{
+    ULONG           Index;
+    NDIS_HANDLE     RefillWorkItem;
+    ULONG           Head;
+    ULONG           Tail;
+    ULONG64         Packets;
+    ULONG64         Bytes;
+    PNET_BUFFER_LIST PendingHead;
+    PNET_BUFFER_LIST PendingTail;
+}} {P}_QUEUE, *P{P}_QUEUE;
+
+typedef struct _{P}_CONFIG {{
+    ULONG NumRxBuffers;
+    ULONG NumTxBuffers;
+    ULONG InterruptModeration;
+    ULONG PacketFilter;
+    ULONG Lookahead;
+}} {P}_CONFIG;
+
+typedef struct _{P}_ADAPTER {{
+    NDIS_HANDLE     MiniportHandle;
+    NDIS_HANDLE     InterruptHandle;
+    NDIS_HANDLE     RxNblPool;
+    NDIS_HANDLE     TxNblPool;
+    NDIS_HANDLE     WatchdogTimer;
+    PUCHAR          Registers;
+    ULONG           InitFlags;
+    ULONG           SubsysReady[({P}_NUM_SUBSYS + 31) / 32];
+    BOOLEAN         Paused;
+    BOOLEAN         LinkUp;
+    UCHAR           PermanentAddress[6];
+    UCHAR           CurrentAddress[6];
+    ULONG           LastIcr;
+    ULONG64         XmitOk;
+    ULONG64         RcvOk;
+    ULONG64         XmitError;
+    ULONG64         RcvError;
+    {P}_CONFIG      Config;
+    {P}_QUEUE       Queues[{P}_NUM_QUEUES];
+    {P}_SUBSYS      Subsys[{P}_NUM_SUBSYS];
+    NDIS_SPIN_LOCK  SendLock;
+}} {P}_ADAPTER, *P{P}_ADAPTER;
+
+extern NDIS_HANDLE {p}DriverHandle;
+
+// Role functions (driver.c, adapter.c, interrupt.c, oid.c, datapath.c).
+DRIVER_INITIALIZE DriverEntry;
+MINIPORT_INITIALIZE {p}InitializeEx;
+MINIPORT_HALT {p}HaltEx;
+MINIPORT_UNLOAD {p}Unload;
+MINIPORT_PAUSE {p}Pause;
+MINIPORT_RESTART {p}Restart;
+MINIPORT_OID_REQUEST {p}OidRequest;
+MINIPORT_SEND_NET_BUFFER_LISTS {p}SendNetBufferLists;
+MINIPORT_RETURN_NET_BUFFER_LISTS {p}ReturnNetBufferLists;
+MINIPORT_CANCEL_SEND {p}CancelSend;
+MINIPORT_DEVICE_PNP_EVENT_NOTIFY {p}DevicePnPEventNotify;
+MINIPORT_SHUTDOWN {p}ShutdownEx;
+MINIPORT_CANCEL_OID_REQUEST {p}CancelOidRequest;
+MINIPORT_CHECK_FOR_HANG {p}CheckForHang;
+MINIPORT_RESET {p}Reset;
+MINIPORT_ISR {p}Isr;
+MINIPORT_INTERRUPT_DPC {p}InterruptDpc;
+MINIPORT_ENABLE_INTERRUPT {p}EnableInterrupt;
+MINIPORT_DISABLE_INTERRUPT {p}DisableInterrupt;
+
+// config.c
+NDIS_STATUS {p}ReadConfiguration(P{P}_ADAPTER Adapter);
+// hw.c
+NDIS_STATUS {p}MapRegisters(P{P}_ADAPTER Adapter, PNDIS_MINIPORT_INIT_PARAMETERS InitParameters);
+VOID {p}UnmapRegisters(P{P}_ADAPTER Adapter);
+ULONG {p}ReadReg(P{P}_ADAPTER Adapter, ULONG Offset);
+VOID {p}WriteReg(P{P}_ADAPTER Adapter, ULONG Offset, ULONG Value);
+VOID {p}ModifyReg(P{P}_ADAPTER Adapter, ULONG Offset, ULONG Clear, ULONG Set);
+// resources.c
+NDIS_STATUS {p}AllocateNblPools(P{P}_ADAPTER Adapter);
+VOID {p}FreeNblPools(P{P}_ADAPTER Adapter);
+NDIS_STATUS {p}AllocateQueueWorkItems(P{P}_ADAPTER Adapter);
+VOID {p}FreeQueueWorkItems(P{P}_ADAPTER Adapter);
+NDIS_STATUS {p}AllocateWatchdogTimer(P{P}_ADAPTER Adapter);
+VOID {p}FreeWatchdogTimer(P{P}_ADAPTER Adapter);
+VOID {p}ReleaseAdapterResources(P{P}_ADAPTER Adapter);
+// interrupt.c
+NDIS_STATUS {p}RegisterInterrupt(P{P}_ADAPTER Adapter);
+VOID {p}DeregisterInterrupt(P{P}_ADAPTER Adapter);
+// subsys.c
+NDIS_STATUS {p}InitializeSubsystems(P{P}_ADAPTER Adapter);
+VOID {p}ShutdownSubsystems(P{P}_ADAPTER Adapter);
+VOID {p}ServiceSubsystems(P{P}_ADAPTER Adapter, ULONG Icr);
+NDIS_STATUS {p}SubsystemQueryOid(P{P}_ADAPTER Adapter, PNDIS_OID_REQUEST Request);
+NDIS_STATUS {p}SubsystemSetOid(P{P}_ADAPTER Adapter, PNDIS_OID_REQUEST Request);
+VOID {p}SubsystemTransmit(P{P}_ADAPTER Adapter, PNET_BUFFER_LIST Nbl, ULONG Queue);
+// datapath.c
+VOID {p}DrainReceiveQueue(P{P}_ADAPTER Adapter, ULONG Queue, ULONG Budget);
+VOID {p}CompletePendingSends(P{P}_ADAPTER Adapter, ULONG Queue);
+NDIS_IO_WORKITEM_FUNCTION {p}RefillWorkItem;
+NDIS_TIMER_FUNCTION {p}WatchdogTimerFunction;
+
+#include "subsys.h"
+""")
+        return o
+
+    def driver_c(self):
+        p, P = self.p, self.P
+        o = Out()
+        o(f"""// driver.c - DriverEntry, unload and the small adapter-level handlers of the {self.vendor} miniport.
+#include "precomp.h"
+
+NDIS_HANDLE {p}DriverHandle = NULL;
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{{
+    NDIS_MINIPORT_DRIVER_CHARACTERISTICS Chars;
+    NDIS_STATUS Status;
+
+    NdisZeroMemory(&Chars, sizeof(Chars));
+    Chars.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
+    Chars.Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+    Chars.Header.Size = NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+    Chars.MajorNdisVersion = 6;
+    Chars.MinorNdisVersion = 20;
+    Chars.MajorDriverVersion = 3;
+    Chars.MinorDriverVersion = {self.rng.randint(0, 40)};
+    Chars.InitializeHandlerEx = {p}InitializeEx;
+    Chars.HaltHandlerEx = {p}HaltEx;
+    Chars.UnloadHandler = {p}Unload;
+    Chars.PauseHandler = {p}Pause;
+    Chars.RestartHandler = {p}Restart;
+    Chars.OidRequestHandler = {p}OidRequest;
+    Chars.SendNetBufferListsHandler = {p}SendNetBufferLists;
+    Chars.ReturnNetBufferListsHandler = {p}ReturnNetBufferLists;
+    Chars.CancelSendHandler = {p}CancelSend;
+    Chars.CheckForHangHandlerEx = {p}CheckForHang;
+    Chars.ResetHandlerEx = {p}Reset;
+    Chars.DevicePnPEventNotifyHandler = {p}DevicePnPEventNotify;
+    Chars.ShutdownHandlerEx = {p}ShutdownEx;
+    Chars.CancelOidRequestHandler = {p}CancelOidRequest;
+
+    Status = NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL, &Chars, &{p}DriverHandle);
+    if (Status != NDIS_STATUS_SUCCESS) {{
+        return STATUS_UNSUCCESSFUL;
+    }}
+    return STATUS_SUCCESS;
+}}
+
+VOID {p}Unload(PDRIVER_OBJECT DriverObject)
+{{
+    UNREFERENCED_PARAMETER(DriverObject);
+    NdisMDeregisterMiniportDriver({p}DriverHandle);
+}}
+
+NDIS_STATUS {p}Pause(NDIS_HANDLE MiniportAdapterContext, PNDIS_MINIPORT_PAUSE_PARAMETERS PauseParameters)
+{{
+    P{P}_ADAPTER Adapter = (P{P}_ADAPTER)MiniportAdapterContext;
+    ULONG Queue;
+
+    UNREFERENCED_PARAMETER(PauseParameters);
+    Adapter->Paused = TRUE;
+    {p}WriteReg(Adapter, {P}_REG_IMC, 0xFFFFFFFFu);
+    for (Queue = 0; Queue < {P}_NUM_QUEUES; Queue++) {{
+        {p}CompletePendingSends(Adapter, Queue);
+    }}
+    return NDIS_STATUS_SUCCESS;
+}}
+
+NDIS_STATUS {p}Restart(NDIS_HANDLE MiniportAdapterContext, PNDIS_MINIPORT_RESTART_PARAMETERS RestartParameters)
+{{
+    P{P}_ADAPTER Adapter = (P{P}_ADAPTER)MiniportAdapterContext;
+
+    UNREFERENCED_PARAMETER(RestartParameters);
+    Adapter->Paused = FALSE;
+    {p}WriteReg(Adapter, {P}_REG_IMS, {P}_ICR_RXT0 | {P}_ICR_TXDW | {P}_ICR_LSC);
+    return NDIS_STATUS_SUCCESS;
+}}
+
+BOOLEAN {p}CheckForHang(NDIS_HANDLE MiniportAdapterContext)
+{{
+    P{P}_ADAPTER Adapter = (P{P}_ADAPTER)MiniportAdapterContext;
+    ULONG Status = {p}ReadReg(Adapter, {P}_REG_STATUS);
+
+    return (Status == 0xFFFFFFFFu) ? TRUE : FALSE;
+}}
+
+NDIS_STATUS {p}Reset(NDIS_HANDLE MiniportAdapterContext, PBOOLEAN AddressingReset)
+{{
+    P{P}_ADAPTER Adapter = (P{P}_ADAPTER)MiniportAdapterContext;
+    ULONG Spin;
+
+    *AddressingReset = FALSE;
+    {p}ModifyReg(Adapter, {P}_REG_CTRL, 0, {P}_CTRL_RESET);
+    for (Spin = 0; Spin < 100; Spin++) {{
+        if (({p}ReadReg(Adapter, {P}_REG_CTRL) & {P}_CTRL_RESET) == 0) {{
+            return NDIS_STATUS_SUCCESS;
+        }}
+        NdisStallExecution(10);
+    }}
+    return NDIS_STATUS_HARD_ERRORS;
+}}
+
+VOID {p}DevicePnPEventNotify(NDIS_HANDLE MiniportAdapterContext, PNET_DEVICE_PNP_EVENT NetDevicePnPEvent)
+{{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(NetDevicePnPEvent);
+}}
+
+VOID {p}ShutdownEx(NDIS_HANDLE MiniportAdapterContext, NDIS_SHUTDOWN_ACTION ShutdownAction)
+{{
+    P{P}_ADAPTER Adapter = (P{P}_ADAPTER)MiniportAdapterContext;
+
+    UNREFERENCED_PARAMETER(ShutdownAction);
+    {p}WriteReg(Adapter, {P}_REG_IMC, 0xFFFFFFFFu);
+    {p}ModifyReg(Adapter, {P}_REG_RCTL, 0x2u, 0);
+    {p}ModifyReg(Adapter, {P}_REG_TCTL, 0x2u, 0);
+}}
+""")
+        return o
+
+    def adapter_c(self):
+        p, P = self.p, self.P
+        # The planted defect: the late general-attributes failure jumps past the interrupt.
+        late_label = "ShutdownSubsystems" if self.plant else "DeregisterInterrupt"
+        late_comment = ("    // BUG (planted): skips DeregisterInterrupt, the interrupt stays registered.\n"
+                        if self.plant else "")
+        o = Out()
+        o(f"""// adapter.c - MiniportInitializeEx (goto-cleanup chain) and MiniportHaltEx of the {self.vendor} miniport.
+#include "precomp.h"
+
+static NDIS_OID {p}SupportedOids[] = {{
+    OID_GEN_SUPPORTED_LIST, OID_GEN_HARDWARE_STATUS, OID_GEN_MEDIA_SUPPORTED, OID_GEN_MEDIA_IN_USE,
+    OID_GEN_MAXIMUM_LOOKAHEAD, OID_GEN_MAXIMUM_FRAME_SIZE, OID_GEN_LINK_SPEED, OID_GEN_CURRENT_PACKET_FILTER,
+    OID_GEN_CURRENT_LOOKAHEAD, OID_GEN_MEDIA_CONNECT_STATUS, OID_GEN_XMIT_OK, OID_GEN_RCV_OK,
+    OID_GEN_STATISTICS, OID_802_3_PERMANENT_ADDRESS, OID_802_3_CURRENT_ADDRESS, OID_802_3_MULTICAST_LIST,
+    OID_802_3_MAXIMUM_LIST_SIZE, OID_GEN_INTERRUPT_MODERATION, OID_PNP_SET_POWER, OID_PNP_QUERY_POWER
+}};
+
+static NDIS_STATUS {p}SetRegistrationAttributes(P{P}_ADAPTER Adapter)
+{{
+    NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES Reg;
+
+    NdisZeroMemory(&Reg, sizeof(Reg));
+    Reg.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
+    Reg.Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+    Reg.Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+    Reg.MiniportAdapterContext = (NDIS_HANDLE)Adapter;
+    Reg.AttributeFlags = NDIS_MINIPORT_ATTRIBUTES_HARDWARE_DEVICE | NDIS_MINIPORT_ATTRIBUTES_BUS_MASTER;
+    Reg.CheckForHangTimeInSeconds = 2;
+    Reg.InterfaceType = NdisInterfacePci;
+    return NdisMSetMiniportAttributes(Adapter->MiniportHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&Reg);
+}}
+
+static NDIS_STATUS {p}SetGeneralAttributes(P{P}_ADAPTER Adapter)
+{{
+    NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES Gen;
+
+    NdisZeroMemory(&Gen, sizeof(Gen));
+    Gen.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
+    Gen.Header.Revision = NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2;
+    Gen.Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2;
+    Gen.MediaType = NdisMedium802_3;
+    Gen.PhysicalMediumType = NdisPhysicalMedium802_3;
+    Gen.MtuSize = {P}_MTU;
+    Gen.MaxXmitLinkSpeed = {P}_LINK_SPEED;
+    Gen.XmitLinkSpeed = {P}_LINK_SPEED;
+    Gen.MaxRcvLinkSpeed = {P}_LINK_SPEED;
+    Gen.RcvLinkSpeed = {P}_LINK_SPEED;
+    Gen.MediaConnectState = MediaConnectStateUnknown;
+    Gen.MediaDuplexState = MediaDuplexStateFull;
+    Gen.LookaheadSize = Adapter->Config.Lookahead;
+    Gen.SupportedPacketFilters = NDIS_PACKET_TYPE_DIRECTED | NDIS_PACKET_TYPE_MULTICAST |
+                                 NDIS_PACKET_TYPE_ALL_MULTICAST | NDIS_PACKET_TYPE_BROADCAST |
+                                 NDIS_PACKET_TYPE_PROMISCUOUS;
+    Gen.MaxMulticastListSize = 32;
+    Gen.MacAddressLength = 6;
+    NdisMoveMemory(Gen.PermanentMacAddress, Adapter->PermanentAddress, 6);
+    NdisMoveMemory(Gen.CurrentMacAddress, Adapter->CurrentAddress, 6);
+    Gen.AccessType = NET_IF_ACCESS_BROADCAST;
+    Gen.DirectionType = NET_IF_DIRECTION_SENDRECEIVE;
+    Gen.ConnectionType = NET_IF_CONNECTION_DEDICATED;
+    Gen.IfType = IF_TYPE_ETHERNET_CSMACD;
+    Gen.IfConnectorPresent = TRUE;
+    Gen.SupportedOidList = {p}SupportedOids;
+    Gen.SupportedOidListLength = sizeof({p}SupportedOids);
+    return NdisMSetMiniportAttributes(Adapter->MiniportHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&Gen);
+}}
+
+NDIS_STATUS {p}InitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverContext,
+                          PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters)
+{{
+    P{P}_ADAPTER Adapter;
+    NDIS_STATUS Status;
+
+    UNREFERENCED_PARAMETER(MiniportDriverContext);
+
+    Adapter = (P{P}_ADAPTER)NdisAllocateMemoryWithTagPriority(MiniportAdapterHandle, sizeof({P}_ADAPTER),
+                                                              {P}_TAG, NormalPoolPriority);
+    if (Adapter == NULL) {{
+        Status = NDIS_STATUS_RESOURCES;
+        goto Exit;
+    }}
+    NdisZeroMemory(Adapter, sizeof({P}_ADAPTER));
+    Adapter->MiniportHandle = MiniportAdapterHandle;
+    Adapter->PermanentAddress[0] = 0x02;
+    Adapter->PermanentAddress[5] = 0x{self.rng.randint(16, 255):02X};
+    NdisMoveMemory(Adapter->CurrentAddress, Adapter->PermanentAddress, 6);
+    NdisAllocateSpinLock(&Adapter->SendLock);
+
+    Status = {p}SetRegistrationAttributes(Adapter);
+    if (Status != NDIS_STATUS_SUCCESS) {{
+        goto FreeAdapter;
+    }}
+
+    Status = {p}ReadConfiguration(Adapter);
+    if (Status != NDIS_STATUS_SUCCESS) {{
+        goto FreeAdapter;
+    }}
+
+    Status = {p}MapRegisters(Adapter, MiniportInitParameters);
+    if (Status != NDIS_STATUS_SUCCESS) {{
+        goto FreeAdapter;
+    }}
+    Adapter->InitFlags |= {P}_INIT_REGISTERS;
+
+    Status = {p}AllocateNblPools(Adapter);
+    if (Status != NDIS_STATUS_SUCCESS) {{
+        goto UnmapRegisters;
+    }}
+    Adapter->InitFlags |= {P}_INIT_POOLS;
+
+    Status = {p}AllocateQueueWorkItems(Adapter);    // unwinds its own partial loop
+    if (Status != NDIS_STATUS_SUCCESS) {{
+        goto FreePools;
+    }}
+    Adapter->InitFlags |= {P}_INIT_WORK_ITEMS;
+
+    Status = {p}AllocateWatchdogTimer(Adapter);
+    if (Status != NDIS_STATUS_SUCCESS) {{
+        goto FreeWorkItems;
+    }}
+    Adapter->InitFlags |= {P}_INIT_TIMER;
+
+    Status = {p}InitializeSubsystems(Adapter);      // each ready subsystem is marked in SubsysReady
+    if (Status != NDIS_STATUS_SUCCESS) {{
+        goto ShutdownSubsystems;
+    }}
+    Adapter->InitFlags |= {P}_INIT_SUBSYSTEMS;
+
+    Status = {p}RegisterInterrupt(Adapter);
+    if (Status != NDIS_STATUS_SUCCESS) {{
+        goto ShutdownSubsystems;
+    }}
+    Adapter->InitFlags |= {P}_INIT_INTERRUPT;
+
+    Status = {p}SetGeneralAttributes(Adapter);
+    if (Status != NDIS_STATUS_SUCCESS) {{
+{late_comment}        goto {late_label};
+    }}
+
+    {p}WriteReg(Adapter, {P}_REG_IMS, {P}_ICR_RXT0 | {P}_ICR_TXDW | {P}_ICR_LSC);
+    Status = NDIS_STATUS_SUCCESS;
+    goto Exit;
+
+DeregisterInterrupt:
+    {p}DeregisterInterrupt(Adapter);
+ShutdownSubsystems:
+    {p}ShutdownSubsystems(Adapter);
+    {p}FreeWatchdogTimer(Adapter);
+FreeWorkItems:
+    {p}FreeQueueWorkItems(Adapter);
+FreePools:
+    {p}FreeNblPools(Adapter);
+UnmapRegisters:
+    {p}UnmapRegisters(Adapter);
+FreeAdapter:
+    NdisFreeSpinLock(&Adapter->SendLock);
+    NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Adapter, {P}_TAG);
+Exit:
+    return Status;
+}}
+
+VOID {p}HaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
+{{
+    P{P}_ADAPTER Adapter = (P{P}_ADAPTER)MiniportAdapterContext;
+    NDIS_HANDLE MiniportHandle = Adapter->MiniportHandle;
+
+    UNREFERENCED_PARAMETER(HaltAction);
+    {p}WriteReg(Adapter, {P}_REG_IMC, 0xFFFFFFFFu);
+    {p}ReleaseAdapterResources(Adapter);             // shared with the error paths of the data path
+    NdisFreeSpinLock(&Adapter->SendLock);
+    NdisFreeMemoryWithTagPriority(MiniportHandle, Adapter, {P}_TAG);
+}}
+""")
+        return o
+
+    def config_c(self):
+        p, P = self.p, self.P
+        o = Out()
+        o(f"""// config.c - registry configuration of the {self.vendor} miniport.
+#include "precomp.h"
+
+static ULONG {p}Clamp(ULONG Value, ULONG Low, ULONG High)
+{{
+    return Value < Low ? Low : (Value > High ? High : Value);
+}}
+
+NDIS_STATUS {p}ReadConfiguration(P{P}_ADAPTER Adapter)
+{{
+    NDIS_CONFIGURATION_OBJECT ConfigObject;
+    NDIS_HANDLE ConfigHandle = NULL;
+    PNDIS_CONFIGURATION_PARAMETER Param = NULL;
+    NDIS_STRING RxKeyword = NDIS_STRING_CONST("NumRxBuffers");
+    NDIS_STRING TxKeyword = NDIS_STRING_CONST("NumTxBuffers");
+    NDIS_STRING ModKeyword = NDIS_STRING_CONST("InterruptModeration");
+    NDIS_STATUS Status;
+
+    NdisZeroMemory(&ConfigObject, sizeof(ConfigObject));
+    ConfigObject.Header.Type = NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT;
+    ConfigObject.Header.Revision = NDIS_CONFIGURATION_OBJECT_REVISION_1;
+    ConfigObject.Header.Size = NDIS_SIZEOF_CONFIGURATION_OBJECT_REVISION_1;
+    ConfigObject.NdisHandle = Adapter->MiniportHandle;
+    ConfigObject.Flags = 0;
+
+    Status = NdisOpenConfigurationEx(&ConfigObject, &ConfigHandle);
+    if (Status != NDIS_STATUS_SUCCESS) {{
+        return Status;
+    }}
+
+    // Defaults first: a missing keyword is not an error.
+    Adapter->Config.NumRxBuffers = 256;
+    Adapter->Config.NumTxBuffers = 256;
+    Adapter->Config.InterruptModeration = 1;
+    Adapter->Config.PacketFilter = 0;
+    Adapter->Config.Lookahead = {P}_MTU;
+
+    NdisReadConfiguration(&Status, &Param, ConfigHandle, &RxKeyword, NdisParameterInteger);
+    if (Status == NDIS_STATUS_SUCCESS) {{
+        Adapter->Config.NumRxBuffers = {p}Clamp(Param->ParameterData.IntegerData, 64, {P}_MAX_RX_BUFFERS);
+    }}
+    NdisReadConfiguration(&Status, &Param, ConfigHandle, &TxKeyword, NdisParameterInteger);
+    if (Status == NDIS_STATUS_SUCCESS) {{
+        Adapter->Config.NumTxBuffers = Param->ParameterData.IntegerData & ({P}_MAX_TX_BUFFERS - 1);
+    }}
+    NdisReadConfiguration(&Status, &Param, ConfigHandle, &ModKeyword, NdisParameterInteger);
+    if (Status == NDIS_STATUS_SUCCESS) {{
+        Adapter->Config.InterruptModeration = Param->ParameterData.IntegerData & 0x3u;
+    }}
+
+    NdisCloseConfiguration(ConfigHandle);
+    return NDIS_STATUS_SUCCESS;
+}}
+""")
+        return o
+
+    def hw_c(self):
+        p, P = self.p, self.P
+        o = Out()
+        o(f"""// hw.c - BAR0 mapping and register accessors of the {self.vendor} miniport.
+#include "precomp.h"
+
+NDIS_STATUS {p}MapRegisters(P{P}_ADAPTER Adapter, PNDIS_MINIPORT_INIT_PARAMETERS InitParameters)
+{{
+    NDIS_PHYSICAL_ADDRESS Bar0;
+    NDIS_STATUS Status;
+
+    UNREFERENCED_PARAMETER(InitParameters);
+    Bar0.QuadPart = 0xF0000000LL;   // the resource list is not walked in this model
+    Status = NdisMMapIoSpace((PVOID *)&Adapter->Registers, Adapter->MiniportHandle, Bar0, {P}_REG_SPACE_SIZE);
+    if (Status != NDIS_STATUS_SUCCESS) {{
+        Adapter->Registers = NULL;
+    }}
+    return Status;
+}}
+
+VOID {p}UnmapRegisters(P{P}_ADAPTER Adapter)
+{{
+    if (Adapter->Registers != NULL) {{
+        NdisMUnmapIoSpace(Adapter->MiniportHandle, Adapter->Registers, {P}_REG_SPACE_SIZE);
+        Adapter->Registers = NULL;
+    }}
+}}
+
+ULONG {p}ReadReg(P{P}_ADAPTER Adapter, ULONG Offset)
+{{
+    ULONG Value;
+    NdisReadRegisterUlong((PULONG)(Adapter->Registers + Offset), &Value);
+    return Value;
+}}
+
+VOID {p}WriteReg(P{P}_ADAPTER Adapter, ULONG Offset, ULONG Value)
+{{
+    NdisWriteRegisterUlong((PULONG)(Adapter->Registers + Offset), Value);
+}}
+
+VOID {p}ModifyReg(P{P}_ADAPTER Adapter, ULONG Offset, ULONG Clear, ULONG Set)
+{{
+    ULONG Value = {p}ReadReg(Adapter, Offset);
+    Value &= ~Clear;
+    Value |= Set;
+    {p}WriteReg(Adapter, Offset, Value);
+}}
+""")
+        return o
+
+    def resources_c(self):
+        p, P = self.p, self.P
+        o = Out()
+        o(f"""// resources.c - NBL pools, per-queue work items, the watchdog timer and the shared release helper.
+#include "precomp.h"
+
+NDIS_STATUS {p}AllocateNblPools(P{P}_ADAPTER Adapter)
+{{
+    NET_BUFFER_LIST_POOL_PARAMETERS Params;
+
+    NdisZeroMemory(&Params, sizeof(Params));
+    Params.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+    Params.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
+    Params.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
+    Params.ProtocolId = NDIS_PROTOCOL_ID_DEFAULT;
+    Params.fAllocateNetBuffer = TRUE;
+    Params.PoolTag = {P}_TAG;
+    Adapter->RxNblPool = NdisAllocateNetBufferListPool(Adapter->MiniportHandle, &Params);
+    if (Adapter->RxNblPool == NULL) {{
+        return NDIS_STATUS_RESOURCES;
+    }}
+    Adapter->TxNblPool = NdisAllocateNetBufferListPool(Adapter->MiniportHandle, &Params);
+    if (Adapter->TxNblPool == NULL) {{
+        NdisFreeNetBufferListPool(Adapter->RxNblPool);
+        Adapter->RxNblPool = NULL;
+        return NDIS_STATUS_RESOURCES;
+    }}
+    return NDIS_STATUS_SUCCESS;
+}}
+
+VOID {p}FreeNblPools(P{P}_ADAPTER Adapter)
+{{
+    if (Adapter->TxNblPool != NULL) {{
+        NdisFreeNetBufferListPool(Adapter->TxNblPool);
+        Adapter->TxNblPool = NULL;
+    }}
+    if (Adapter->RxNblPool != NULL) {{
+        NdisFreeNetBufferListPool(Adapter->RxNblPool);
+        Adapter->RxNblPool = NULL;
+    }}
+}}
+
+NDIS_STATUS {p}AllocateQueueWorkItems(P{P}_ADAPTER Adapter)
+{{
+    ULONG Queue;
+
+    for (Queue = 0; Queue < {P}_NUM_QUEUES; Queue++) {{
+        Adapter->Queues[Queue].Index = Queue;
+        Adapter->Queues[Queue].RefillWorkItem = NdisAllocateIoWorkItem(Adapter->MiniportHandle);
+        if (Adapter->Queues[Queue].RefillWorkItem == NULL) {{
+            // Unwind the queues already done so the caller sees all-or-nothing.
+            while (Queue > 0) {{
+                Queue--;
+                NdisFreeIoWorkItem(Adapter->Queues[Queue].RefillWorkItem);
+                Adapter->Queues[Queue].RefillWorkItem = NULL;
+            }}
+            return NDIS_STATUS_RESOURCES;
+        }}
+    }}
+    return NDIS_STATUS_SUCCESS;
+}}
+
+VOID {p}FreeQueueWorkItems(P{P}_ADAPTER Adapter)
+{{
+    ULONG Queue;
+
+    for (Queue = 0; Queue < {P}_NUM_QUEUES; Queue++) {{
+        if (Adapter->Queues[Queue].RefillWorkItem != NULL) {{
+            NdisFreeIoWorkItem(Adapter->Queues[Queue].RefillWorkItem);
+            Adapter->Queues[Queue].RefillWorkItem = NULL;
+        }}
+    }}
+}}
+
+NDIS_STATUS {p}AllocateWatchdogTimer(P{P}_ADAPTER Adapter)
+{{
+    NDIS_TIMER_CHARACTERISTICS Timer;
+
+    NdisZeroMemory(&Timer, sizeof(Timer));
+    Timer.Header.Type = NDIS_OBJECT_TYPE_TIMER_CHARACTERISTICS;
+    Timer.Header.Revision = NDIS_TIMER_CHARACTERISTICS_REVISION_1;
+    Timer.Header.Size = NDIS_SIZEOF_TIMER_CHARACTERISTICS_REVISION_1;
+    Timer.AllocationTag = {P}_TAG;
+    Timer.TimerFunction = {p}WatchdogTimerFunction;
+    Timer.FunctionContext = Adapter;
+    return NdisAllocateTimerObject(Adapter->MiniportHandle, &Timer, &Adapter->WatchdogTimer);
+}}
+
+VOID {p}FreeWatchdogTimer(P{P}_ADAPTER Adapter)
+{{
+    if (Adapter->WatchdogTimer != NULL) {{
+        NdisCancelTimerObject(Adapter->WatchdogTimer);
+        NdisFreeTimerObject(Adapter->WatchdogTimer);
+        Adapter->WatchdogTimer = NULL;
+    }}
+}}
+
+// Releases whatever InitFlags says was acquired, newest first. MiniportHaltEx
+// calls it; so does any path that tears a live adapter down.
+VOID {p}ReleaseAdapterResources(P{P}_ADAPTER Adapter)
+{{
+    if (Adapter->InitFlags & {P}_INIT_INTERRUPT) {{
+        {p}DeregisterInterrupt(Adapter);
+        Adapter->InitFlags &= ~{P}_INIT_INTERRUPT;
+    }}
+    if (Adapter->InitFlags & {P}_INIT_SUBSYSTEMS) {{
+        {p}ShutdownSubsystems(Adapter);
+        Adapter->InitFlags &= ~{P}_INIT_SUBSYSTEMS;
+    }}
+    if (Adapter->InitFlags & {P}_INIT_TIMER) {{
+        {p}FreeWatchdogTimer(Adapter);
+        Adapter->InitFlags &= ~{P}_INIT_TIMER;
+    }}
+    if (Adapter->InitFlags & {P}_INIT_WORK_ITEMS) {{
+        {p}FreeQueueWorkItems(Adapter);
+        Adapter->InitFlags &= ~{P}_INIT_WORK_ITEMS;
+    }}
+    if (Adapter->InitFlags & {P}_INIT_POOLS) {{
+        {p}FreeNblPools(Adapter);
+        Adapter->InitFlags &= ~{P}_INIT_POOLS;
+    }}
+    if (Adapter->InitFlags & {P}_INIT_REGISTERS) {{
+        {p}UnmapRegisters(Adapter);
+        Adapter->InitFlags &= ~{P}_INIT_REGISTERS;
+    }}
+}}
+""")
+        return o
+
+    def interrupt_c(self):
+        p, P = self.p, self.P
+        o = Out()
+        o(f"""// interrupt.c - interrupt registration and the ISR/DPC of the {self.vendor} miniport.
+#include "precomp.h"
+
+NDIS_STATUS {p}RegisterInterrupt(P{P}_ADAPTER Adapter)
+{{
+    NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS Intr;
+
+    NdisZeroMemory(&Intr, sizeof(Intr));
+    Intr.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_INTERRUPT;
+    Intr.Header.Revision = NDIS_MINIPORT_INTERRUPT_REVISION_1;
+    Intr.Header.Size = NDIS_SIZEOF_MINIPORT_INTERRUPT_CHARACTERISTICS_REVISION_1;
+    Intr.InterruptHandler = {p}Isr;
+    Intr.InterruptDpcHandler = {p}InterruptDpc;
+    Intr.DisableInterruptHandler = {p}DisableInterrupt;
+    Intr.EnableInterruptHandler = {p}EnableInterrupt;
+    return NdisMRegisterInterruptEx(Adapter->MiniportHandle, Adapter, &Intr, &Adapter->InterruptHandle);
+}}
+
+VOID {p}DeregisterInterrupt(P{P}_ADAPTER Adapter)
+{{
+    NdisMDeregisterInterruptEx(Adapter->InterruptHandle);
+    Adapter->InterruptHandle = NULL;
+}}
+
+BOOLEAN {p}Isr(NDIS_HANDLE MiniportInterruptContext, PBOOLEAN QueueDefaultInterruptDpc, PULONG TargetProcessors)
+{{
+    P{P}_ADAPTER Adapter = (P{P}_ADAPTER)MiniportInterruptContext;
+    ULONG Icr = {p}ReadReg(Adapter, {P}_REG_ICR);
+
+    *TargetProcessors = 0;
+    if (Icr == 0 || Icr == 0xFFFFFFFFu) {{
+        *QueueDefaultInterruptDpc = FALSE;
+        return FALSE;
+    }}
+    Adapter->LastIcr |= Icr;
+    {p}WriteReg(Adapter, {P}_REG_IMC, Icr);
+    *QueueDefaultInterruptDpc = TRUE;
+    return TRUE;
+}}
+
+VOID {p}InterruptDpc(NDIS_HANDLE MiniportInterruptContext, PVOID MiniportDpcContext,
+                    PVOID ReceiveThrottleParameters, PVOID NdisReserved2)
+{{
+    P{P}_ADAPTER Adapter = (P{P}_ADAPTER)MiniportInterruptContext;
+    ULONG Icr = Adapter->LastIcr;
+    ULONG Queue;
+
+    UNREFERENCED_PARAMETER(MiniportDpcContext);
+    UNREFERENCED_PARAMETER(ReceiveThrottleParameters);
+    UNREFERENCED_PARAMETER(NdisReserved2);
+    Adapter->LastIcr = 0;
+    if (Icr & {P}_ICR_LSC) {{
+        ULONG Status = {p}ReadReg(Adapter, {P}_REG_STATUS);
+        Adapter->LinkUp = (Status & {P}_STATUS_LINK) ? TRUE : FALSE;
+    }}
+    for (Queue = 0; Queue < {P}_NUM_QUEUES; Queue++) {{
+        if (Icr & {P}_ICR_RXT0) {{
+            {p}DrainReceiveQueue(Adapter, Queue, 64);
+            NdisQueueIoWorkItem(Adapter->Queues[Queue].RefillWorkItem, {p}RefillWorkItem, &Adapter->Queues[Queue]);
+        }}
+        if (Icr & {P}_ICR_TXDW) {{
+            {p}CompletePendingSends(Adapter, Queue);
+        }}
+    }}
+    {p}ServiceSubsystems(Adapter, Icr);
+    {p}WriteReg(Adapter, {P}_REG_IMS, {P}_ICR_RXT0 | {P}_ICR_TXDW | {P}_ICR_LSC);
+}}
+
+VOID {p}EnableInterrupt(NDIS_HANDLE MiniportInterruptContext)
+{{
+    {p}WriteReg((P{P}_ADAPTER)MiniportInterruptContext, {P}_REG_IMS, {P}_ICR_RXT0 | {P}_ICR_TXDW | {P}_ICR_LSC);
+}}
+
+VOID {p}DisableInterrupt(NDIS_HANDLE MiniportInterruptContext)
+{{
+    {p}WriteReg((P{P}_ADAPTER)MiniportInterruptContext, {P}_REG_IMC, 0xFFFFFFFFu);
+}}
+""")
+        return o
+
+    def datapath_c(self):
+        p, P = self.p, self.P
+        o = Out()
+        o(f"""// datapath.c - send, return and receive paths of the {self.vendor} miniport (not reached from init/halt).
+#include "precomp.h"
+
+VOID {p}SendNetBufferLists(NDIS_HANDLE MiniportAdapterContext, PNET_BUFFER_LIST NetBufferLists,
+                          NDIS_PORT_NUMBER PortNumber, ULONG SendFlags)
+{{
+    P{P}_ADAPTER Adapter = (P{P}_ADAPTER)MiniportAdapterContext;
+    PNET_BUFFER_LIST Nbl;
+    PNET_BUFFER_LIST Next;
+    ULONG CompleteFlags = NDIS_TEST_SEND_AT_DISPATCH_LEVEL(SendFlags) ? NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL : 0;
+
+    UNREFERENCED_PARAMETER(PortNumber);
+    if (Adapter->Paused || !Adapter->LinkUp) {{
+        for (Nbl = NetBufferLists; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {{
+            NET_BUFFER_LIST_STATUS(Nbl) = Adapter->Paused ? NDIS_STATUS_PAUSED : NDIS_STATUS_MEDIA_DISCONNECTED;
+        }}
+        NdisMSendNetBufferListsComplete(Adapter->MiniportHandle, NetBufferLists, CompleteFlags);
+        return;
+    }}
+    for (Nbl = NetBufferLists; Nbl != NULL; Nbl = Next) {{
+        ULONG Queue = NET_BUFFER_LIST_GET_HASH_VALUE(Nbl) & ({P}_NUM_QUEUES - 1);
+        P{P}_QUEUE Q = &Adapter->Queues[Queue];
+        PNET_BUFFER Nb;
+
+        Next = NET_BUFFER_LIST_NEXT_NBL(Nbl);
+        NET_BUFFER_LIST_NEXT_NBL(Nbl) = NULL;
+        for (Nb = NET_BUFFER_LIST_FIRST_NB(Nbl); Nb != NULL; Nb = NET_BUFFER_NEXT_NB(Nb)) {{
+            Q->Bytes += NET_BUFFER_DATA_LENGTH(Nb);
+            Q->Packets++;
+            Q->Tail = (Q->Tail + 1) & ({P}_MAX_TX_BUFFERS - 1);
+        }}
+        {p}SubsystemTransmit(Adapter, Nbl, Queue);
+        NdisAcquireSpinLock(&Adapter->SendLock);
+        if (Q->PendingTail == NULL) {{
+            Q->PendingHead = Nbl;
+        }} else {{
+            NET_BUFFER_LIST_NEXT_NBL(Q->PendingTail) = Nbl;
+        }}
+        Q->PendingTail = Nbl;
+        NdisReleaseSpinLock(&Adapter->SendLock);
+        {p}WriteReg(Adapter, {P}_REG_TDT(Queue), Q->Tail);
+    }}
+}}
+
+VOID {p}CompletePendingSends(P{P}_ADAPTER Adapter, ULONG Queue)
+{{
+    P{P}_QUEUE Q = &Adapter->Queues[Queue];
+    PNET_BUFFER_LIST Done;
+    PNET_BUFFER_LIST Nbl;
+
+    NdisAcquireSpinLock(&Adapter->SendLock);
+    Done = Q->PendingHead;
+    Q->PendingHead = NULL;
+    Q->PendingTail = NULL;
+    NdisReleaseSpinLock(&Adapter->SendLock);
+    if (Done == NULL) {{
+        return;
+    }}
+    for (Nbl = Done; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {{
+        NET_BUFFER_LIST_STATUS(Nbl) = NDIS_STATUS_SUCCESS;
+        Adapter->XmitOk++;
+    }}
+    NdisMSendNetBufferListsComplete(Adapter->MiniportHandle, Done, NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL);
+}}
+
+VOID {p}ReturnNetBufferLists(NDIS_HANDLE MiniportAdapterContext, PNET_BUFFER_LIST NetBufferLists, ULONG ReturnFlags)
+{{
+    P{P}_ADAPTER Adapter = (P{P}_ADAPTER)MiniportAdapterContext;
+    PNET_BUFFER_LIST Nbl;
+    PNET_BUFFER_LIST Next;
+
+    UNREFERENCED_PARAMETER(ReturnFlags);
+    for (Nbl = NetBufferLists; Nbl != NULL; Nbl = Next) {{
+        Next = NET_BUFFER_LIST_NEXT_NBL(Nbl);
+        NET_BUFFER_LIST_NEXT_NBL(Nbl) = NULL;
+        NdisFreeNetBufferList(Nbl);
+        Adapter->Queues[0].Head = (Adapter->Queues[0].Head + 1) & ({P}_MAX_RX_BUFFERS - 1);
+    }}
+}}
+
+VOID {p}DrainReceiveQueue(P{P}_ADAPTER Adapter, ULONG Queue, ULONG Budget)
+{{
+    P{P}_QUEUE Q = &Adapter->Queues[Queue];
+    PNET_BUFFER_LIST Head = NULL;
+    PNET_BUFFER_LIST Tail = NULL;
+    ULONG Count = 0;
+    ULONG HwHead = {p}ReadReg(Adapter, {P}_REG_RDH(Queue));
+
+    while (Q->Head != HwHead && Count < Budget) {{
+        PNET_BUFFER_LIST Nbl = NdisAllocateNetBufferAndNetBufferList(Adapter->RxNblPool, 0, 0, NULL, 0, 0);
+        if (Nbl == NULL) {{
+            Adapter->RcvError++;
+            break;
+        }}
+        if (Tail == NULL) {{
+            Head = Nbl;
+        }} else {{
+            NET_BUFFER_LIST_NEXT_NBL(Tail) = Nbl;
+        }}
+        Tail = Nbl;
+        Q->Head = (Q->Head + 1) & ({P}_MAX_RX_BUFFERS - 1);
+        Count++;
+    }}
+    if (Head != NULL) {{
+        Q->Packets += Count;
+        Adapter->RcvOk += Count;
+        NdisMIndicateReceiveNetBufferLists(Adapter->MiniportHandle, Head, NDIS_DEFAULT_PORT_NUMBER, Count,
+                                           NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL);
+    }}
+    {p}WriteReg(Adapter, {P}_REG_RDT(Queue), Q->Head);
+}}
+
+VOID {p}RefillWorkItem(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
+{{
+    P{P}_QUEUE Q = (P{P}_QUEUE)WorkItemContext;
+
+    UNREFERENCED_PARAMETER(NdisIoWorkItemHandle);
+    Q->Tail = (Q->Head + {P}_MAX_RX_BUFFERS - 1) & ({P}_MAX_RX_BUFFERS - 1);
+}}
+
+VOID {p}WatchdogTimerFunction(PVOID SystemSpecific1, PVOID FunctionContext, PVOID SystemSpecific2,
+                             PVOID SystemSpecific3)
+{{
+    P{P}_ADAPTER Adapter = (P{P}_ADAPTER)FunctionContext;
+    ULONG Status;
+
+    UNREFERENCED_PARAMETER(SystemSpecific1);
+    UNREFERENCED_PARAMETER(SystemSpecific2);
+    UNREFERENCED_PARAMETER(SystemSpecific3);
+    Status = {p}ReadReg(Adapter, {P}_REG_STATUS);
+    Adapter->LinkUp = (Status & {P}_STATUS_LINK) ? TRUE : FALSE;
+}}
+
+VOID {p}CancelSend(NDIS_HANDLE MiniportAdapterContext, PVOID CancelId)
+{{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(CancelId);
+}}
+""")
+        return o
+
+    def oid_c(self):
+        p, P = self.p, self.P
+        o = Out()
+        o(f"""// oid.c - OID request dispatch of the {self.vendor} miniport (not reached from init/halt).
+#include "precomp.h"
+
+static NDIS_STATUS {p}CopyUlong(PNDIS_OID_REQUEST Request, ULONG Value)
+{{
+    if (Request->DATA.QUERY_INFORMATION.InformationBufferLength < sizeof(ULONG)) {{
+        Request->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(ULONG);
+        return NDIS_STATUS_BUFFER_TOO_SHORT;
+    }}
+    *(PULONG)Request->DATA.QUERY_INFORMATION.InformationBuffer = Value;
+    Request->DATA.QUERY_INFORMATION.BytesWritten = sizeof(ULONG);
+    return NDIS_STATUS_SUCCESS;
+}}
+
+static NDIS_STATUS {p}QueryAdapterOid(P{P}_ADAPTER Adapter, PNDIS_OID_REQUEST Request)
+{{
+    switch (Request->DATA.QUERY_INFORMATION.Oid) {{
+    case OID_GEN_MEDIA_SUPPORTED:
+    case OID_GEN_MEDIA_IN_USE:
+        return {p}CopyUlong(Request, NdisMedium802_3);
+    case OID_GEN_LINK_SPEED:
+        return {p}CopyUlong(Request, (ULONG)({P}_LINK_SPEED / 100));
+    case OID_GEN_MAXIMUM_FRAME_SIZE:
+        return {p}CopyUlong(Request, {P}_MTU);
+    case OID_GEN_CURRENT_LOOKAHEAD:
+        return {p}CopyUlong(Request, Adapter->Config.Lookahead);
+    case OID_GEN_CURRENT_PACKET_FILTER:
+        return {p}CopyUlong(Request, Adapter->Config.PacketFilter);
+    case OID_GEN_MEDIA_CONNECT_STATUS:
+        return {p}CopyUlong(Request, Adapter->LinkUp ? 0u : 1u);
+    case OID_802_3_PERMANENT_ADDRESS:
+    case OID_802_3_CURRENT_ADDRESS:
+        if (Request->DATA.QUERY_INFORMATION.InformationBufferLength < 6) {{
+            Request->DATA.QUERY_INFORMATION.BytesNeeded = 6;
+            return NDIS_STATUS_BUFFER_TOO_SHORT;
+        }}
+        NdisMoveMemory(Request->DATA.QUERY_INFORMATION.InformationBuffer,
+                       Request->DATA.QUERY_INFORMATION.Oid == OID_802_3_PERMANENT_ADDRESS ?
+                           Adapter->PermanentAddress : Adapter->CurrentAddress, 6);
+        Request->DATA.QUERY_INFORMATION.BytesWritten = 6;
+        return NDIS_STATUS_SUCCESS;
+    default:
+        return {p}SubsystemQueryOid(Adapter, Request);
+    }}
+}}
+
+NDIS_STATUS {p}OidRequest(NDIS_HANDLE MiniportAdapterContext, PNDIS_OID_REQUEST OidRequest)
+{{
+    P{P}_ADAPTER Adapter = (P{P}_ADAPTER)MiniportAdapterContext;
+
+    switch (OidRequest->RequestType) {{
+    case NdisRequestQueryInformation:
+    case NdisRequestQueryStatistics:
+        return {p}QueryAdapterOid(Adapter, OidRequest);
+    case NdisRequestSetInformation:
+        return {p}SubsystemSetOid(Adapter, OidRequest);
+    default:
+        return NDIS_STATUS_NOT_SUPPORTED;
+    }}
+}}
+
+VOID {p}CancelOidRequest(NDIS_HANDLE MiniportAdapterContext, PVOID RequestId)
+{{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(RequestId);
+}}
+""")
+        return o
+
+    # ---- subsystem files ---------------------------------------------------
+
+    def subsys_reached(self, o, name, idx, alloc):
+        p, P = self.p, self.P
+        S = f"{P}_SUBSYS_{name.upper()}"
+        entries = self.rng.choice([8, 16, 32])
+        mul = self.rng.randint(3, 97)
+        o(f"""NDIS_STATUS {p}{name}Initialize(P{P}_ADAPTER Adapter)
+{{
+    P{P}_SUBSYS S = &Adapter->Subsys[{S}];
+    ULONG Index;
+
+    NdisAllocateSpinLock(&S->Lock);
+    S->TableEntries = {entries};
+    S->RingMask = {entries} - 1;""")
+        if alloc:
+            o(f"""    S->Table = (PULONG)NdisAllocateMemoryWithTagPriority(Adapter->MiniportHandle,
+                                                        S->TableEntries * sizeof(ULONG), {P}_TAG,
+                                                        NormalPoolPriority);
+    if (S->Table == NULL) {{
+        NdisFreeSpinLock(&S->Lock);
+        return NDIS_STATUS_RESOURCES;
+    }}
+    for (Index = 0; Index < S->TableEntries; Index++) {{
+        S->Table[Index] = (Index * {mul}u) & S->RingMask;
+    }}""")
+        else:
+            o(f"""    S->Table = NULL;
+    for (Index = 0; Index < {P}_NUM_COUNTERS; Index++) {{
+        S->Counters[Index] = 0;
+    }}""")
+        o(f"""    S->Flags = 0x{self.rng.randint(0, 0xffff):04X}u;
+    S->State = {P}SubsysIdle;
+    S->RingHead = 0;
+    S->RingTail = 0;
+    return NDIS_STATUS_SUCCESS;
+}}
+
+VOID {p}{name}Shutdown(P{P}_ADAPTER Adapter)
+{{
+    P{P}_SUBSYS S = &Adapter->Subsys[{S}];
+
+    S->State = {P}SubsysStopped;
+    if (S->Table != NULL) {{
+        NdisFreeMemoryWithTagPriority(Adapter->MiniportHandle, S->Table, {P}_TAG);
+        S->Table = NULL;
+    }}
+    NdisFreeSpinLock(&S->Lock);
+}}
+""")
+        self.protos += [f"NDIS_STATUS {p}{name}Initialize(P{P}_ADAPTER Adapter);",
+                        f"VOID {p}{name}Shutdown(P{P}_ADAPTER Adapter);"]
+
+    def fn_query_oid(self, o, name, S):
+        p, P, r = self.p, self.P, self.rng
+        oids32 = r.sample(QUERY_OIDS_32, r.randint(10, 22))
+        oids64 = r.sample(QUERY_OIDS_64, r.randint(4, 10))
+        o(f"""NDIS_STATUS {p}{name}QueryOid(P{P}_ADAPTER Adapter, PNDIS_OID_REQUEST Request)
+{{
+    P{P}_SUBSYS S = &Adapter->Subsys[{S}];
+    ULONG Value32 = 0;
+    ULONG64 Value64 = 0;
+    BOOLEAN Is64 = FALSE;
+    PVOID Buffer = Request->DATA.QUERY_INFORMATION.InformationBuffer;
+    UINT Length = Request->DATA.QUERY_INFORMATION.InformationBufferLength;
+
+    switch (Request->DATA.QUERY_INFORMATION.Oid) {{""")
+        for oid in oids32:
+            k = r.randrange(COUNTERS)
+            expr = r.choice([f"S->Counters[{k}]", f"S->Counters[{k}] + S->Counters[{(k + 1) % COUNTERS}]",
+                             f"(S->Flags >> {r.randint(0, 12)}) & 0x{r.randint(1, 255):X}u",
+                             f"S->TableEntries * {r.randint(2, 64)}u", f"0x{r.randint(0, 0xFFFFFF):06X}u"])
+            o(f"""    case {oid}:
+        Value32 = {expr};
+        break;""")
+        for oid in oids64:
+            k = r.randrange(4)
+            o(f"""    case {oid}:
+        Value64 = S->Octets[{k}] + S->Counters[{r.randrange(COUNTERS)}];
+        Is64 = TRUE;
+        break;""")
+        o(f"""    default:
+        return NDIS_STATUS_NOT_SUPPORTED;
+    }}
+    if (Is64) {{
+        if (Length < sizeof(ULONG)) {{
+            Request->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(ULONG64);
+            return NDIS_STATUS_BUFFER_TOO_SHORT;
+        }}
+        if (Length < sizeof(ULONG64)) {{
+            *(PULONG)Buffer = (ULONG)Value64;
+            Request->DATA.QUERY_INFORMATION.BytesWritten = sizeof(ULONG);
+            Request->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(ULONG64);
+            return NDIS_STATUS_SUCCESS;
+        }}
+        *(PULONG64)Buffer = Value64;
+        Request->DATA.QUERY_INFORMATION.BytesWritten = sizeof(ULONG64);
+        return NDIS_STATUS_SUCCESS;
+    }}
+    if (Length < sizeof(ULONG)) {{
+        Request->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(ULONG);
+        return NDIS_STATUS_BUFFER_TOO_SHORT;
+    }}
+    *(PULONG)Buffer = Value32;
+    Request->DATA.QUERY_INFORMATION.BytesWritten = sizeof(ULONG);
+    return NDIS_STATUS_SUCCESS;
+}}
+""")
+        return f"{p}{name}QueryOid"
+
+    def fn_set_oid(self, o, name, S):
+        p, P, r = self.p, self.P, self.rng
+        oids = r.sample(SET_OIDS, r.randint(3, 6))
+        o(f"""NDIS_STATUS {p}{name}SetOid(P{P}_ADAPTER Adapter, PNDIS_OID_REQUEST Request)
+{{
+    P{P}_SUBSYS S = &Adapter->Subsys[{S}];
+    PVOID Buffer = Request->DATA.SET_INFORMATION.InformationBuffer;
+    UINT Length = Request->DATA.SET_INFORMATION.InformationBufferLength;
+    ULONG Value;
+
+    if (Length < sizeof(ULONG)) {{
+        Request->DATA.SET_INFORMATION.BytesNeeded = sizeof(ULONG);
+        return NDIS_STATUS_INVALID_LENGTH;
+    }}
+    Value = *(PULONG)Buffer;
+    switch (Request->DATA.SET_INFORMATION.Oid) {{""")
+        for oid in oids:
+            mask = r.randint(0xF, 0xFFFF)
+            lim = r.randint(8, 4096)
+            o(r.choice([
+                f"""    case {oid}:
+        if (Value & ~0x{mask:X}u) {{
+            return NDIS_STATUS_NOT_SUPPORTED;
+        }}
+        S->Flags = (S->Flags & ~0x{mask:X}u) | Value;
+        {p}ModifyReg(Adapter, {P}_REG_SUBSYS({S}), 0x{mask:X}u, Value);
+        break;""",
+                f"""    case {oid}:
+        if (Value == 0 || Value > {lim}u) {{
+            return NDIS_STATUS_INVALID_DATA;
+        }}
+        S->TableEntries = Value;
+        S->Counters[{r.randrange(COUNTERS)}] = Value;
+        break;""",
+                f"""    case {oid}:
+        if ((Length % 6) != 0 || Length / 6 > 32) {{
+            Request->DATA.SET_INFORMATION.BytesNeeded = 6;
+            return NDIS_STATUS_INVALID_LENGTH;
+        }}
+        S->Counters[{r.randrange(COUNTERS)}] = Length / 6;
+        {p}WriteReg(Adapter, {P}_REG_SUBSYS({S}) + 4, Length / 6);
+        break;"""]))
+        o(f"""    default:
+        return NDIS_STATUS_NOT_SUPPORTED;
+    }}
+    Request->DATA.SET_INFORMATION.BytesRead = sizeof(ULONG);
+    return NDIS_STATUS_SUCCESS;
+}}
+""")
+        return f"{p}{name}SetOid"
+
+    def fn_transmit(self, o, name, S):
+        p, P, r = self.p, self.P, self.rng
+        o(f"""VOID {p}{name}Transmit(P{P}_ADAPTER Adapter, PNET_BUFFER_LIST Nbl, ULONG Queue)
+{{
+    P{P}_SUBSYS S = &Adapter->Subsys[{S}];
+    PNET_BUFFER Nb;
+    ULONG Descriptors = 0;
+    ULONG Offload = (ULONG)(ULONG_PTR)NET_BUFFER_LIST_INFO(Nbl, TcpIpChecksumNetBufferListInfo);
+
+    if (S->State != {P}SubsysRunning) {{
+        return;
+    }}
+    for (Nb = NET_BUFFER_LIST_FIRST_NB(Nbl); Nb != NULL; Nb = NET_BUFFER_NEXT_NB(Nb)) {{
+        ULONG Length = NET_BUFFER_DATA_LENGTH(Nb);
+        ULONG Cmd = (Length & 0xFFFFu) | ((Queue & 0x3u) << 16);
+
+        if (Offload & 0x{r.randint(1, 15):X}u) {{
+            Cmd |= 0x{r.choice([1, 2, 4, 8]) << 20:X}u;
+        }}
+        if (Length > {P}_MTU + 14) {{
+            Cmd |= 0x{r.choice([1, 2, 4]) << 24:X}u;     // segmentation
+            S->Counters[{r.randrange(COUNTERS)}]++;
+        }}
+        S->Table != NULL ? (S->Table[S->RingTail & S->RingMask] = Cmd) : (void)0;
+        S->RingTail = (S->RingTail + 1) & S->RingMask;
+        S->Octets[{r.randrange(4)}] += Length;
+        Descriptors++;
+    }}
+    S->Counters[{r.randrange(COUNTERS)}] += Descriptors;
+}}
+""")
+        return f"{p}{name}Transmit"
+
+    def fn_stats(self, o, name, S):
+        p, P, r = self.p, self.P, self.rng
+        fields = ["ifInDiscards", "ifInErrors", "ifHCInOctets", "ifHCInUcastPkts", "ifHCInMulticastPkts",
+                  "ifHCInBroadcastPkts", "ifHCOutOctets", "ifHCOutUcastPkts", "ifHCOutMulticastPkts",
+                  "ifHCOutBroadcastPkts", "ifOutErrors", "ifOutDiscards", "ifHCInUcastOctets",
+                  "ifHCInMulticastOctets", "ifHCInBroadcastOctets", "ifHCOutUcastOctets",
+                  "ifHCOutMulticastOctets", "ifHCOutBroadcastOctets"]
+        o(f"""VOID {p}{name}CollectStatistics(P{P}_ADAPTER Adapter, PNDIS_STATISTICS_INFO Stats)
+{{
+    P{P}_SUBSYS S = &Adapter->Subsys[{S}];
+    ULONG Index;
+    ULONG64 Total = 0;
+
+    NdisAcquireSpinLock(&S->Lock);
+    for (Index = 0; Index < {P}_NUM_COUNTERS; Index++) {{
+        Total += S->Counters[Index];
+    }}""")
+        for f in r.sample(fields, r.randint(6, 14)):
+            o(f"    Stats->{f} += " + r.choice([f"S->Counters[{r.randrange(COUNTERS)}];",
+                                                 f"S->Octets[{r.randrange(4)}];",
+                                                 f"Total >> {r.randint(1, 6)};"]))
+        o(f"""    Stats->SupportedStatistics |= NDIS_STATISTICS_FLAGS_VALID_BYTES_RCV | NDIS_STATISTICS_FLAGS_VALID_BYTES_XMIT;
+    NdisReleaseSpinLock(&S->Lock);
+}}
+""")
+        return None
+
+    def fn_regs(self, o, name, S):
+        p, P, r = self.p, self.P, self.rng
+        for k in range(r.randint(3, 6)):
+            shift = r.randint(0, 24)
+            width = r.randint(1, 7)
+            mask = ((1 << width) - 1) << shift
+            fld = r.choice(["Mode", "Threshold", "Divider", "Select", "Window", "Credit", "Level"])
+            o(f"""static ULONG {p}{name}Get{fld}{k}(P{P}_ADAPTER Adapter)
+{{
+    ULONG Reg = {p}ReadReg(Adapter, {P}_REG_SUBSYS({S}) + 0x{4 * k:X});
+    return (Reg & 0x{mask:08X}u) >> {shift};
+}}
+
+static VOID {p}{name}Set{fld}{k}(P{P}_ADAPTER Adapter, ULONG Value)
+{{
+    ULONG Reg = {p}ReadReg(Adapter, {P}_REG_SUBSYS({S}) + 0x{4 * k:X});
+    Reg &= ~0x{mask:08X}u;
+    Reg |= (Value << {shift}) & 0x{mask:08X}u;
+    {p}WriteReg(Adapter, {P}_REG_SUBSYS({S}) + 0x{4 * k:X}, Reg);
+}}
+""")
+            self._regs.append((f"{p}{name}Get{fld}{k}", f"{p}{name}Set{fld}{k}", (1 << width) - 1))
+        return None
+
+    def fn_state_machine(self, o, name, S):
+        p, P, r = self.p, self.P, self.rng
+        self._regs_used = True
+        regs = self._regs
+        o(f"""VOID {p}{name}Service(P{P}_ADAPTER Adapter, ULONG Icr)
+{{
+    P{P}_SUBSYS S = &Adapter->Subsys[{S}];
+    ULONG Event = (Icr >> {r.randint(0, 20)}) & 0x7u;
+
+    NdisDprAcquireSpinLock(&S->Lock);
+    switch (S->State) {{
+    case {P}SubsysStopped:
+        break;
+    case {P}SubsysIdle:
+        if (Event & 0x1u) {{
+            S->State = {P}SubsysArming;""")
+        if regs:
+            g, s, m = r.choice(regs)
+            o(f"            {s}(Adapter, {r.randint(0, m)}u);")
+        o(f"""        }}
+        break;
+    case {P}SubsysArming:
+        switch (Event) {{
+        case 0:
+            break;
+        case 1:
+        case 3:
+            S->State = {P}SubsysRunning;
+            S->Counters[{r.randrange(COUNTERS)}]++;
+            break;
+        case 4:
+            S->State = {P}SubsysFaulted;
+            break;
+        default:
+            S->State = {P}SubsysIdle;
+            break;
+        }}
+        break;
+    case {P}SubsysRunning:
+        if (Event & 0x4u) {{
+            S->State = {P}SubsysDraining;
+        }} else if (S->RingHead != S->RingTail) {{
+            S->RingHead = (S->RingHead + 1) & S->RingMask;
+            S->Counters[{r.randrange(COUNTERS)}]++;
+        }}""")
+        if regs:
+            g, s, m = r.choice(regs)
+            o(f"""        if ({g}(Adapter) == {r.randint(0, m)}u) {{
+            S->Flags ^= 0x{1 << r.randint(0, 15):X}u;
+        }}""")
+        o(f"""        break;
+    case {P}SubsysDraining:
+        if (S->RingHead == S->RingTail) {{
+            S->State = {P}SubsysIdle;
+        }} else {{
+            S->RingHead = (S->RingHead + 1) & S->RingMask;
+        }}
+        break;
+    case {P}SubsysFaulted:
+        S->Counters[{r.randrange(COUNTERS)}]++;
+        S->State = {P}SubsysResetting;
+        {p}ModifyReg(Adapter, {P}_REG_SUBSYS({S}), 0, 0x80000000u);
+        break;
+    case {P}SubsysResetting:
+        if (({p}ReadReg(Adapter, {P}_REG_SUBSYS({S})) & 0x80000000u) == 0) {{
+            S->RingHead = S->RingTail = 0;
+            S->State = {P}SubsysIdle;
+        }}
+        break;
+    default:
+        S->State = {P}SubsysFaulted;
+        break;
+    }}
+    NdisDprReleaseSpinLock(&S->Lock);
+}}
+""")
+        return f"{p}{name}Service"
+
+    def fn_hash(self, o, name, S):
+        p, P, r = self.p, self.P, self.rng
+        o(f"""ULONG {p}{name}Hash(const UCHAR *Key, ULONG KeyLength, const UCHAR *Input, ULONG InputLength)
+{{
+    ULONG Result = 0;
+    ULONG Window;
+    ULONG Byte;
+    ULONG Bit;
+
+    if (KeyLength < 4) {{
+        return 0;
+    }}
+    Window = ((ULONG)Key[0] << 24) | ((ULONG)Key[1] << 16) | ((ULONG)Key[2] << 8) | Key[3];
+    for (Byte = 0; Byte < InputLength; Byte++) {{
+        for (Bit = 0; Bit < 8; Bit++) {{
+            if (Input[Byte] & (0x80u >> Bit)) {{
+                Result ^= Window;
+            }}
+            Window <<= 1;
+            if (Byte + 4 < KeyLength && (Key[Byte + 4] & (0x80u >> Bit))) {{
+                Window |= 1;
+            }}
+        }}
+    }}
+    return Result ^ 0x{r.randint(0, 0xFFFFFFFF):08X}u;
+}}
+
+ULONG {p}{name}Crc32(const UCHAR *Data, ULONG Length)
+{{
+    ULONG Crc = 0xFFFFFFFFu;
+    ULONG Index;
+    ULONG Bit;
+
+    for (Index = 0; Index < Length; Index++) {{
+        Crc ^= Data[Index];
+        for (Bit = 0; Bit < 8; Bit++) {{
+            Crc = (Crc >> 1) ^ (0x{r.choice([0xEDB88320, 0x82F63B78, 0xEB31D82E]):08X}u & (0u - (Crc & 1u)));
+        }}
+    }}
+    return ~Crc;
+}}
+""")
+        self.protos += [f"ULONG {p}{name}Hash(const UCHAR *Key, ULONG KeyLength, const UCHAR *Input, ULONG InputLength);",
+                        f"ULONG {p}{name}Crc32(const UCHAR *Data, ULONG Length);"]
+        return None
+
+    def fn_filter(self, o, name, S):
+        p, P, r = self.p, self.P, self.rng
+        n = r.randint(4, 12)
+        o(f"""BOOLEAN {p}{name}MatchFilter{self._filters}(P{P}_ADAPTER Adapter, PNET_BUFFER Nb)
+{{
+    P{P}_SUBSYS S = &Adapter->Subsys[{S}];
+    UCHAR Storage[{4 * n}];
+    PUCHAR Header = (PUCHAR)NdisGetDataBuffer(Nb, sizeof(Storage), Storage, 1, 0);
+    ULONG Word;
+
+    if (Header == NULL) {{
+        S->Counters[{r.randrange(COUNTERS)}]++;
+        return FALSE;
+    }}""")
+        for k in range(n):
+            o(f"""    Word = ((ULONG)Header[{4 * k}] << 24) | ((ULONG)Header[{4 * k + 1}] << 16) |
+           ((ULONG)Header[{4 * k + 2}] << 8) | Header[{4 * k + 3}];
+    if ((Word & 0x{r.randint(1, 0xFFFFFFFF):08X}u) == 0x{r.randint(0, 0xFFFF):04X}u) {{
+        return {r.choice(["TRUE", "FALSE", "(S->Flags & 0x1u) ? TRUE : FALSE"])};
+    }}""")
+        o("""    return FALSE;
+}
+""")
+        self.protos.append(f"BOOLEAN {p}{name}MatchFilter{self._filters}(P{P}_ADAPTER Adapter, PNET_BUFFER Nb);")
+        self._filters += 1
+        return None
+
+    def subsys_file(self, name, idx, target_lines):
+        p, P, r = self.p, self.P, self.rng
+        S = f"{P}_SUBSYS_{name.upper()}"
+        alloc = (idx % 4) == 0     # a quarter of the subsystems own a table that init allocates
+        o = Out()
+        o(f"""// {name.lower()}.c - the {name} subsystem of the {self.vendor} miniport.
+// {name}Initialize/{name}Shutdown are reached from MiniportInitializeEx and MiniportHaltEx; the rest
+// runs from the OID, send and interrupt paths.
+#include "precomp.h"
+""")
+        self._regs = []
+        self._filters = 0
+        self.subsys_reached(o, name, idx, alloc)
+        roles = {}
+        roles["query"] = self.fn_query_oid(o, name, S)
+        roles["set"] = self.fn_set_oid(o, name, S)
+        roles["tx"] = self.fn_transmit(o, name, S)
+        self.fn_regs(o, name, S)
+        roles["service"] = self.fn_state_machine(o, name, S)
+        self.fn_stats(o, name, S)
+        self.protos += [f"NDIS_STATUS {roles['query']}(P{P}_ADAPTER Adapter, PNDIS_OID_REQUEST Request);",
+                        f"NDIS_STATUS {roles['set']}(P{P}_ADAPTER Adapter, PNDIS_OID_REQUEST Request);",
+                        f"VOID {roles['tx']}(P{P}_ADAPTER Adapter, PNET_BUFFER_LIST Nbl, ULONG Queue);",
+                        f"VOID {roles['service']}(P{P}_ADAPTER Adapter, ULONG Icr);",
+                        f"VOID {p}{name}CollectStatistics(P{P}_ADAPTER Adapter, PNDIS_STATISTICS_INFO Stats);"]
+        # Pad to this file's size with more unreached helpers.
+        extra = [self.fn_hash, self.fn_filter, self.fn_filter, self.fn_regs]
+        k = 0
+        while o.count() < target_lines:
+            fn = extra[k % len(extra)] if k < len(extra) else r.choice([self.fn_filter, self.fn_regs])
+            if fn == self.fn_hash and k >= len(extra):
+                fn = self.fn_filter
+            fn(o, name, S)
+            k += 1
+        return o, roles
+
+    def subsys_c(self, names, roles):
+        p, P = self.p, self.P
+        o = Out()
+        o(f"""// subsys.c - bring-up, teardown and fan-out to the subsystems of the {self.vendor} miniport.
+// Initialization stops at the first failing subsystem; SubsysReady records which ones need a shutdown,
+// so one teardown routine serves both the init error path and MiniportHaltEx.
+#include "precomp.h"
+
+#define {P}_MARK_READY(A, n)   ((A)->SubsysReady[(n) / 32] |= (1u << ((n) % 32)))
+#define {P}_IS_READY(A, n)     (((A)->SubsysReady[(n) / 32] & (1u << ((n) % 32))) != 0)
+#define {P}_CLEAR_READY(A, n)  ((A)->SubsysReady[(n) / 32] &= ~(1u << ((n) % 32)))
+
+NDIS_STATUS {p}InitializeSubsystems(P{P}_ADAPTER Adapter)
+{{
+    NDIS_STATUS Status;
+""")
+        for n in names:
+            o(f"""    Status = {p}{n}Initialize(Adapter);
+    if (Status != NDIS_STATUS_SUCCESS) {{
+        return Status;
+    }}
+    {P}_MARK_READY(Adapter, {P}_SUBSYS_{n.upper()});""")
+        o(f"""    return NDIS_STATUS_SUCCESS;
+}}
+
+VOID {p}ShutdownSubsystems(P{P}_ADAPTER Adapter)
+{{""")
+        for n in reversed(names):
+            o(f"""    if ({P}_IS_READY(Adapter, {P}_SUBSYS_{n.upper()})) {{
+        {p}{n}Shutdown(Adapter);
+        {P}_CLEAR_READY(Adapter, {P}_SUBSYS_{n.upper()});
+    }}""")
+        o(f"""}}
+
+VOID {p}ServiceSubsystems(P{P}_ADAPTER Adapter, ULONG Icr)
+{{""")
+        for n, ro in zip(names, roles):
+            o(f"    {ro['service']}(Adapter, Icr);")
+        o(f"""}}
+
+VOID {p}SubsystemTransmit(P{P}_ADAPTER Adapter, PNET_BUFFER_LIST Nbl, ULONG Queue)
+{{""")
+        for n, ro in zip(names, roles):
+            o(f"    {ro['tx']}(Adapter, Nbl, Queue);")
+        o(f"""}}
+
+NDIS_STATUS {p}SubsystemQueryOid(P{P}_ADAPTER Adapter, PNDIS_OID_REQUEST Request)
+{{
+    NDIS_STATUS Status;
+""")
+        for n, ro in zip(names, roles):
+            o(f"""    Status = {ro['query']}(Adapter, Request);
+    if (Status != NDIS_STATUS_NOT_SUPPORTED) {{
+        return Status;
+    }}""")
+        o(f"""    return NDIS_STATUS_NOT_SUPPORTED;
+}}
+
+NDIS_STATUS {p}SubsystemSetOid(P{P}_ADAPTER Adapter, PNDIS_OID_REQUEST Request)
+{{
+    NDIS_STATUS Status;
+""")
+        for n, ro in zip(names, roles):
+            o(f"""    Status = {ro['set']}(Adapter, Request);
+    if (Status != NDIS_STATUS_NOT_SUPPORTED) {{
+        return Status;
+    }}""")
+        o("""    return NDIS_STATUS_NOT_SUPPORTED;
+}
+""")
+        return o
+
+    def subsys_h(self, names):
+        P = self.P
+        o = Out()
+        o(f"""// subsys.h - subsystem indices and entry points of the {self.vendor} miniport.
+#pragma once
+""")
+        for i, n in enumerate(names):
+            o(f"#define {P}_SUBSYS_{n.upper()} {i}")
+        o("")
+        for pr in self.protos:
+            o(pr)
+        return o
+
+    def run(self):
+        target = self.kloc * 1000
+        fixed = {"driver.c": self.driver_c(), "adapter.c": self.adapter_c(), "config.c": self.config_c(),
+                 "hw.c": self.hw_c(), "resources.c": self.resources_c(), "interrupt.c": self.interrupt_c(),
+                 "datapath.c": self.datapath_c(), "oid.c": self.oid_c()}
+        used = sum(f.count() for f in fixed.values()) + 150   # precomp.h
+        names, roles, subs = [], [], {}
+        idx = 0
+        # Each subsystem also costs ~25 lines in subsys.c and ~8 in subsys.h.
+        while used < target or not names:
+            word = SUBSYS_WORDS[idx % len(SUBSYS_WORDS)]
+            name = word if idx < len(SUBSYS_WORDS) else f"{word}{idx // len(SUBSYS_WORDS) + 1}"
+            size = self.rng.randint(300, 600)
+            size = max(120, min(size, target - used - 33))
+            o, ro = self.subsys_file(name, idx, size)
+            subs[f"{name.lower()}.c"] = o
+            names.append(name)
+            roles.append(ro)
+            used += o.count() + 33
+            idx += 1
+        files = dict(fixed)
+        files.update(subs)
+        files["subsys.c"] = self.subsys_c(names, roles)
+        files["subsys.h"] = self.subsys_h(names)
+        pre = self.precomp()
+        pre.lines.insert(pre.lines.index(f"#define {self.P}_NUM_COUNTERS      {COUNTERS}") + 1,
+                         f"#define {self.P}_NUM_SUBSYS       {len(names)}")
+        files["precomp.h"] = pre
+        return files
+
+
+def main():
+    ap = argparse.ArgumentParser(description="Generate a synthetic multi-file NDIS 6.20 miniport.")
+    ap.add_argument("--kloc", type=int, required=True, help="target size in thousands of lines (1..100)")
+    ap.add_argument("--seed", type=int, default=1, help="random seed; same seed, same driver")
+    ap.add_argument("--out", required=True, help="output directory (created; existing .c/.h replaced)")
+    ap.add_argument("--plant-defect", action="store_true",
+                    help="make the late general-attributes failure skip NdisMDeregisterInterruptEx")
+    a = ap.parse_args()
+    if not 1 <= a.kloc <= 100:
+        ap.error("--kloc must be in 1..100")
+    files = Gen(a.kloc, a.seed, a.plant_defect).run()
+    os.makedirs(a.out, exist_ok=True)
+    # Stale files from a bigger earlier run would otherwise be verified too.
+    for f in os.listdir(a.out):
+        if f.endswith((".c", ".h")) and f not in files:
+            os.remove(os.path.join(a.out, f))
+    total = 0
+    for name, o in sorted(files.items()):
+        with open(os.path.join(a.out, name), "w") as fh:
+            fh.write(o.text())
+        total += o.count()
+    print(f"{a.out}: {len(files)} files, {total} lines", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
