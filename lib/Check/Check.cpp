@@ -114,6 +114,21 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
     fail(O, toString(Models.takeError()));
     return O;
   }
+  // A misspelt role in a rule would make it silently never fire.
+  RoleTable Roles = model::ndisRoleTable();
+  for (const rules::Rule *Ru : *Selected) {
+    auto known = [&](const std::string &Role) {
+      return Role.empty() || llvm::is_contained(Roles.RoleTypes, Role);
+    };
+    bool Ok = known(Ru->AppliesDuring);
+    for (const rules::Handler &H : Ru->Handlers)
+      Ok &= known(H.During);
+    if (!Ok) {
+      fail(O, Ru->File + ": rule '" + Ru->Name + "' names a role that is not an NDIS role type "
+                                                 "(in 'during')");
+      return O;
+    }
+  }
   for (const rules::Rule *Ru : *Selected) {
     RuleResult RR;
     RR.Rule = Ru->Name;
@@ -206,9 +221,11 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
     bool HasDefect = llvm::any_of(R.Defects, [&](const Defect &D) { return D.Rule == RR.Rule; });
     if (HasDefect) {
       RR.V = Verdict::Defect;
-    } else if (HR.Stats.PathsCut) {
+    } else if (HR.Stats.PathsCut || HR.DroppedPaths) {
       RR.V = Verdict::Inconclusive;
-      RR.Reason = HR.Stats.CutReasons.empty() ? "a budget was hit" : HR.Stats.CutReasons.front();
+      RR.Reason = !HR.Stats.CutReasons.empty() ? HR.Stats.CutReasons.front()
+                  : HR.DroppedPaths ? "DriverEntry has more successful paths than the harness explores"
+                                    : "a budget was hit";
     } else if (!Missing.empty()) {
       RR.V = Verdict::Inconclusive;
       RR.Reason = Missing;

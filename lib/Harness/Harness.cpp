@@ -36,8 +36,13 @@ public:
     X.run(std::move(S), DE, Args, [&](std::unique_ptr<State> Done, SymValue Ret, const DILocation *) {
       // NDIS initializes adapters only after DriverEntry succeeded.
       auto [Ok, Failed] = X.split(std::move(Done), Ret, CmpInst::ICMP_SGE, 0);
-      if (Ok && ++Kept <= MaxDriverEntryPaths)
-        initialize(std::move(Ok));
+      if (!Ok)
+        return;
+      if (++Kept > MaxDriverEntryPaths) { // a budget: never a silent pass
+        ++Res.DroppedPaths;
+        return;
+      }
+      initialize(std::move(Ok));
     });
   }
 

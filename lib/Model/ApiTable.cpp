@@ -171,8 +171,9 @@ Expected<CallModelTable> ndisv::model::parseApiTable(StringRef Text, StringRef F
         return E.takeError();
       O.Effects.push_back(std::move(*E));
     }
-    if ((O.Label.empty()) != M.Outcomes.empty() && O.Label.empty())
-      return P.fail("'" + Toks[0] + "' mixes '-' with other outcomes");
+    bool HadSingle = !M.Outcomes.empty() && M.Outcomes.front().Label.empty();
+    if (!M.Outcomes.empty() && (O.Label.empty() || HadSingle))
+      return P.fail("'" + Toks[0] + "' mixes '-' with other outcomes, or repeats '-'");
     M.Outcomes.push_back(std::move(O));
   }
   return Table;

@@ -13,6 +13,7 @@ using engine::State;
 RuleMonitor::RuleMonitor(std::vector<const Rule *> Rs) : Rules(std::move(Rs)) {
   Applicable.assign(Rules.size(), false);
   for (unsigned R = 0; R < Rules.size(); ++R) {
+    Applicable[R] = Rules[R]->Applies.empty(); // no `applies`: the rule always applies
     VarBase.push_back(NumVars);
     NumVars += Rules[R]->StateVars.size();
     for (const Handler &H : Rules[R]->Handlers)

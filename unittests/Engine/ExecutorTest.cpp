@@ -257,3 +257,37 @@ out:
 }
 
 } // namespace
+
+namespace {
+TEST(ApiTable, ParsesOutcomesEffectsAndGuards) {
+  auto T = model::parseApiTable(
+      "f success ret=0 *$4=new(interrupt handle) slot(ctx)=*($2+8) when:u8($2+0)==0x9E\n"
+      "f failure ret=0xC000009A  # comment\n"
+      "g - *$1=0:i32\n",
+      "t");
+  ASSERT_TRUE(!!T) << toString(T.takeError());
+  const CallModel &F = (*T)["f"];
+  ASSERT_EQ(F.Outcomes.size(), 2u);
+  EXPECT_EQ(F.Outcomes[0].Label, "success");
+  ASSERT_EQ(F.Outcomes[0].Effects.size(), 3u);
+  EXPECT_EQ(F.Outcomes[0].Effects[1].Value.Name, "interrupt handle");
+  EXPECT_TRUE(F.Outcomes[0].Effects[2].Guard.Present);
+  EXPECT_EQ(F.Outcomes[0].Effects[2].Guard.Value, 0x9E);
+  EXPECT_EQ(F.Outcomes[0].Effects[2].Value.Offset, 8);
+  EXPECT_EQ((*T)["g"].Outcomes[0].Effects[0].Size, 4u);
+}
+
+TEST(ApiTable, RejectsMixedSingleAndForkingOutcomes) {
+  for (const char *Text : {"f - ret=0\nf success ret=0\n", "f success ret=0\nf - ret=1\n"}) {
+    auto T = model::parseApiTable(Text, "t");
+    ASSERT_FALSE(!!T);
+    EXPECT_NE(toString(T.takeError()).find("t:2:"), std::string::npos);
+  }
+}
+
+TEST(ApiTable, TheShippedTableLoads) {
+  auto T = model::loadApiTable(NDISV_SOURCE_DIR "/model/ndis-api.table");
+  ASSERT_TRUE(!!T) << toString(T.takeError());
+  EXPECT_EQ((*T)["NdisMRegisterInterruptEx"].Outcomes.size(), 2u);
+}
+} // namespace

@@ -21,6 +21,7 @@ struct HarnessResult {
   std::vector<std::string> UnknownCallees;
   std::vector<std::string> Notes; // e.g. "no MiniportHaltEx found: halt clauses not checked"
   bool RanInit = false, RanHalt = false;
+  uint64_t DroppedPaths = 0; // DriverEntry paths past the harness's budget
 };
 
 HarnessResult runLifecycle(const DriverProgram &P, const engine::CallModelTable &Models,

@@ -93,8 +93,9 @@ llvm::Expected<Rule> parseRule(llvm::StringRef Text, llvm::StringRef FileName);
 llvm::Expected<Rule> loadRuleFile(llvm::StringRef Path);
 
 /// Evaluates an expression. Var reads State[Var]; Return/Arg read the event's
-/// integer values when known (Known=false makes the whole result unknown,
-/// which conditions treat as false and assignments as "leave as is").
+/// integer values when known (Known=false makes the whole result unknown:
+/// an `if` on an unknown runs neither branch, an assignment leaves the
+/// variable as it is).
 struct EvalContext {
   const std::vector<int64_t> *State = nullptr;
   bool HasReturn = false;
