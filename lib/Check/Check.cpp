@@ -16,6 +16,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include <chrono>
+#include <map>
 #include <set>
 
 #ifndef NDISV_SOURCE_DIR
@@ -64,11 +65,26 @@ Expected<std::vector<rules::Rule>> ndisv::loadRules(StringRef DataDir,
   return Rules;
 }
 
+/// Nothing could be verified: say why, and no rule may claim a verdict.
 static void fail(CheckOutcome &O, const Twine &Msg) {
   Diagnostic D;
   D.Message = Msg.str();
+  for (RuleResult &RR : O.R.Rules) {
+    RR.V = Verdict::Inconclusive;
+    RR.Reason = D.Message;
+  }
   O.R.ToolErrors.push_back(std::move(D));
   O.ExitCode = 2;
+}
+
+/// Why a verdict cannot rely on paths that called functions without a body.
+static std::string missingBodies(const std::vector<std::string> &FailedTUs,
+                                 llvm::ArrayRef<std::string> Calls) {
+  std::string Why = FailedTUs.front() + (FailedTUs.size() > 1 ? " and others" : "") +
+                    " did not compile and the paths call functions without a body (";
+  for (size_t K = 0; K < Calls.size() && K < 3; ++K)
+    Why += (K ? ", " : "") + Calls[K];
+  return Why + (Calls.size() > 3 ? ", ...)" : ")");
 }
 
 static void collectSourceFiles(const std::vector<std::string> &Inputs,
@@ -145,22 +161,36 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
     sys::path::append(Inc, "model", "include");
     FO.ModelIncludeDir = std::string(Inc);
   }
-  Expected<std::vector<CompileJob>> Jobs = collectJobs(Opts.Inputs, FO);
-  if (!Jobs) {
-    fail(O, toString(Jobs.takeError()));
+  // Each INPUT on its own: one that cannot be read is reported, the others
+  // are still verified (and verdicts cannot be "pass" for what was skipped).
+  std::vector<CompileJob> Jobs;
+  std::vector<std::string> FailedTUs;
+  for (const std::string &In : Opts.Inputs) {
+    Expected<std::vector<CompileJob>> Some = collectJobs({In}, FO);
+    if (Some) {
+      Jobs.insert(Jobs.end(), Some->begin(), Some->end());
+      continue;
+    }
+    TranslationUnitResult Bad;
+    Bad.File = In;
+    Diagnostic D;
+    D.Loc.File = In;
+    D.Message = toString(Some.takeError());
+    Bad.Errors.push_back(std::move(D));
+    R.TUs.push_back(std::move(Bad));
+    FailedTUs.push_back(In);
+  }
+  if (Jobs.empty()) {
+    fail(O, FailedTUs.empty() ? "no C or C++ source files in the input"
+                              : "no input could be read: nothing could be verified");
     return O;
   }
-  if (Jobs->empty()) {
-    fail(O, "no C or C++ source files in the input");
-    return O;
-  }
-  collectSourceFiles(Opts.Inputs, *Jobs, O.SourceFiles);
+  collectSourceFiles(Opts.Inputs, Jobs, O.SourceFiles);
 
   auto T0 = std::chrono::steady_clock::now();
   LLVMContext Ctx;
-  std::vector<CompiledTU> TUs = compileAll(*Jobs, FO, Ctx, Opts.Threads);
+  std::vector<CompiledTU> TUs = compileAll(Jobs, FO, Ctx, Opts.Threads);
   std::vector<std::unique_ptr<Module>> Modules;
-  std::vector<std::string> FailedTUs;
   for (CompiledTU &TU : TUs) {
     if (!TU.Result.Compiled)
       FailedTUs.push_back(TU.Result.File);
@@ -179,7 +209,21 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
     return O;
   }
 
-  std::unique_ptr<DriverProgram> Prog = DriverProgram::link(std::move(Modules), Ctx, R.ToolErrors);
+  // A TU that cannot be linked with the others was not verified either.
+  std::vector<Diagnostic> LinkErrors;
+  std::unique_ptr<DriverProgram> Prog = DriverProgram::link(std::move(Modules), Ctx, LinkErrors);
+  std::string LinkFailure;
+  for (Diagnostic &D : LinkErrors) {
+    for (TranslationUnitResult &TU : R.TUs)
+      if (TU.File == D.Loc.File) {
+        TU.Compiled = false;
+        TU.Errors.push_back(D);
+      }
+    FailedTUs.push_back(D.Loc.File);
+    if (LinkFailure.empty())
+      LinkFailure = D.Loc.File + " could not be linked with the other translation units";
+    R.ToolErrors.push_back(std::move(D));
+  }
   for (const RoleFunction &RF : Prog->roles())
     R.EntryPoints.push_back({RF.Role, RF.Name, RF.How, RF.Loc});
   if (Opts.EntryPointsOnly) {
@@ -193,7 +237,7 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
       RR.V = FailedTUs.empty() ? Verdict::NotApplicable : Verdict::Inconclusive;
       RR.Reason = FailedTUs.empty() ? "no MiniportInitializeEx entry point"
                                     : "no entry point found; " + FailedTUs.front() +
-                                          " did not compile";
+                                          " was not verified";
     }
     return O;
   }
@@ -205,7 +249,16 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   R.Stats.Paths = HR.Stats.Forks + 1;
   R.Stats.Instructions = HR.Stats.Instructions;
   R.Stats.BoundedLoops = HR.Stats.BoundedLoops;
-  R.Defects = Monitor.defects();
+  // A defect whose path went through a function without a body, while a TU
+  // failed, may be an artefact of the missing body: inconclusive, not defect.
+  std::map<std::string, std::string> Doubtful; // rule -> reason
+  for (const Defect &D : Monitor.defects()) {
+    if (!FailedTUs.empty() && !D.UnknownCalls.empty()) {
+      Doubtful.emplace(D.Rule, missingBodies(FailedTUs, D.UnknownCalls));
+      continue;
+    }
+    R.Defects.push_back(D);
+  }
   llvm::sort(R.Defects, [](const Defect &A, const Defect &B) {
     return std::tie(A.Loc.File, A.Loc.Line, A.Rule) < std::tie(B.Loc.File, B.Loc.Line, B.Rule);
   });
@@ -213,14 +266,18 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   // Unknown callees are where a TU that did not compile may have mattered.
   std::string Missing;
   if (!FailedTUs.empty() && !HR.UnknownCallees.empty())
-    Missing = FailedTUs.front() + (FailedTUs.size() > 1 ? " and others" : "") +
-              " did not compile and the paths call functions without a body (" +
-              HR.UnknownCallees.front() + (HR.UnknownCallees.size() > 1 ? ", ..." : "") + ")";
+    Missing = missingBodies(FailedTUs, HR.UnknownCallees);
   for (unsigned K = 0; K < R.Rules.size(); ++K) {
     RuleResult &RR = R.Rules[K];
     bool HasDefect = llvm::any_of(R.Defects, [&](const Defect &D) { return D.Rule == RR.Rule; });
     if (HasDefect) {
       RR.V = Verdict::Defect;
+    } else if (!LinkFailure.empty()) {
+      RR.V = Verdict::Inconclusive;
+      RR.Reason = LinkFailure;
+    } else if (Doubtful.count(RR.Rule)) {
+      RR.V = Verdict::Inconclusive;
+      RR.Reason = Doubtful[RR.Rule];
     } else if (HR.Stats.PathsCut || HR.DroppedPaths) {
       RR.V = Verdict::Inconclusive;
       RR.Reason = !HR.Stats.CutReasons.empty() ? HR.Stats.CutReasons.front()

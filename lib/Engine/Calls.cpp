@@ -177,8 +177,11 @@ Executor::Impl::Step Executor::Impl::call(State &S, const CallBase &CB, Worklist
     return Step::Continue;
   }
   std::string Name = F ? F->getName().str() : "";
-  if (F)
+  if (F) {
     E.Unknown.insert(Name);
+    if (!llvm::is_contained(S.UnknownCalls, Name))
+      S.UnknownCalls.push_back(Name);
+  }
   SymValue Ret;
   bool HasRet = !CB.getType()->isVoidTy();
   if (HasRet) {

@@ -198,6 +198,7 @@ void RuleMonitor::report(State &S, unsigned R, const std::string &Msg, const DIL
   D.Message = Msg;
   D.Loc = sourceLocOf(Loc);
   D.Trace = traceOf(S.Trace.get(), (int)R);
+  D.UnknownCalls.assign(S.UnknownCalls.begin(), S.UnknownCalls.end());
   std::string Key = D.Rule + "\n" + D.Message + "\n" + D.Loc.File + ":" + std::to_string(D.Loc.Line);
   auto It = Found.find(Key);
   if (It == Found.end() || It->second.Trace.size() > D.Trace.size())

@@ -37,7 +37,7 @@ static cl::opt<bool> Verify("verify", cl::desc("Check the expected-* comments in
                             cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<bool> ListEntries("list-entry-points", cl::desc("Print the role functions found and how"),
                                  cl::sub(CheckCmd), cl::cat(Cat));
-static cl::opt<unsigned> Threads("j", cl::desc("Translation units compiled in parallel (default: all cores)"),
+static cl::opt<unsigned> Threads("j", cl::Prefix, cl::desc("Translation units compiled in parallel (default: all cores)"),
                                  cl::init(0), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<cl::boolOrDefault> Color("color", cl::desc("Colour the output (default: on a terminal)"),
                                        cl::sub(CheckCmd), cl::cat(Cat));

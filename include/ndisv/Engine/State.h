@@ -102,6 +102,8 @@ public:
   /// Set on a state forked off at the instruction it is about to execute:
   /// which way (or which model outcome) that instruction goes.
   int ForcedOutcome = -1;
+  /// Bodiless, unmodelled functions this path called (each once).
+  llvm::SmallVector<std::string, 2> UnknownCalls;
 
   // Symbols.
   SymId newSym(unsigned Bits, std::string Origin);

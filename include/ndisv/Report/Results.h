@@ -44,6 +44,9 @@ struct Defect {
   std::string Message; // sentence case, no final period
   SourceLoc Loc;       // where the violation happens (the exit of init or halt)
   std::vector<TraceStep> Trace;
+  /// Functions without a body or model that the path called: if a TU did not
+  /// compile, one of them may have been defined there.
+  std::vector<std::string> UnknownCalls;
 };
 
 enum class Verdict { Pass, Defect, NotApplicable, Inconclusive };
