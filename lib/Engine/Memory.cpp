@@ -133,9 +133,22 @@ void ndisv::engine::havocMem(State &S, ObjId O, uint64_t Off, uint64_t Len) {
     return;
   MemObject &M = S.mutableObject(O);
   eraseRange(M, Off, Off + Len);
-  llvm::erase_if(M.Fills, [&](const MemObject::Fill &F) { return F.Lo < Off + Len && Off < F.Hi; });
-  if (M.DefaultZero) // the zero default no longer holds there: mark with an unknown cell per byte run
-    M.DefaultZero = Off == 0 && M.Size && Len >= M.Size ? false : M.DefaultZero;
+  // Fills keep the parts outside the forgotten range: copying a MAC address
+  // into a zeroed context must not un-zero the rest of it.
+  llvm::SmallVector<MemObject::Fill, 2> Kept;
+  for (const MemObject::Fill &F : M.Fills) {
+    if (F.Hi <= Off || Off + Len <= F.Lo) {
+      Kept.push_back(F);
+      continue;
+    }
+    if (F.Lo < Off)
+      Kept.push_back({F.Lo, Off, F.Byte});
+    if (Off + Len < F.Hi)
+      Kept.push_back({Off + Len, F.Hi, F.Byte});
+  }
+  M.Fills = std::move(Kept);
+  if (M.DefaultZero && Off == 0 && M.Size && Len >= M.Size)
+    M.DefaultZero = false;
 }
 
 void ndisv::engine::copyMem(State &S, ObjId Dst, uint64_t DOff, ObjId Src, uint64_t SOff,

@@ -49,6 +49,9 @@ std::unique_ptr<DriverProgram> DriverProgram::link(std::vector<std::unique_ptr<M
         DI->print(DP);
       },
       &LinkMsg);
+  // One Linker for all: a fresh one per module would walk the whole
+  // program's types and metadata each time (quadratic in the TU count).
+  Linker L(*P->M);
   bool First = true;
   for (auto &Mod : Modules) {
     if (!Mod)
@@ -60,7 +63,7 @@ std::unique_ptr<DriverProgram> DriverProgram::link(std::vector<std::unique_ptr<M
       First = false;
     }
     LinkMsg.clear();
-    if (Linker::linkModules(*P->M, std::move(Mod))) {
+    if (L.linkInModule(std::move(Mod))) {
       Diagnostic D;
       D.Loc.File = Name;
       D.Message = "cannot link this translation unit with the others: " +

@@ -121,3 +121,17 @@ TEST(Memory, CopyCarriesCellsAndZeroes) {
 }
 
 } // namespace
+
+namespace {
+TEST(Memory, CopyIntoAZeroedObjectKeepsTheRestZero) {
+  // NdisZeroMemory(Adapter) on an object of unknown size, then
+  // NdisMoveMemory(Adapter->CurrentAddress, ..., 6): Flags must stay zero.
+  State S;
+  ObjId Adapter = S.newObject(0, "Adapter"), Mac = S.newObject(6, "mac");
+  fillMem(S, Adapter, 0, 256, 0);
+  copyMem(S, Adapter, 32, Mac, 0, 6);
+  EXPECT_EQ(readMem(S, Adapter, 64, 4).zext(), 0u);
+  EXPECT_EQ(readMem(S, Adapter, 0, 8).zext(), 0u);
+  EXPECT_TRUE(readMem(S, Adapter, 32, 1).isSym());
+}
+} // namespace
