@@ -134,13 +134,17 @@ Executor::Impl::Step Executor::Impl::call(State &S, const CallBase &CB, Worklist
       Model = &It->second;
   }
   // Fork per outcome first: the entry event must happen once per path.
+  // This path takes the last outcome (failure, by the table's convention):
+  // failure paths end soon, so the paths waiting stay few even when a loop
+  // allocates hundreds of buffers.
   unsigned Chosen = 0;
   if (Model && Model->Outcomes.size() > 1) {
     if (S.ForcedOutcome >= 0) {
       Chosen = (unsigned)S.ForcedOutcome;
       S.ForcedOutcome = -1;
     } else {
-      for (unsigned K = Model->Outcomes.size() - 1; K >= 1; --K) {
+      Chosen = (unsigned)Model->Outcomes.size() - 1;
+      for (unsigned K = 0; K < Chosen; ++K) {
         auto Other = clone(S);
         Other->ForcedOutcome = (int)K;
         WL.push_back(std::move(Other));

@@ -53,15 +53,22 @@ bool Executor::Impl::cut(State &, const std::string &Why) {
   return false;
 }
 
-LoopInfo &Executor::Impl::loops(const Function *F) {
+Executor::Impl::FunctionInfo &Executor::Impl::info(const Function *F) {
   auto &Info = Infos[F];
   if (!Info) {
     Info = std::make_unique<FunctionInfo>();
     Info->DT = std::make_unique<DominatorTree>(const_cast<Function &>(*F));
     Info->LI = std::make_unique<LoopInfo>(*Info->DT);
+    for (const BasicBlock &BB : *F)
+      for (const Instruction &I : BB)
+        for (const User *U : I.users())
+          if (auto *UI = dyn_cast<Instruction>(U); !UI || UI->getParent() != &BB || isa<PHINode>(UI))
+            Info->Escaping.insert(&I);
   }
-  return *Info->LI;
+  return *Info;
 }
+
+LoopInfo &Executor::Impl::loops(const Function *F) { return *info(F).LI; }
 
 void Executor::Impl::pushFrame(State &S, const Function *F, ArrayRef<SymValue> Args,
                                const CallBase *Site) {
@@ -87,6 +94,12 @@ void Executor::Impl::pushFrame(State &S, const Function *F, ArrayRef<SymValue> A
 void Executor::Impl::enterBlock(State &S, const BasicBlock *To) {
   Frame &Fr = S.Stack.back();
   const BasicBlock *From = Fr.BB;
+  if (From) {
+    const auto &Escaping = info(Fr.F).Escaping;
+    for (const Instruction &I : *From)
+      if (!Escaping.count(&I))
+        Fr.Regs.erase(&I);
+  }
   Fr.PrevBB = From;
   Fr.BB = To;
   Fr.PC = To->begin();
@@ -159,10 +172,14 @@ void Executor::run(std::unique_ptr<State> Init, const Function *F, ArrayRef<SymV
       continue;
     }
     while (true) {
-      if (++Stats.Instructions > P->B.MaxInstructions || Stats.Forks > P->B.MaxPaths) {
+      if (++Stats.Instructions > P->B.MaxInstructions || Stats.Forks > P->B.MaxPaths ||
+          WL.size() > P->B.MaxPending) {
         Exhausted = true;
         P->cut(*S, Stats.Forks > P->B.MaxPaths ? "path budget exhausted"
-                                                 : "instruction budget exhausted");
+                   : WL.size() > P->B.MaxPending
+                       ? "memory budget exhausted (more than " +
+                             std::to_string(P->B.MaxPending) + " paths waiting)"
+                       : "instruction budget exhausted");
         break;
       }
       SymValue Ret;

@@ -52,7 +52,12 @@ struct Executor::Impl {
   struct FunctionInfo {
     std::unique_ptr<llvm::DominatorTree> DT;
     std::unique_ptr<llvm::LoopInfo> LI;
+    /// Values used outside the block that defines them; the others are
+    /// dropped from a frame when it leaves the block (most, at -O0), which
+    /// keeps forked states small.
+    llvm::DenseSet<const llvm::Value *> Escaping;
   };
+  FunctionInfo &info(const llvm::Function *F);
   llvm::DenseMap<const llvm::Function *, std::unique_ptr<FunctionInfo>> Infos;
   llvm::DenseMap<const llvm::BasicBlock *, bool> DedicatedReturn;
 

@@ -3,17 +3,24 @@
 //===----------------------------------------------------------------------===//
 #include "ndisv/Engine/State.h"
 #include "Constraints.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace ndisv;
 using namespace ndisv::engine;
 
-SymId State::newSym(unsigned Bits, std::string Origin) {
+/// Symbol origins repeat endlessly across forks: keep one copy of each.
+static llvm::StringRef intern(llvm::StringRef S) {
+  static llvm::StringSet<> Pool;
+  return S.empty() ? llvm::StringRef() : Pool.insert(S).first->getKey();
+}
+
+SymId State::newSym(unsigned Bits, llvm::StringRef Origin) {
   SymInfo I;
   I.Bits = Bits ? Bits : 64;
   auto [Lo, Hi] = fullRange(I.Bits);
   I.Lo = Lo;
   I.Hi = Hi;
-  I.Origin = std::move(Origin);
+  I.Origin = intern(Origin);
   Syms.push_back(std::move(I));
   return (SymId)Syms.size() - 1;
 }
@@ -30,6 +37,8 @@ SymValue State::resolve(const SymValue &V) const {
 }
 
 ObjId State::newObject(uint64_t Size, std::string Name, bool Zero) {
+  if (Objects.size() == 0)
+    Objects.push_back(nullptr); // ObjId 0 means "no object"
   auto O = std::make_shared<MemObject>();
   O->Size = Size;
   O->DefaultZero = Zero;
@@ -39,7 +48,7 @@ ObjId State::newObject(uint64_t Size, std::string Name, bool Zero) {
 }
 
 MemObject &State::mutableObject(ObjId O) {
-  auto &Ptr = Objects[O];
+  auto &Ptr = Objects.mut(O);
   if (Ptr.use_count() > 1)
     Ptr = std::make_shared<MemObject>(*Ptr);
   return *Ptr;

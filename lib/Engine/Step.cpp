@@ -228,9 +228,8 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
     auto &RI = cast<ReturnInst>(I);
     SymValue V = RI.getReturnValue() ? eval(S, RI.getReturnValue()) : SymValue();
     const DILocation *Loc = exitLocation(S, &RI);
-    for (ObjId A : Fr.Allocas)
-      if (S.object(A))
-        S.mutableObject(A).Alive = false;
+    for (ObjId A : Fr.Allocas) // the frame's locals die with it
+      S.killObject(A);
     const CallBase *Site = Fr.CallSite;
     S.Stack.pop_back();
     if (!Site) { // leaving the function the run started in

@@ -12,6 +12,7 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GetElementPtrTypeIterator.h"
 #include "llvm/IR/Operator.h"
+#include "llvm/Support/xxhash.h"
 
 using namespace llvm;
 using namespace ndisv;
@@ -36,18 +37,19 @@ static std::string keyOf(const SymValue &V) {
 std::string ndisv::engine::describeValue(const State &S, const SymValue &V) {
   if (!V.isSym())
     return "";
-  const std::string &O = S.info(V.sym()).Origin;
-  if (O.empty() || O.find(' ') != std::string::npos)
-    return O.rfind("return of ", 0) == 0 ? "the " + O : "";
-  return "'" + O + "'";
+  StringRef O = S.info(V.sym()).Origin;
+  if (O.empty() || O.contains(' '))
+    return O.starts_with("return of ") ? "the " + O.str() : "";
+  return "'" + O.str() + "'";
 }
 
 SymValue Executor::Impl::derived(State &S, StringRef Key, unsigned Bits, StringRef Origin) {
-  auto It = S.Derived.find(Key.str());
+  uint64_t Hash = llvm::xxh3_64bits(Key);
+  auto It = S.Derived.find(Hash);
   if (It != S.Derived.end())
     return SymValue::symbol(It->second, Bits);
-  SymId Id = S.newSym(Bits, Origin.str());
-  S.Derived[Key.str()] = Id;
+  SymId Id = S.newSym(Bits, Origin);
+  S.Derived[Hash] = Id;
   return SymValue::symbol(Id, Bits);
 }
 
@@ -196,8 +198,8 @@ SymValue Executor::Impl::binary(State &S, const BinaryOperator &I, SymValue A, S
   }
   std::string Origin;
   if (A.isSym() && B.isInt() && Op == Instruction::And && !S.info(A.sym()).Origin.empty() &&
-      S.info(A.sym()).Origin.find(' ') == std::string::npos)
-    Origin = S.info(A.sym()).Origin + " & " + std::to_string(B.zext());
+      !S.info(A.sym()).Origin.contains(' '))
+    Origin = S.info(A.sym()).Origin.str() + " & " + std::to_string(B.zext());
   return derived(S, "op" + std::to_string(Op) + "," + keyOf(A) + "," + keyOf(B), Bits, Origin);
 }
 
@@ -225,7 +227,7 @@ SymValue Executor::Impl::castValue(State &S, const CastInst &I, SymValue V) {
     }
     return derived(S, "cast" + std::to_string(I.getOpcode()) + "," + std::to_string(Bits) + "," +
                           keyOf(V),
-                   Bits, V.isSym() ? S.info(V.sym()).Origin : "");
+                   Bits, V.isSym() ? S.info(V.sym()).Origin : StringRef());
   }
   case Instruction::PtrToInt:
   case Instruction::IntToPtr:
@@ -311,7 +313,7 @@ bool Executor::Impl::canBe(const State &S, const SymCondition &C, bool Outcome) 
 bool Executor::Impl::assume(State &S, const SymCondition &C, bool Outcome) {
   if (!canBe(S, C, Outcome))
     return false;
-  SymInfo &I = S.Syms[C.Sym];
+  SymInfo &I = S.mutableInfo(C.Sym);
   IntervalSet T = truthSet(C.Pred, C.C, C.Bits ? C.Bits : I.Bits);
   constrain(I, Outcome ? T : complement(T, C.Bits ? C.Bits : I.Bits));
   return true;
@@ -326,15 +328,16 @@ bool Executor::Impl::deref(State &S, const SymValue &Raw, ObjId &Obj, int64_t &O
   }
   if (!P.isSym())
     return false;
-  SymInfo &I = S.Syms[P.sym()];
+  const SymInfo &I = S.info(P.sym());
   if (I.Lo == 0 && I.Hi == 0)
     return false;
   // Dereferencing an unknown pointer means it was not NULL: it now points
   // to an object of unknown contents, for the rest of the path.
   assume(S, {P.sym(), 64, CmpInst::ICMP_NE, 0}, true);
-  std::string Name = S.Syms[P.sym()].Origin.empty() ? "memory" : "*" + S.Syms[P.sym()].Origin;
+  std::string Name =
+      S.info(P.sym()).Origin.empty() ? "memory" : "*" + S.info(P.sym()).Origin.str();
   ObjId O = S.newObject(0, Name);
-  S.Syms[P.sym()].Bound = O;
+  S.mutableInfo(P.sym()).Bound = O;
   Obj = O;
   Off = 0;
   return true;

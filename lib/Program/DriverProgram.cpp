@@ -35,6 +35,18 @@ SourceLoc ndisv::sourceLocOf(const DILocation *L) {
 std::unique_ptr<DriverProgram> DriverProgram::link(std::vector<std::unique_ptr<Module>> Modules,
                                                    LLVMContext &Ctx,
                                                    std::vector<Diagnostic> &Errors) {
+  size_t Next = 0;
+  return link([&]() -> std::unique_ptr<Module> {
+    while (Next < Modules.size())
+      if (auto M = std::move(Modules[Next++]))
+        return M;
+    return nullptr;
+  }, Ctx, Errors);
+}
+
+std::unique_ptr<DriverProgram>
+DriverProgram::link(const std::function<std::unique_ptr<Module>()> &NextModule, LLVMContext &Ctx,
+                    std::vector<Diagnostic> &Errors) {
   auto P = std::unique_ptr<DriverProgram>(new DriverProgram());
   P->M = std::make_unique<Module>("driver", Ctx);
   std::string LinkMsg;
@@ -53,9 +65,7 @@ std::unique_ptr<DriverProgram> DriverProgram::link(std::vector<std::unique_ptr<M
   // program's types and metadata each time (quadratic in the TU count).
   Linker L(*P->M);
   bool First = true;
-  for (auto &Mod : Modules) {
-    if (!Mod)
-      continue;
+  while (std::unique_ptr<Module> Mod = NextModule()) {
     std::string Name = Mod->getSourceFileName();
     if (First) {
       P->M->setDataLayout(Mod->getDataLayout());
@@ -82,8 +92,8 @@ std::unique_ptr<DriverProgram> DriverProgram::link(std::vector<std::unique_ptr<M
         R.Role = S->getString().str();
       auto *VM = dyn_cast_or_null<ValueAsMetadata>(N->getOperand(1));
       auto *F = VM ? dyn_cast<Function>(VM->getValue()->stripPointerCasts()) : nullptr;
-      if (!F || F->isDeclaration())
-        continue;
+      if (!F)
+        continue; // declared in this TU, defined nowhere
       R.F = F;
       if (N->getNumOperands() > 2)
         if (auto *S = dyn_cast_or_null<MDString>(N->getOperand(2)))
@@ -118,7 +128,7 @@ std::unique_ptr<DriverProgram> DriverProgram::link(std::vector<std::unique_ptr<M
 std::vector<const RoleFunction *> DriverProgram::withRole(StringRef Role) const {
   std::vector<const RoleFunction *> Out;
   for (const RoleFunction &R : Roles) {
-    if (R.Role != Role)
+    if (R.Role != Role || R.F->isDeclaration()) // pruned: the harness never runs it
       continue;
     bool Seen = false;
     for (const RoleFunction *O : Out)

@@ -50,6 +50,7 @@ public:
 struct Budget {
   uint64_t MaxInstructions = 40'000'000; // per run of the harness
   uint64_t MaxPaths = 200'000;            // forks
+  uint64_t MaxPending = 5'000;            // forked paths waiting at once: bounds memory
   unsigned MaxCallDepth = 48;
   unsigned LoopUnroll = 8;         // iterations before a loop with an undecided exit is left
   unsigned MaxBlockVisits = 20000; // same block in one frame: a loop that never ends

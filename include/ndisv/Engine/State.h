@@ -30,6 +30,34 @@ class GlobalVariable;
 
 namespace ndisv::engine {
 
+/// A vector whose chunks are shared between forked states until one of them
+/// writes: a fork costs a pointer per chunk, not a copy of every element.
+template <class T, unsigned ChunkSize = 128> class ChunkedVector {
+public:
+  size_t size() const { return Size; }
+  const T &operator[](size_t I) const { return (*Chunks[I / ChunkSize])[I % ChunkSize]; }
+  T &mut(size_t I) {
+    auto &C = Chunks[I / ChunkSize];
+    if (C.use_count() > 1)
+      C = std::make_shared<std::vector<T>>(*C);
+    return (*C)[I % ChunkSize];
+  }
+  void push_back(T V) {
+    if (Size % ChunkSize == 0) {
+      Chunks.push_back(std::make_shared<std::vector<T>>());
+      Chunks.back()->reserve(ChunkSize);
+    } else if (Chunks.back().use_count() > 1) {
+      Chunks.back() = std::make_shared<std::vector<T>>(*Chunks.back());
+    }
+    Chunks.back()->push_back(std::move(V));
+    ++Size;
+  }
+
+private:
+  std::vector<std::shared_ptr<std::vector<T>>> Chunks;
+  size_t Size = 0;
+};
+
 /// What a path assumes about one symbol: a signed interval of its width,
 /// minus a few excluded points. Symbols constrained to one value read back
 /// as that integer.
@@ -38,7 +66,7 @@ struct SymInfo {
   int64_t Lo = 0, Hi = 0;
   llvm::SmallVector<int64_t, 2> Excluded;
   ObjId Bound = 0;     // a pointer symbol that was dereferenced: its object
-  std::string Origin;  // "return of ReadConfig", "Adapter+8", ...
+  llvm::StringRef Origin; // interned: "return of ReadConfig", "Adapter+8", ...
 };
 
 /// Abstract memory: cells written at byte offsets, ranges filled by memset,
@@ -86,13 +114,13 @@ struct Frame {
 class State {
 public:
   std::vector<Frame> Stack;
-  std::vector<std::shared_ptr<MemObject>> Objects{nullptr}; // index = ObjId
-  std::vector<SymInfo> Syms;
+  ChunkedVector<std::shared_ptr<MemObject>> Objects; // index = ObjId; 0 is never used
+  ChunkedVector<SymInfo> Syms;
   std::map<const llvm::GlobalVariable *, ObjId> Globals;
   std::map<std::string, SymValue> Slots;
   /// Derived symbols (x & 4, x + 1, ...) memoised so that a path tests the
   /// same expression the same way twice.
-  std::map<std::string, SymId> Derived;
+  llvm::DenseMap<uint64_t, SymId> Derived; // keyed by a hash of the expression
   std::shared_ptr<const TraceNode> Trace;
   /// Generic tags for observers: the harness phase and rule variables.
   unsigned Phase = 0;
@@ -106,7 +134,7 @@ public:
   llvm::SmallVector<std::string, 2> UnknownCalls;
 
   // Symbols.
-  SymId newSym(unsigned Bits, std::string Origin);
+  SymId newSym(unsigned Bits, llvm::StringRef Origin);
   const SymInfo &info(SymId S) const { return Syms[S]; }
   /// A symbol whose range is one value reads as an integer; a bound pointer
   /// symbol reads as its object.
@@ -114,7 +142,11 @@ public:
 
   // Memory.
   ObjId newObject(uint64_t Size, std::string Name, bool Zero = false);
-  const MemObject *object(ObjId O) const { return O < Objects.size() ? Objects[O].get() : nullptr; }
+  const MemObject *object(ObjId O) const {
+    return O != 0 && O < Objects.size() ? Objects[O].get() : nullptr;
+  }
+  SymInfo &mutableInfo(SymId S) { return Syms.mut(S); }
+  void killObject(ObjId O) { Objects.mut(O).reset(); }
   MemObject &mutableObject(ObjId O); // copy on write
 
   // Trace.

@@ -10,14 +10,16 @@
 
 #include "ndisv/Report/Results.h"
 #include "llvm/IR/Module.h"
+#include <functional>
 #include <memory>
+#include <set>
 #include <vector>
 
 namespace ndisv {
 
 struct RoleFunction {
   std::string Role;
-  const llvm::Function *F = nullptr; // has a body
+  const llvm::Function *F = nullptr; // a declaration when its body was pruned
   std::string Name;                  // source-level name
   std::string How;
   SourceLoc Loc;
@@ -30,6 +32,11 @@ public:
   static std::unique_ptr<DriverProgram> link(std::vector<std::unique_ptr<llvm::Module>> Modules,
                                              llvm::LLVMContext &Ctx,
                                              std::vector<Diagnostic> &Errors);
+  /// The same, taking modules one at a time from Next (null ends), so that
+  /// only one TU's IR besides the program is in memory at once.
+  static std::unique_ptr<DriverProgram>
+  link(const std::function<std::unique_ptr<llvm::Module>()> &Next, llvm::LLVMContext &Ctx,
+       std::vector<Diagnostic> &Errors);
 
   const llvm::Module &module() const { return *M; }
   const std::vector<RoleFunction> &roles() const { return Roles; }
@@ -40,6 +47,21 @@ private:
   std::unique_ptr<llvm::Module> M;
   std::vector<RoleFunction> Roles;
 };
+
+/// What one TU defines and what each definition refers to: enough to find,
+/// before linking, the functions the harness can reach from the role
+/// functions it runs. Static symbols are keyed "<TU>:<name>".
+struct ModuleSummary {
+  std::vector<std::pair<std::string, std::vector<std::string>>> Refs; // symbol -> symbols it uses
+  std::vector<std::string> Roots;      // role functions of the given roles
+  std::vector<std::string> OtherRoles; // role functions only NDIS calls
+};
+ModuleSummary summarizeModule(const llvm::Module &M, unsigned TU,
+                              const std::vector<std::string> &RootRoles);
+std::set<std::string> reachableSymbols(const std::vector<ModuleSummary> &Summaries);
+/// Turns every function definition nobody can reach into a declaration.
+/// Returns how many bodies were dropped.
+unsigned pruneModule(llvm::Module &M, unsigned TU, const std::set<std::string> &Reachable);
 
 /// file path of a debug location, as written when compiling.
 SourceLoc sourceLocOf(const llvm::DILocation *L);
