@@ -148,5 +148,9 @@
 #include <ndis/oids.h>
 #include <ndis/types.h>
 #include <ndis/nbl.h>
+#include <ndis/vmq.h>
+#include <ndis/rss.h>
+#include <ndis/qos.h>
 #include <ndis/miniport.h>
 #include <ndis/functions.h>
+#include <ndis/ext-wintun-tap.h>

@@ -31,4 +31,45 @@ typedef struct _OSVERSIONINFOW {
 } OSVERSIONINFOW, *POSVERSIONINFOW, RTL_OSVERSIONINFOW, *PRTL_OSVERSIONINFOW;
 NTSTATUS RtlGetVersion(PRTL_OSVERSIONINFOW lpVersionInformation);
 
+// ---- wdm.h routines kept here so wdm.h stays small -------------------------
+typedef ULONG NODE_REQUIREMENT;
+#define MM_ANY_NODE_OK 0x80000000
+#define BYTES_TO_PAGES(Size) (((ULONG_PTR)(Size) >> PAGE_SHIFT) + (((ULONG_PTR)(Size) & (PAGE_SIZE - 1)) != 0))
+
+// Lookaside lists: the layout is opaque to drivers, only the size matters.
+typedef PVOID ALLOCATE_FUNCTION(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
+typedef ALLOCATE_FUNCTION *PALLOCATE_FUNCTION;
+typedef VOID FREE_FUNCTION(PVOID Buffer);
+typedef FREE_FUNCTION *PFREE_FUNCTION;
+typedef struct DECLSPEC_CACHEALIGN _NPAGED_LOOKASIDE_LIST {
+    ULONG_PTR NdisvOpaque[16];
+} NPAGED_LOOKASIDE_LIST, *PNPAGED_LOOKASIDE_LIST;
+typedef struct DECLSPEC_CACHEALIGN _PAGED_LOOKASIDE_LIST {
+    ULONG_PTR NdisvOpaque[16];
+} PAGED_LOOKASIDE_LIST, *PPAGED_LOOKASIDE_LIST;
+VOID ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PALLOCATE_FUNCTION Allocate,
+                                     PFREE_FUNCTION Free, ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth);
+VOID ExDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
+PVOID ExAllocateFromNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
+VOID ExFreeToNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PVOID Entry);
+
+typedef enum _KDPC_IMPORTANCE { LowImportance, MediumImportance, HighImportance, MediumHighImportance } KDPC_IMPORTANCE;
+typedef struct _KDPC_WATCHDOG_INFORMATION {
+    ULONG DpcTimeLimit;
+    ULONG DpcTimeCount;
+    ULONG DpcWatchdogLimit;
+    ULONG DpcWatchdogCount;
+    ULONG Reserved;
+} KDPC_WATCHDOG_INFORMATION, *PKDPC_WATCHDOG_INFORMATION;
+NTSTATUS KeQueryDpcWatchdogInformation(PKDPC_WATCHDOG_INFORMATION WatchdogInformation);
+VOID KeSetImportanceDpc(PRKDPC Dpc, KDPC_IMPORTANCE Importance);
+VOID KeSetTargetProcessorDpc(PRKDPC Dpc, CCHAR Number);
+NTSTATUS KeSetTargetProcessorDpcEx(PKDPC Dpc, PPROCESSOR_NUMBER ProcNumber);
+BOOLEAN KeTryToAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock);
+ULONG KeGetProcessorIndexFromNumber(PPROCESSOR_NUMBER ProcNumber);
+NTSTATUS KeGetProcessorNumberFromIndex(ULONG ProcIndex, PPROCESSOR_NUMBER ProcNumber);
+CCHAR RtlFindLeastSignificantBit(ULONGLONG Set);
+CCHAR RtlFindMostSignificantBit(ULONGLONG Set);
+ULONG RtlNumberOfSetBitsUlongPtr(ULONG_PTR Target);
+
 NDISV_END_DECLS

@@ -101,6 +101,8 @@ typedef unsigned short wchar_t;
 #define CONST const
 #endif
 #define VOID void
+#define UNALIGNED __unaligned
+#define UNALIGNED64 __unaligned
 #define ANYSIZE_ARRAY 1
 
 // ---- scalar types ----------------------------------------------------------
@@ -141,6 +143,14 @@ typedef short INT16;
 typedef unsigned short UINT16;
 typedef int INT32;
 typedef unsigned int UINT32;
+typedef INT8 *PINT8;
+typedef UINT8 *PUINT8;
+typedef INT16 *PINT16;
+typedef UINT16 *PUINT16;
+typedef INT32 *PINT32;
+typedef UINT32 *PUINT32;
+typedef INT64 *PINT64;
+typedef UINT64 *PUINT64;
 typedef int LONG32;
 typedef unsigned int ULONG32;
 typedef unsigned int DWORD32;
@@ -370,6 +380,8 @@ typedef struct _OBJECT_ATTRIBUTES {
 #define ALIGN_UP_BY(length, alignment) (ALIGN_DOWN_BY(((ULONG_PTR)(length) + (alignment) - 1), alignment))
 #define ALIGN_DOWN(length, type) ALIGN_DOWN_BY(length, sizeof(type))
 #define ALIGN_UP(length, type) ALIGN_UP_BY(length, sizeof(type))
+#define ALIGN_DOWN_POINTER_BY(address, alignment) ((PVOID)((ULONG_PTR)(address) & ~((ULONG_PTR)(alignment) - 1)))
+#define ALIGN_UP_POINTER_BY(address, alignment) ALIGN_DOWN_POINTER_BY(((ULONG_PTR)(address) + (alignment) - 1), alignment)
 
 // ---- NTSTATUS values (documented) ----------------------------------------
 #define STATUS_SUCCESS ((NTSTATUS)0x00000000L)

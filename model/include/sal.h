@@ -826,3 +826,17 @@
 #ifndef _Use_decl_anno_impl_
 #define _Use_decl_anno_impl_
 #endif
+// Bare pre/post condition markers and the analysis-mode declaration
+// (`_Analysis_mode_(_Analysis_code_type_kernel_driver_);` at file scope).
+#ifndef _Pre_
+#define _Pre_
+#endif
+#ifndef _Post_
+#define _Post_
+#endif
+#ifndef _Analysis_mode_
+#define _Analysis_mode_(x)
+#endif
+#ifndef __fallthrough
+#define __fallthrough
+#endif

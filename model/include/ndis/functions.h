@@ -80,6 +80,26 @@ VOID NdisFreeRWLock(PNDIS_RW_LOCK_EX Lock);
 VOID NdisAcquireRWLockRead(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState, UCHAR Flags);
 VOID NdisAcquireRWLockWrite(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState, UCHAR Flags);
 VOID NdisReleaseRWLock(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState);
+VOID NdisInitializeReadWriteLock(PNDIS_RW_LOCK Lock);
+VOID NdisAcquireReadWriteLock(PNDIS_RW_LOCK Lock, BOOLEAN fWrite, PLOCK_STATE LockState);
+VOID NdisReleaseReadWriteLock(PNDIS_RW_LOCK Lock, PLOCK_STATE LockState);
+#define NDIS_RAISE_IRQL_TO_DISPATCH(_pIrql_) KeRaiseIrql(DISPATCH_LEVEL, (_pIrql_))
+#define NDIS_LOWER_IRQL(_OldIrql_, _CurIrql_) KeLowerIrql(_OldIrql_)
+#define NdisRaiseIrql(_pIrql_, _NewIrql_) KeRaiseIrql((_NewIrql_), (_pIrql_))
+#define NdisLowerIrql(_OldIrql_) KeLowerIrql(_OldIrql_)
+ULONG NdisGetSharedDataAlignment(void);
+#define NdisAdjustMdlLength(_Mdl, _Length) ((_Mdl)->ByteCount = (_Length))
+// SAL-only declarations of the driver's context types: no code.
+#define NDIS_DECLARE_MINIPORT_DRIVER_CONTEXT(_ContextType) typedef _ContextType NDISV_MINIPORT_DRIVER_CONTEXT_TYPE
+#define NDIS_DECLARE_MINIPORT_ADAPTER_CONTEXT(_ContextType) typedef _ContextType NDISV_MINIPORT_ADAPTER_CONTEXT_TYPE
+#define NDIS_DECLARE_MINIPORT_INTERRUPT_CONTEXT(_ContextType) typedef _ContextType NDISV_MINIPORT_INTERRUPT_CONTEXT_TYPE
+
+// Lookaside lists (NdisInitializeNPagedLookasideList and friends).
+VOID NdisInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PALLOCATE_FUNCTION Allocate,
+                                       PFREE_FUNCTION Free, ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth);
+VOID NdisDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
+PVOID NdisAllocateFromNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
+VOID NdisFreeToNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PVOID Entry);
 VOID NdisInitializeEvent(PNDIS_EVENT Event);
 VOID NdisSetEvent(PNDIS_EVENT Event);
 VOID NdisResetEvent(PNDIS_EVENT Event);

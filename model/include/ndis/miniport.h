@@ -56,6 +56,7 @@ typedef struct _NDIS_OID_REQUEST {
 #if defined(NDIS_SUPPORT_NDIS650)
 #define NDIS_OID_REQUEST_REVISION_2 2
 #define NDIS_SIZEOF_OID_REQUEST_REVISION_2 RTL_SIZEOF_THROUGH_FIELD(NDIS_OID_REQUEST, Flags)
+#define NDIS_OID_REQUEST_FLAGS_VPORT_ID_VALID 0x0001
 #endif
 
 // ---- status indication ---------------------------------------------------

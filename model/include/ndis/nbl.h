@@ -250,3 +250,61 @@ typedef PMDL NET_BUFFER_ALLOCATE_MDL(PULONG BufferSize);
 typedef NET_BUFFER_ALLOCATE_MDL *NET_BUFFER_ALLOCATE_MDL_HANDLER;
 typedef VOID NET_BUFFER_FREE_MDL(PMDL Mdl);
 typedef NET_BUFFER_FREE_MDL *NET_BUFFER_FREE_MDL_HANDLER;
+
+// ---- out-of-band data: 802.1Q tag and receive filtering (NDIS 6.20) ------
+typedef struct _NDIS_NET_BUFFER_LIST_8021Q_INFO {
+    union {
+        struct {
+            UINT32 UserPriority : 3;
+            UINT32 CanonicalFormatId : 1;
+            UINT32 VlanId : 12;
+            UINT32 Reserved : 16;
+        } TagHeader;
+        struct {
+            UINT32 UserPriority : 3;
+            UINT32 CanonicalFormatId : 1;
+            UINT32 VlanId : 12;
+            UINT32 WMMInfo : 4;
+            UINT32 Reserved : 12;
+        } WLanTagHeader;
+        PVOID Value;
+    };
+} NDIS_NET_BUFFER_LIST_8021Q_INFO, *PNDIS_NET_BUFFER_LIST_8021Q_INFO;
+
+typedef struct _NDIS_NET_BUFFER_LIST_FILTERING_INFO {
+    union {
+        struct {
+            USHORT FilterId;
+            union {
+                USHORT QueueId;
+                USHORT VPortId;
+            };
+        } FilteringInfo;
+        PVOID Value;
+    };
+} NDIS_NET_BUFFER_LIST_FILTERING_INFO, *PNDIS_NET_BUFFER_LIST_FILTERING_INFO;
+#define NET_BUFFER_LIST_RECEIVE_FILTER_ID(_NBL) \
+    (((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)&NET_BUFFER_LIST_INFO((_NBL), NetBufferListFilteringInfo))->FilteringInfo.FilterId)
+#define NET_BUFFER_LIST_RECEIVE_QUEUE_ID(_NBL) \
+    (((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)&NET_BUFFER_LIST_INFO((_NBL), NetBufferListFilteringInfo))->FilteringInfo.QueueId)
+#define NET_BUFFER_LIST_RECEIVE_FILTER_VPORT_ID(_NBL) \
+    (((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)&NET_BUFFER_LIST_INFO((_NBL), NetBufferListFilteringInfo))->FilteringInfo.VPortId)
+
+// Shared memory segments of a NET_BUFFER (VMQ receive buffers).
+#define NET_BUFFER_FIRST_SHARED_MEM_INFO(_NB) ((_NB)->SharedMemoryInfo)
+#define NET_BUFFER_SHARED_MEM_NEXT_SEGMENT(_SHI) ((_SHI)->NextSharedMemorySegment)
+#define NET_BUFFER_SHARED_MEM_FLAGS(_SHI) ((_SHI)->SharedMemoryFlags)
+#define NET_BUFFER_SHARED_MEM_HANDLE(_SHI) ((_SHI)->SharedMemoryHandle)
+#define NET_BUFFER_SHARED_MEM_OFFSET(_SHI) ((_SHI)->SharedMemoryOffset)
+#define NET_BUFFER_SHARED_MEM_LENGTH(_SHI) ((_SHI)->SharedMemoryLength)
+
+// ---- Ethernet addresses --------------------------------------------------
+#define ETH_LENGTH_OF_ADDRESS 6
+#define ETH_IS_MULTICAST(Address) ((BOOLEAN)(((PUCHAR)(Address))[0] & ((UCHAR)0x01)))
+#define ETH_IS_BROADCAST(Address) \
+    ((((PUCHAR)(Address))[0] == 0xff) && (((PUCHAR)(Address))[1] == 0xff) && \
+     (((PUCHAR)(Address))[2] == 0xff) && (((PUCHAR)(Address))[3] == 0xff) && \
+     (((PUCHAR)(Address))[4] == 0xff) && (((PUCHAR)(Address))[5] == 0xff))
+#define ETH_COPY_NETWORK_ADDRESS(_D, _S) RtlCopyMemory((_D), (_S), ETH_LENGTH_OF_ADDRESS)
+#define ETH_COMPARE_NETWORK_ADDRESSES_EQ(_A, _B, _Result) \
+    (*(_Result) = (RtlCompareMemory((_A), (_B), ETH_LENGTH_OF_ADDRESS) == ETH_LENGTH_OF_ADDRESS) ? 0 : 1)

@@ -247,6 +247,32 @@ typedef struct _LOCK_STATE_EX {
 } LOCK_STATE_EX, *PLOCK_STATE_EX;
 #define NDIS_RWL_AT_DISPATCH_LEVEL 1
 
+// The NDIS 6.0 read/write lock (NdisInitializeReadWriteLock); drivers only
+// embed it, so the per-processor reference counts are kept opaque.
+typedef struct _NDIS_RW_LOCK {
+    union {
+        struct {
+            KSPIN_LOCK SpinLock;
+            PVOID Context;
+        };
+        UCHAR Reserved[16];
+    };
+    union {
+        ULONG_PTR NdisvRefCounts[64];
+        struct {
+            KSPIN_LOCK RefCountLock;
+            volatile ULONG SharedRefCount;
+            volatile BOOLEAN WriterWaiting;
+        };
+    };
+} NDIS_RW_LOCK, *PNDIS_RW_LOCK;
+typedef struct _LOCK_STATE {
+    USHORT LockState;
+    KIRQL OldIrql;
+} LOCK_STATE, *PLOCK_STATE;
+
+typedef enum _NDIS_POWER_PROFILE { NdisPowerProfileBattery, NdisPowerProfileAcOnLine } NDIS_POWER_PROFILE, *PNDIS_POWER_PROFILE;
+
 // ---- scatter/gather ------------------------------------------------------
 typedef struct _SCATTER_GATHER_ELEMENT {
     PHYSICAL_ADDRESS Address;
