@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "RoleFinder.h"
+#include "Wpp.h"
 #include "ndisv/Frontend/Frontend.h"
 
 #include "clang/Basic/Diagnostic.h"
@@ -27,10 +28,12 @@
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <mutex>
@@ -143,7 +146,9 @@ unsigned roleCount(const Module &M) {
 
 } // namespace
 
-std::vector<std::string> clangArgsFor(const CompileJob &Job, const FrontendOptions &Opts) {
+/// The command line for a job whose WPP use is already known.
+static std::vector<std::string> argsWith(const CompileJob &Job, const FrontendOptions &Opts,
+                                         const WppScan &Wpp) {
   bool Cxx = isCxx(Job.File);
   std::vector<std::string> A = {
       "--target=x86_64-pc-windows-msvc", "-fms-extensions", "-fms-compatibility",
@@ -174,7 +179,13 @@ std::vector<std::string> clangArgsFor(const CompileJob &Job, const FrontendOptio
     A.push_back("-I" + D);
   for (const std::string &D : Opts.Defines)
     A.push_back("-D" + D);
+  std::vector<std::string> W = wppArgs(Wpp, Opts);
+  A.insert(A.end(), W.begin(), W.end());
   return A;
+}
+
+std::vector<std::string> clangArgsFor(const CompileJob &Job, const FrontendOptions &Opts) {
+  return argsWith(Job, Opts, scanForWpp(Job, Opts));
 }
 
 CompiledTU compileTU(const CompileJob &Job, const FrontendOptions &Opts, LLVMContext &Ctx) {
@@ -192,7 +203,8 @@ CompiledTU compileTU(const CompileJob &Job, const FrontendOptions &Opts, LLVMCon
   initialiseOnce();
 
   ErrorCollector Errors(Job.File, Out.Result.Errors);
-  std::vector<std::string> Args = clangArgsFor(Job, Opts);
+  WppScan Wpp = scanForWpp(Job, Opts);
+  std::vector<std::string> Args = argsWith(Job, Opts, Wpp);
   Args.insert(Args.begin(), "clang");
   Args.push_back(Job.File);
   std::vector<const char *> Argv;
@@ -224,6 +236,16 @@ CompiledTU compileTU(const CompileJob &Job, const FrontendOptions &Opts, LLVMCon
   auto CI = std::make_unique<clang::CompilerInstance>();
   CI->setInvocation(std::move(Inv));
   CI->createDiagnostics(&Errors, /*ShouldOwnClient=*/false);
+  if (!Wpp.MissingTmh.empty()) {
+    // Each missing .tmh becomes an empty file beside its includer, in
+    // memory only: the user's tree is never written to.
+    auto Tmh = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
+    for (const std::string &P : Wpp.MissingTmh)
+      Tmh->addFile(P, 0, MemoryBuffer::getMemBuffer("", P));
+    auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
+    FS->pushOverlay(Tmh);
+    CI->createFileManager(FS);
+  }
   RoleFinderState State;
   State.Roles = &Opts.Roles;
   auto Act = std::make_unique<RoleAction>(&Ctx, State);

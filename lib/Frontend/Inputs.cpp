@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ndisv/Frontend/Frontend.h"
+#include "ndisv/Frontend/MSBuild.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -218,6 +219,39 @@ static std::vector<std::string> splitCommand(StringRef Command) {
   return std::vector<std::string>(Argv.begin(), Argv.end());
 }
 
+/// Replaces each @file argument by the arguments in that file, read
+/// relative to the entry's directory (msbuild passes cl.exe its options in
+/// such files). A response file that does not exist is an error here: the
+/// options it held would silently be missing.
+static Error expandResponseFiles(std::vector<std::string> &Argv, StringRef Dir) {
+  if (llvm::none_of(Argv, [](const std::string &A) { return StringRef(A).starts_with("@"); }))
+    return Error::success();
+  bool Cl = !Argv.empty() &&
+            (compilerName(Argv[0]) == "cl" || compilerName(Argv[0]) == "clang-cl");
+  for (std::string &A : Argv) {
+    if (!StringRef(A).starts_with("@"))
+      continue;
+    if (Cl) // @build\x.rsp, written on Windows
+      std::replace(A.begin(), A.end(), '\\', '/');
+    std::string Path = absolute(StringRef(A).drop_front(), Dir);
+    if (!sys::fs::is_regular_file(Path))
+      return createStringError(inconvertibleErrorCode(),
+                               "response file '" + Path + "' does not exist");
+    A = "@" + Path;
+  }
+  BumpPtrAllocator Alloc;
+  SmallVector<const char *, 64> Args;
+  for (const std::string &A : Argv)
+    Args.push_back(A.c_str());
+  cl::ExpansionContext ECtx(Alloc, Cl ? cl::TokenizeWindowsCommandLine : cl::TokenizeGNUCommandLine);
+  ECtx.setCurrentDir(Dir);
+  if (Error E = ECtx.expandResponseFiles(Args))
+    return E;
+  std::vector<std::string> Expanded(Args.begin(), Args.end()); // Args may point into Argv
+  Argv = std::move(Expanded);
+  return Error::success();
+}
+
 static Error addCompileDatabase(StringRef Input, std::vector<CompileJob> &Jobs,
                                 StringSet<> &Seen) {
   auto Buf = MemoryBuffer::getFile(Input);
@@ -257,6 +291,8 @@ static Error addCompileDatabase(StringRef Input, std::vector<CompileJob> &Jobs,
     Lang L = langOf(*File);
     if (L == Lang::None)
       continue; // .rc, .asm, ...: not ours.
+    if (Error E = expandResponseFiles(Argv, absolute(*Dir, "")))
+      return inputError(Input, Where + ": " + toString(std::move(E)));
     CompileJob Job;
     Job.Directory = absolute(*Dir, "");
     Job.File = absolute(*File, Job.Directory);
@@ -343,10 +379,19 @@ Expected<std::vector<CompileJob>> collectJobs(const std::vector<std::string> &In
         return std::move(E);
       continue;
     }
+    if (sys::path::extension(Name).lower() == ".vcxproj") {
+      Expected<std::vector<CompileJob>> Project = msbuild::loadProject(Input, Opts);
+      if (!Project)
+        return Project.takeError();
+      for (CompileJob &J : *Project)
+        if (Seen.insert(J.File).second)
+          Jobs.push_back(std::move(J));
+      continue;
+    }
     if (langOf(Input) == Lang::None)
       return inputError(Input, "unsupported input (expected a .c, .cpp, .cc or "
-                               ".cxx file, a directory or a "
-                               "compile_commands.json)");
+                               ".cxx file, a directory, a "
+                               "compile_commands.json or a .vcxproj)");
     CompileJob Job;
     Job.File = absolute(Input, "");
     Job.Directory = std::string(Cwd.str());

@@ -19,6 +19,7 @@
 #include "ndisv/Report/Results.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,6 +52,11 @@ struct FrontendOptions {
   std::vector<std::string> WdkIncludeDirs; // --wdk-include: replaces the model headers
   std::string ModelIncludeDir;             // bundled model headers
   std::string ResourceDir;                 // Clang's resource directory
+  std::string Configuration = "Release";   // of a .vcxproj INPUT
+  std::string Platform = "x64";            // of a .vcxproj INPUT
+  /// Receives notes about the inputs (include directories of a project that
+  /// cannot be resolved here); unset: printed to stderr as "ndisv: note:".
+  std::function<void(const std::string &)> Note;
   RoleTable Roles;
 };
 
@@ -60,11 +66,13 @@ struct CompileJob {
   std::string Directory;         // working directory for relative paths
   std::vector<std::string> Args; // extra arguments from a compile DB (-I, -D, ...), already
                                  // translated from cl.exe style where needed; never the compiler name
+  std::vector<std::string> TraceFunctions; // WPP trace macros the project names (WppTraceFunction)
+  std::vector<std::string> WppConfigFiles; // WppScanConfigurationData: more begin_wpp blocks
 };
 
 /// Expands INPUTs: a .c/.cpp/.cc/.cxx file, a directory (every such file
-/// below it; the directories holding headers are added as -I), or a
-/// compile_commands.json. Errors name the input.
+/// below it; the directories holding headers are added as -I), a
+/// compile_commands.json or an MSBuild .vcxproj. Errors name the input.
 llvm::Expected<std::vector<CompileJob>> collectJobs(const std::vector<std::string> &Inputs,
                                                     const FrontendOptions &Opts);
 

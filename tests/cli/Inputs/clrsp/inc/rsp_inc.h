@@ -1,0 +1,2 @@
+// Found only through the /I directory of the response file.
+#define RSP_TAG 'psRn'

@@ -1,0 +1,2 @@
+// ExcludedFromBuild: never compiled.
+#error "src/broken.c is excluded from the build"

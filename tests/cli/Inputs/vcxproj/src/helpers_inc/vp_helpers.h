@@ -1,0 +1,2 @@
+// Found only through the include directory helpers.c's own item adds.
+#define VP_HELPERS_READY 1
