@@ -18,3 +18,19 @@ config.substitutions.append(("%ndisv", os.path.join(config.ndisv_bin, "ndisv")))
 config.substitutions.append(("%src", config.ndisv_src))
 config.environment["PATH"] = os.pathsep.join([config.llvm_tools, config.environment.get("PATH", "")])
 config.environment["NDISV_DATA_DIR"] = config.ndisv_src
+# tests/html load the report in a headless browser when one is installed.
+import shutil  # noqa: E402
+
+if shutil.which("chromium"):
+    config.available_features.add("chromium")
+# tests/sarif run Microsoft's SARIF validator when `npm ci` in tests/sarif has
+# installed it (scripts/install-deps does); %normalize_sarif drops the lines
+# that differ between runs only by the command line.
+_sarif_tool = os.path.join(config.ndisv_src, "tests", "sarif", "node_modules", "@microsoft",
+                           "sarif-multitool-" + {"darwin": "darwin", "win32": "win32"}.get(sys.platform, "linux"),
+                           "Sarif.Multitool" + (".exe" if sys.platform == "win32" else ""))
+if os.access(_sarif_tool, os.X_OK):
+    config.available_features.add("sarif-validator")
+config.substitutions.append(("%sarif_validator", _sarif_tool))
+config.substitutions.append(("%normalize_sarif", "python3 " + os.path.join(config.test_source_root, "sarif", "normalize_sarif.py")))
+config.excludes.append("node_modules")

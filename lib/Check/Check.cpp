@@ -9,6 +9,8 @@
 #include "ndisv/Model/Model.h"
 #include "ndisv/Program/DriverProgram.h"
 #include "ndisv/Rules/RuleMonitor.h"
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/FileSystem.h"
@@ -16,6 +18,9 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include <chrono>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <map>
 #include <set>
 
@@ -151,6 +156,7 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
     RR.Title = Ru->Title;
     RR.Origin = Ru->Origin;
     RR.DocPath = "docs/rules/" + Ru->Name + ".md";
+    RR.Help = Ru->Help;
     R.Rules.push_back(RR);
   }
 
@@ -187,20 +193,42 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   }
   collectSourceFiles(Opts.Inputs, Jobs, O.SourceFiles);
 
+  // Compile a few TUs at a time, each batch in its own context, keeping
+  // only compact bitcode and a summary of what each definition refers to:
+  // memory stays near one batch of IR plus the parts of the driver the
+  // harness can reach, not the whole driver.
   auto T0 = std::chrono::steady_clock::now();
-  LLVMContext Ctx;
-  std::vector<CompiledTU> TUs = compileAll(Jobs, FO, Ctx, Opts.Threads);
-  std::vector<std::unique_ptr<Module>> Modules;
-  for (CompiledTU &TU : TUs) {
-    if (!TU.Result.Compiled)
-      FailedTUs.push_back(TU.Result.File);
-    R.TUs.push_back(TU.Result);
-    if (TU.Module)
-      Modules.push_back(std::move(TU.Module));
+  std::vector<SmallVector<char, 0>> Bitcode;
+  std::vector<ModuleSummary> Summaries;
+  const std::vector<std::string> Roots = {model::RoleDriverEntry, model::RoleInitialize,
+                                          model::RoleHalt};
+  size_t Batch = std::max<size_t>(1, Opts.Threads) * 2;
+  for (size_t First = 0; First < Jobs.size(); First += Batch) {
+    std::vector<CompileJob> Some(Jobs.begin() + First,
+                                 Jobs.begin() + std::min(Jobs.size(), First + Batch));
+    if (Opts.Progress)
+      Opts.Progress({CheckProgress::Phase::Compiling, (unsigned)First, (unsigned)Jobs.size(),
+                     Jobs[First].File});
+    LLVMContext BatchCtx;
+    for (CompiledTU &TU : compileAll(Some, FO, BatchCtx, Opts.Threads)) {
+      if (!TU.Result.Compiled)
+        FailedTUs.push_back(TU.Result.File);
+      R.TUs.push_back(TU.Result);
+      if (!TU.Module)
+        continue;
+      Summaries.push_back(summarizeModule(*TU.Module, (unsigned)Bitcode.size(), Roots));
+      raw_svector_ostream OS(Bitcode.emplace_back());
+      WriteBitcodeToFile(*TU.Module, OS);
+    }
+#ifdef __GLIBC__
+    // Each batch's ASTs and IR are gone now; glibc keeps the freed pages
+    // unless asked, and they would add up in the process's footprint.
+    malloc_trim(0);
+#endif
   }
   auto T1 = std::chrono::steady_clock::now();
   R.Stats.FrontendSeconds = std::chrono::duration<double>(T1 - T0).count();
-  if (Modules.empty()) {
+  if (Bitcode.empty()) {
     fail(O, "no translation unit compiled: nothing could be verified");
     for (RuleResult &RR : R.Rules) {
       RR.V = Verdict::Inconclusive;
@@ -211,7 +239,30 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
 
   // A TU that cannot be linked with the others was not verified either.
   std::vector<Diagnostic> LinkErrors;
-  std::unique_ptr<DriverProgram> Prog = DriverProgram::link(std::move(Modules), Ctx, LinkErrors);
+  if (Opts.Progress)
+    Opts.Progress({CheckProgress::Phase::Linking, 0, (unsigned)Bitcode.size(), ""});
+  LLVMContext Ctx;
+  std::set<std::string> Reachable = reachableSymbols(Summaries);
+  size_t NextTU = 0;
+  std::unique_ptr<DriverProgram> Prog = DriverProgram::link(
+      [&]() -> std::unique_ptr<Module> {
+        while (NextTU < Bitcode.size()) {
+          unsigned TU = (unsigned)NextTU;
+          SmallVector<char, 0> Buf = std::move(Bitcode[NextTU++]);
+          Expected<std::unique_ptr<Module>> M =
+              parseBitcodeFile(MemoryBufferRef(StringRef(Buf.data(), Buf.size()), "tu"), Ctx);
+          if (!M) {
+            Diagnostic D;
+            D.Message = "internal error reading back a compiled TU: " + toString(M.takeError());
+            LinkErrors.push_back(std::move(D));
+            continue;
+          }
+          pruneModule(**M, TU, Reachable);
+          return std::move(*M);
+        }
+        return nullptr;
+      },
+      Ctx, LinkErrors);
   std::string LinkFailure;
   for (Diagnostic &D : LinkErrors) {
     for (TranslationUnitResult &TU : R.TUs)
@@ -243,6 +294,8 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   }
 
   rules::RuleMonitor Monitor(*Selected);
+  if (Opts.Progress)
+    Opts.Progress({CheckProgress::Phase::Checking, 0, (unsigned)Selected->size(), ""});
   HarnessResult HR = runLifecycle(*Prog, *Models, Monitor, Opts.Budget);
   R.Stats.AnalysisSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - T1).count();
@@ -263,6 +316,25 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
     return std::tie(A.Loc.File, A.Loc.Line, A.Rule) < std::tie(B.Loc.File, B.Loc.Line, B.Rule);
   });
 
+  // The lifecycle map names defects by their index in Monitor.defects();
+  // renumber them into R.Defects. A leak kept out as doubtful is inconclusive.
+  R.Life = Monitor.lifecycle();
+  {
+    std::vector<Defect> Seen = Monitor.defects();
+    for (LifecycleCell &C : R.Life.Cells) {
+      std::vector<unsigned> Idx;
+      for (unsigned K : C.Defects)
+        for (unsigned D = 0; D < R.Defects.size(); ++D)
+          if (R.Defects[D].Rule == Seen[K].Rule && R.Defects[D].Message == Seen[K].Message &&
+              R.Defects[D].Loc.File == Seen[K].Loc.File && R.Defects[D].Loc.Line == Seen[K].Loc.Line)
+            Idx.push_back(D);
+      llvm::sort(Idx);
+      C.Defects = std::move(Idx);
+      if (C.S == LifecycleCell::Status::Leaked && C.Defects.empty())
+        C.S = LifecycleCell::Status::Inconclusive;
+    }
+  }
+
   // Unknown callees are where a TU that did not compile may have mattered.
   std::string Missing;
   if (!FailedTUs.empty() && !HR.UnknownCallees.empty())
@@ -272,6 +344,15 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
     bool HasDefect = llvm::any_of(R.Defects, [&](const Defect &D) { return D.Rule == RR.Rule; });
     if (HasDefect) {
       RR.V = Verdict::Defect;
+    } else if (!(*Selected)[K]->Applies.empty() && FailedTUs.empty() &&
+               llvm::none_of((*Selected)[K]->Applies,
+                             [&](const std::string &F) { return Reachable.count(F); })) {
+      // No code the harness runs even names the rule's API: not applicable,
+      // whatever budgets the exploration hit elsewhere.
+      RR.V = Verdict::NotApplicable;
+      RR.Reason = (*Selected)[K]->Applies.front() + " is never called from code reachable from "
+                                                      "DriverEntry, MiniportInitializeEx or "
+                                                      "MiniportHaltEx";
     } else if (!LinkFailure.empty()) {
       RR.V = Verdict::Inconclusive;
       RR.Reason = LinkFailure;

@@ -5,6 +5,9 @@
 // written with llvm::json::OStream so that keys come out in a fixed order and
 // two runs over the same sources give byte-identical files (no timestamps, no
 // durations); the traces become codeFlows so viewers can step through them.
+// File URIs are relative to a source root (SRCROOT) so that a log made in one
+// checkout opens in another; rule descriptors carry the documentation's first
+// paragraph so a viewer can explain a rule without the project at hand.
 //===----------------------------------------------------------------------===//
 
 #include "ndisv/Report/Writers.h"
@@ -14,6 +17,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 
@@ -21,7 +25,7 @@ using namespace ndisv;
 using llvm::StringRef;
 using llvm::json::OStream;
 
-static const char *const SrcRoot = "%SRCROOT%";
+static const char *const SrcRoot = "SRCROOT";
 
 std::string ndisv::defectFingerprint(const Defect &D) {
   // Windows style splits on both '/' and '\', so the base name is the same
@@ -49,22 +53,30 @@ namespace {
 
 struct ArtifactUri {
   std::string Uri;
-  bool Relative = false; // relative to %SRCROOT%, the current directory
+  std::string Display; // the path for messages: relative when Uri is
+  bool Relative = false; // relative to SRCROOT, the source root
 };
 
-/// Writes the log. Keeps the current directory and the URIs it has already
+/// Writes the log. Keeps the source root and the URIs it has already
 /// computed, since every trace step repeats the same few files.
 class SarifPrinter {
 public:
-  SarifPrinter(llvm::raw_ostream &OS) : J(OS, 2) {
-    llvm::SmallString<256> Dir;
-    if (!llvm::sys::fs::current_path(Dir)) {
-      llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
-      Cwd = std::string(Dir.str());
-    }
+  SarifPrinter(llvm::raw_ostream &OS, const SarifOptions &Opts)
+      : J(OS, 2), Opts(Opts) {
+    llvm::SmallString<256> Dir(Opts.SourceRoot);
+    if (Dir.empty() ? llvm::sys::fs::current_path(Dir)
+                    : llvm::sys::fs::make_absolute(Dir))
+      return;
+    llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+    while (Dir.size() > 1 && llvm::sys::path::is_separator(Dir.back()))
+      Dir.pop_back();
+    Root = std::string(Dir.str());
+    llvm::SmallString<256> Real;
+    if (!llvm::sys::fs::real_path(Root, Real))
+      RealRoot = std::string(Real.str());
   }
 
-  void print(const Results &R, const std::string &ToolVersion);
+  void print(const Results &R);
 
 private:
   const ArtifactUri &uriOf(StringRef File);
@@ -72,14 +84,18 @@ private:
   void message(StringRef Text) {
     J.attributeObject("message", [&] { J.attribute("text", Text); });
   }
-  void tool(const Results &R, const std::string &ToolVersion);
+  bool relativeTo(StringRef Dir, StringRef AbsPath, ArtifactUri &A);
+  void tool(const Results &R);
+  void ruleDescriptor(const RuleResult &RR);
   void invocation(const Results &R);
   void result(const Defect &D, size_t RuleIndex);
   void threadFlowLocation(const TraceStep &S);
   void runProperties(const Results &R);
 
   OStream J;
-  std::string Cwd;
+  const SarifOptions &Opts;
+  std::string Root;     // absolute, no trailing separator; "" if unknown
+  std::string RealRoot; // Root with symbolic links resolved
   llvm::StringMap<ArtifactUri> Uris;
   std::vector<std::string> RuleIds; // R.Rules, then rules only defects name
 };
@@ -116,22 +132,38 @@ const ArtifactUri &SarifPrinter::uriOf(StringRef File) {
     return It->second;
   ArtifactUri &A = It->second;
   llvm::SmallString<256> Abs(File);
+  A.Display = std::string(File);
   if (llvm::sys::fs::make_absolute(Abs)) {
     A.Uri = encodeUriPath(llvm::sys::path::convert_to_slash(File));
     A.Relative = !llvm::sys::path::is_absolute(File);
     return A;
   }
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  StringRef AbsRef = Abs.str();
-  if (!Cwd.empty() && AbsRef.starts_with(Cwd) && AbsRef.size() > Cwd.size() &&
-      llvm::sys::path::is_separator(AbsRef[Cwd.size()])) {
-    A.Uri = encodeUriPath(
-        llvm::sys::path::convert_to_slash(AbsRef.drop_front(Cwd.size() + 1)));
-    A.Relative = true;
-  } else {
-    A.Uri = fileUri(AbsRef);
-  }
+  if (relativeTo(Root, Abs, A))
+    return A;
+  // The root or the file may have been named through a symbolic link.
+  llvm::SmallString<256> Real;
+  if (!RealRoot.empty() && !llvm::sys::fs::real_path(Abs, Real) &&
+      relativeTo(RealRoot, Real, A))
+    return A;
+  A.Uri = fileUri(Abs);
   return A;
+}
+
+/// Makes A a SRCROOT-relative URI when AbsPath is below Dir.
+bool SarifPrinter::relativeTo(StringRef Dir, StringRef AbsPath,
+                              ArtifactUri &A) {
+  if (Dir.empty() || !AbsPath.starts_with(Dir))
+    return false;
+  // Dir is "/" only for --source-root /: every absolute path is below it.
+  size_t Skip = Dir.size() + (llvm::sys::path::is_separator(Dir.back()) ? 0 : 1);
+  if (AbsPath.size() <= Skip ||
+      !llvm::sys::path::is_separator(AbsPath[Skip - 1]))
+    return false;
+  A.Display = std::string(AbsPath.drop_front(Skip));
+  A.Uri = encodeUriPath(llvm::sys::path::convert_to_slash(A.Display));
+  A.Relative = true;
+  return true;
 }
 
 void SarifPrinter::physicalLocation(const SourceLoc &Loc) {
@@ -151,40 +183,97 @@ void SarifPrinter::physicalLocation(const SourceLoc &Loc) {
   });
 }
 
-void SarifPrinter::tool(const Results &R, const std::string &ToolVersion) {
+/// The first paragraph of a rule's documentation page, without its heading,
+/// as one line of Markdown; empty when the page cannot be read.
+static std::string docFirstParagraph(StringRef DataDir, StringRef DocPath) {
+  if (DataDir.empty() || DocPath.empty())
+    return "";
+  llvm::SmallString<256> Path(DataDir);
+  llvm::sys::path::append(Path, DocPath);
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return "";
+  std::string Para;
+  llvm::SmallVector<StringRef, 32> Lines;
+  (*Buf)->getBuffer().split(Lines, '\n');
+  for (StringRef Line : Lines) {
+    Line = Line.trim();
+    if (Line.empty() || Line.starts_with("#")) {
+      if (!Para.empty())
+        break;
+      continue;
+    }
+    if (!Para.empty())
+      Para += ' ';
+    Para += Line;
+  }
+  return Para;
+}
+
+/// Markdown's code spans and emphasis marks dropped, for a plain-text field.
+static std::string plainText(StringRef Markdown) {
+  std::string Out;
+  for (char C : Markdown)
+    if (C != '`' && C != '*')
+      Out += C;
+  return Out;
+}
+
+void SarifPrinter::ruleDescriptor(const RuleResult &RR) {
+  // A rule loaded with --rule-file has no page on the project site.
+  bool HasPage = !RR.DocPath.empty();
+  std::string Markdown;
+  if (HasPage && !Opts.DataDir.empty()) {
+    Markdown = docFirstParagraph(Opts.DataDir, RR.DocPath);
+    HasPage = !Markdown.empty();
+  }
+  // No "name": equal to the id it would only repeat it (SARIF 3.49.7).
+  J.object([&] {
+    J.attribute("id", RR.Rule);
+    J.attributeObject("shortDescription",
+                      [&] { J.attribute("text", RR.Title); });
+    J.attributeObject("fullDescription", [&] {
+      if (!Markdown.empty()) {
+        J.attribute("text", plainText(Markdown));
+        J.attribute("markdown", Markdown);
+      } else {
+        J.attribute("text", RR.Help.empty() ? RR.Title : RR.Help);
+      }
+    });
+    J.attributeObject("defaultConfiguration",
+                      [&] { J.attribute("level", "warning"); });
+    if (HasPage)
+      J.attribute("helpUri",
+                  "https://github.com/ndisv/ndisv/blob/main/" + RR.DocPath);
+    if (!RR.Help.empty())
+      J.attributeObject("help", [&] { J.attribute("text", RR.Help); });
+    J.attributeObject("properties", [&] {
+      J.attribute("origin", RR.Origin);
+      // GitHub code scanning shows and filters by these.
+      J.attributeArray("tags", [&] {
+        J.value("ndis");
+        J.value("reliability");
+        J.value(RR.Origin);
+      });
+      J.attribute("precision", "high");
+      J.attribute("problem.severity", "warning");
+    });
+  });
+}
+
+void SarifPrinter::tool(const Results &R) {
   J.attributeObject("tool", [&] {
     J.attributeObject("driver", [&] {
       J.attribute("name", "ndisv");
-      J.attribute("version", ToolVersion);
+      J.attribute("version", Opts.ToolVersion);
       J.attribute("informationUri", "https://github.com/ndisv/ndisv");
       J.attributeArray("rules", [&] {
         for (const RuleResult &RR : R.Rules)
-          J.object([&] {
-            J.attribute("id", RR.Rule);
-            J.attribute("name", RR.Rule);
-            J.attributeObject("shortDescription",
-                              [&] { J.attribute("text", RR.Title); });
-            std::string Full = RR.Title;
-            if (!RR.DocPath.empty())
-              Full += "; see " + RR.DocPath;
-            J.attributeObject("fullDescription",
-                              [&] { J.attribute("text", Full); });
-            J.attributeObject("defaultConfiguration",
-                              [&] { J.attribute("level", "warning"); });
-            if (!RR.DocPath.empty())
-              J.attribute("helpUri",
-                          "https://github.com/ndisv/ndisv/blob/main/" +
-                              RR.DocPath);
-            J.attributeObject("properties",
-                              [&] { J.attribute("origin", RR.Origin); });
-          });
+          ruleDescriptor(RR);
         // A defect of a rule with no result still needs a descriptor for
         // its ruleIndex to point at.
         for (size_t I = R.Rules.size(); I < RuleIds.size(); ++I)
-          J.object([&] {
-            J.attribute("id", RuleIds[I]);
-            J.attribute("name", RuleIds[I]);
-          });
+          J.object([&] { J.attribute("id", RuleIds[I]); });
       });
     });
   });
@@ -202,10 +291,40 @@ static const char *levelName(Diagnostic::Level L) {
   return "error";
 }
 
+/// Arg as a POSIX shell would need it to read it back as one word.
+static std::string shellQuote(StringRef Arg) {
+  if (!Arg.empty() && llvm::all_of(Arg, [](char C) {
+        return llvm::isAlnum(C) || StringRef("-_./=:,+@%").contains(C);
+      }))
+    return std::string(Arg);
+  std::string Out = "'";
+  for (char C : Arg) {
+    if (C == '\'')
+      Out += "'\\''";
+    else
+      Out += C;
+  }
+  return Out + "'";
+}
+
 void SarifPrinter::invocation(const Results &R) {
   J.attributeArray("invocations", [&] {
     J.object([&] {
-      J.attribute("executionSuccessful", R.ToolErrors.empty());
+      if (!Opts.CommandLine.empty()) {
+        std::string Line;
+        for (const std::string &Arg : Opts.CommandLine)
+          Line += (Line.empty() ? "" : " ") + shellQuote(Arg);
+        J.attribute("commandLine", Line);
+        J.attributeArray("arguments", [&] {
+          for (size_t I = 1; I < Opts.CommandLine.size(); ++I)
+            J.value(Opts.CommandLine[I]);
+        });
+      }
+      // Exit code 2: nothing could be verified. A TU that did not compile
+      // while others were verified is a notification, not a failed run.
+      // (The process exit code also depends on --fail-on and the baseline,
+      // applied after the log is written, so it is not recorded.)
+      J.attribute("executionSuccessful", Opts.ExitCode != 2);
       J.attributeArray("toolExecutionNotifications", [&] {
         for (const TranslationUnitResult &TU : R.TUs) {
           if (TU.Compiled)
@@ -213,7 +332,7 @@ void SarifPrinter::invocation(const Results &R) {
           const Diagnostic *First = TU.Errors.empty() ? nullptr : &TU.Errors[0];
           J.object([&] {
             J.attribute("level", "error");
-            std::string Text = TU.File + " did not compile";
+            std::string Text = uriOf(TU.File).Display + " did not compile";
             if (First)
               Text += ": " + First->Message;
             message(Text);
@@ -328,6 +447,14 @@ void SarifPrinter::result(const Defect &D, size_t RuleIndex) {
     J.attributeObject("partialFingerprints", [&] {
       J.attribute("ndisvDefect/v1", defectFingerprint(D));
     });
+    // An accepted defect stays a result, marked, as SARIF viewers expect.
+    if (D.Suppressed)
+      J.attributeArray("suppressions", [&] {
+        J.object([&] {
+          J.attribute("kind", "inSource");
+          J.attribute("justification", D.SuppressionReason);
+        });
+      });
   });
 }
 
@@ -337,9 +464,18 @@ void SarifPrinter::runProperties(const Results &R) {
       for (const RuleResult &RR : R.Rules)
         J.attribute(RR.Rule, verdictName(RR.V));
     });
-    J.attributeObject("translationUnits", [&] {
-      J.attribute("compiled", R.compiledCount());
-      J.attribute("total", static_cast<int64_t>(R.TUs.size()));
+    // In the order the frontend gives them, which -j does not change.
+    J.attributeArray("translationUnits", [&] {
+      for (const TranslationUnitResult &TU : R.TUs)
+        J.object([&] {
+          const ArtifactUri &A = uriOf(TU.File);
+          J.attributeObject("artifactLocation", [&] {
+            J.attribute("uri", A.Uri);
+            if (A.Relative)
+              J.attribute("uriBaseId", SrcRoot);
+          });
+          J.attribute("compiled", TU.Compiled);
+        });
     });
     J.attributeArray("entryPoints", [&] {
       for (const EntryPoint &E : R.EntryPoints)
@@ -360,7 +496,7 @@ void SarifPrinter::runProperties(const Results &R) {
   });
 }
 
-void SarifPrinter::print(const Results &R, const std::string &ToolVersion) {
+void SarifPrinter::print(const Results &R) {
   llvm::StringMap<size_t> RuleIndex;
   for (const RuleResult &RR : R.Rules) {
     RuleIndex.try_emplace(RR.Rule, RuleIds.size());
@@ -379,12 +515,14 @@ void SarifPrinter::print(const Results &R, const std::string &ToolVersion) {
     J.attribute("version", "2.1.0");
     J.attributeArray("runs", [&] {
       J.object([&] {
-        tool(R, ToolVersion);
+        tool(R);
         invocation(R);
-        if (!Cwd.empty())
+        if (!Root.empty())
           J.attributeObject("originalUriBaseIds", [&] {
-            J.attributeObject(SrcRoot,
-                              [&] { J.attribute("uri", fileUri(Cwd) + "/"); });
+            J.attributeObject(SrcRoot, [&] {
+              std::string Uri = fileUri(Root);
+              J.attribute("uri", Uri.back() == '/' ? Uri : Uri + "/");
+            });
           });
         J.attributeArray("results", [&] {
           for (size_t I = 0; I < R.Defects.size(); ++I)
@@ -398,7 +536,15 @@ void SarifPrinter::print(const Results &R, const std::string &ToolVersion) {
 }
 
 void ndisv::writeSarif(const Results &R, llvm::raw_ostream &OS,
-                       const std::string &ToolVersion) {
-  SarifPrinter(OS).print(R, ToolVersion);
+                       const SarifOptions &Opts) {
+  SarifPrinter(OS, Opts).print(R);
   OS << '\n';
+}
+
+void ndisv::writeSarif(const Results &R, llvm::raw_ostream &OS,
+                       const std::string &ToolVersion) {
+  SarifOptions Opts;
+  Opts.ToolVersion = ToolVersion;
+  Opts.ExitCode = R.anyDefect() ? 1 : 0;
+  writeSarif(R, OS, Opts);
 }

@@ -2,12 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Editors, CI log scrapers and `grep` already understand
-// "file:line:col: warning: ..." lines, so the text report keeps exactly that
-// shape: one warning per defect, its trace as indented notes, the errors of
-// translation units that did not compile, then the verdict of every rule.
+// "file:line:col: warning: ..." lines (and Visual Studio "file(line,col):
+// warning CODE: ..."), so the text report keeps exactly that shape: one
+// warning per defect, its trace as indented notes, the errors of translation
+// units that did not compile, then a table with the verdict of every rule.
+// The output depends only on the results, never on timing or thread count.
 //===----------------------------------------------------------------------===//
 
 #include "ndisv/Report/Writers.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
@@ -26,8 +29,9 @@ enum class Level { Error, Warning, Note };
 /// and restored afterwards.
 class TextPrinter {
 public:
-  TextPrinter(raw_ostream &OS, bool Color)
-      : OS(OS), Color(Color), SavedEnabled(OS.colors_enabled()) {
+  TextPrinter(raw_ostream &OS, const TextOptions &Opts)
+      : OS(OS), Color(Opts.Color), Msvc(Opts.Format == TextFormat::Msvc),
+        Quiet(Opts.Quiet), SavedEnabled(OS.colors_enabled()) {
     if (Color)
       OS.enable_colors(true);
   }
@@ -52,12 +56,18 @@ private:
 
   void location(const SourceLoc &Loc, llvm::StringRef Fallback);
   void diagnostic(Level L, const SourceLoc &Loc, llvm::StringRef Message,
-                  llvm::StringRef Fallback = "ndisv");
+                  llvm::StringRef Fallback = "ndisv",
+                  llvm::StringRef Code = "");
+  void defect(const Defect &D);
   void verdict(Verdict V);
   void summary(const Results &R);
+  void suppressed(const Results &R);
+  void table(const Results &R);
 
   raw_ostream &OS;
   bool Color;
+  bool Msvc;
+  bool Quiet;
   bool SavedEnabled;
 };
 
@@ -75,15 +85,21 @@ static std::string displayPath(llvm::StringRef File) {
   return File.str();
 }
 
-/// "file:line:col" (the column only when known), the file alone when there
-/// is no line, or Fallback when there is no file either.
+/// "file:line:col" or, for msvc, "file(line,col)" (the column only when
+/// known), the file alone when there is no line, or Fallback when there is
+/// no file either.
 void TextPrinter::location(const SourceLoc &Loc, llvm::StringRef Fallback) {
   std::string S;
   if (Loc.File.empty()) {
     S = Fallback.str();
   } else {
     S = displayPath(Loc.File);
-    if (Loc.Line != 0) {
+    if (Loc.Line != 0 && Msvc) {
+      S += "(" + std::to_string(Loc.Line);
+      if (Loc.Col != 0)
+        S += "," + std::to_string(Loc.Col);
+      S += ")";
+    } else if (Loc.Line != 0) {
       S += ":" + std::to_string(Loc.Line);
       if (Loc.Col != 0)
         S += ":" + std::to_string(Loc.Col);
@@ -93,20 +109,23 @@ void TextPrinter::location(const SourceLoc &Loc, llvm::StringRef Fallback) {
   colored(S, raw_ostream::SAVEDCOLOR, /*Bold=*/true);
 }
 
+/// With a Code (msvc only), "warning CODE:" as MSBuild expects; without
+/// one, "warning:".
 void TextPrinter::diagnostic(Level L, const SourceLoc &Loc,
-                             llvm::StringRef Message,
-                             llvm::StringRef Fallback) {
+                             llvm::StringRef Message, llvm::StringRef Fallback,
+                             llvm::StringRef Code) {
   location(Loc, Fallback);
   OS << ' ';
+  std::string Suffix = Code.empty() ? ":" : (" " + Code + ":").str();
   switch (L) {
   case Level::Error:
-    colored("error:", raw_ostream::RED, true);
+    colored("error" + Suffix, raw_ostream::RED, true);
     break;
   case Level::Warning:
-    colored("warning:", raw_ostream::MAGENTA, true);
+    colored("warning" + Suffix, raw_ostream::MAGENTA, true);
     break;
   case Level::Note:
-    colored("note:", raw_ostream::BLACK, true);
+    colored("note" + Suffix, raw_ostream::BLACK, true);
     break;
   }
   OS << ' ';
@@ -145,41 +164,117 @@ static Level levelOf(const Diagnostic &D) {
   return Level::Error;
 }
 
-void TextPrinter::summary(const Results &R) {
-  OS << "ndisv: compiled " << R.compiledCount() << " of " << R.TUs.size()
-     << " translation units\n";
-
-  // Align the verdicts in one column and the reasons in the next.
-  size_t RuleWidth = 0, VerdictWidth = 0;
-  for (const RuleResult &RR : R.Rules) {
-    RuleWidth = std::max(RuleWidth, RR.Rule.size() + 1);
-    if (!RR.Reason.empty())
-      VerdictWidth =
-          std::max(VerdictWidth, llvm::StringRef(verdictName(RR.V)).size());
-  }
-  for (const RuleResult &RR : R.Rules) {
-    OS << "ndisv: " << RR.Rule << ':';
-    OS.indent(RuleWidth - (RR.Rule.size() + 1) + 1);
-    verdict(RR.V);
-    if (!RR.Reason.empty()) {
-      OS.indent(VerdictWidth - llvm::StringRef(verdictName(RR.V)).size() + 1);
-      OS << '(' << RR.Reason << ')';
-    }
-    OS << '\n';
+void TextPrinter::defect(const Defect &D) {
+  if (Msvc)
+    diagnostic(Level::Warning, D.Loc, D.Message, "ndisv", D.Rule);
+  else
+    diagnostic(Level::Warning, D.Loc, "[" + D.Rule + "] " + D.Message);
+  for (const TraceStep &S : D.Trace) {
+    OS.indent(2 + 2 * S.Depth);
+    diagnostic(Level::Note, S.Loc.valid() ? S.Loc : SourceLoc(), S.Message);
   }
 }
 
-void TextPrinter::print(const Results &R) {
-  for (const Defect &D : R.Defects) {
-    diagnostic(Level::Warning, D.Loc, "[" + D.Rule + "] " + D.Message);
-    for (const TraceStep &S : D.Trace) {
-      OS.indent(2 + 2 * S.Depth);
-      if (S.Loc.valid())
-        diagnostic(Level::Note, S.Loc, S.Message);
-      else
-        diagnostic(Level::Note, SourceLoc(), S.Message);
+static std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many).str();
+}
+
+/// Suppressed defects are listed, with their reasons, so that accepting a
+/// defect is always visible in the log.
+void TextPrinter::suppressed(const Results &R) {
+  size_t N = llvm::count_if(R.Defects, [](const Defect &D) { return D.Suppressed; });
+  if (N == 0)
+    return;
+  OS << "ndisv: " << plural(N, "defect", "defects") << " suppressed in the source:\n";
+  for (const Defect &D : R.Defects)
+    if (D.Suppressed) {
+      OS.indent(2);
+      diagnostic(Level::Note, D.Loc,
+                 "[" + D.Rule + "] " + D.Message + "; suppressed: " + D.SuppressionReason);
     }
+}
+
+/// One row per rule: "ndisv: Rule: verdict defects origin reason". The rule
+/// and its verdict come first so that `grep 'Rule: defect'` keeps working.
+void TextPrinter::table(const Results &R) {
+  if (R.Rules.empty())
+    return;
+  struct Row {
+    std::string Rule, Verdict, Defects, Origin, Reason;
+    const RuleResult *RR;
+  };
+  std::vector<Row> Rows;
+  for (const RuleResult &RR : R.Rules) {
+    size_t Shown = 0, Suppressed = 0, Known = 0;
+    for (const Defect &D : R.Defects) {
+      if (D.Rule != RR.Rule)
+        continue;
+      if (D.Suppressed)
+        ++Suppressed;
+      else if (D.InBaseline)
+        ++Known;
+      else
+        ++Shown;
+    }
+    std::string Reason = RR.Reason;
+    auto addReason = [&Reason](const std::string &Part) {
+      Reason += (Reason.empty() ? "" : "; ") + Part;
+    };
+    if (Suppressed)
+      addReason(std::to_string(Suppressed) + " suppressed");
+    if (Known)
+      addReason(std::to_string(Known) + " in the baseline");
+    Rows.push_back({RR.Rule + ":", verdictName(RR.V), std::to_string(Shown),
+                    RR.Origin.empty() ? "-" : RR.Origin, Reason, &RR});
   }
+  Row Header{"rule", "verdict", "defects", "origin", "reason", nullptr};
+  size_t RuleW = Header.Rule.size(), VerdictW = Header.Verdict.size(),
+         DefectsW = Header.Defects.size(), OriginW = Header.Origin.size();
+  bool AnyReason = false;
+  for (const Row &Ro : Rows) {
+    RuleW = std::max(RuleW, Ro.Rule.size());
+    VerdictW = std::max(VerdictW, Ro.Verdict.size());
+    DefectsW = std::max(DefectsW, Ro.Defects.size());
+    OriginW = std::max(OriginW, Ro.Origin.size());
+    AnyReason |= !Ro.Reason.empty();
+  }
+  auto print = [&](const Row &Ro) {
+    OS << "ndisv: " << Ro.Rule;
+    OS.indent(RuleW - Ro.Rule.size() + 1);
+    if (Ro.RR)
+      verdict(Ro.RR->V);
+    else
+      OS << Ro.Verdict;
+    OS.indent(VerdictW - Ro.Verdict.size() + 2 + DefectsW - Ro.Defects.size());
+    OS << Ro.Defects << "  " << Ro.Origin;
+    bool Last = Ro.RR ? Ro.Reason.empty() : !AnyReason;
+    if (!Last) {
+      OS.indent(OriginW - Ro.Origin.size() + 2);
+      OS << Ro.Reason;
+    }
+    OS << '\n';
+  };
+  print(Header);
+  for (const Row &Ro : Rows)
+    print(Ro);
+}
+
+void TextPrinter::summary(const Results &R) {
+  OS << "ndisv: compiled " << R.compiledCount() << " of " << R.TUs.size()
+     << " translation units\n";
+  suppressed(R);
+  size_t Known = llvm::count_if(R.Defects, [](const Defect &D) { return D.InBaseline; });
+  if (Known)
+    OS << "ndisv: " << plural(Known, "defect", "defects")
+       << (Known == 1 ? " matches" : " match") << " the baseline and "
+       << (Known == 1 ? "is" : "are") << " not shown\n";
+  table(R);
+}
+
+void TextPrinter::print(const Results &R) {
+  for (const Defect &D : R.Defects)
+    if (D.reportable())
+      defect(D);
 
   for (const TranslationUnitResult &TU : R.TUs) {
     if (TU.Compiled)
@@ -194,11 +289,35 @@ void TextPrinter::print(const Results &R) {
 
   for (const Diagnostic &E : R.ToolErrors)
     diagnostic(levelOf(E), E.Loc, E.Message);
+  for (const Diagnostic &E : R.ReportWarnings)
+    diagnostic(levelOf(E), E.Loc, E.Message);
 
-  summary(R);
+  if (!Quiet)
+    summary(R);
 }
 
 void ndisv::writeText(const Results &R, raw_ostream &OS,
                       const TextOptions &Opts) {
-  TextPrinter(OS, Opts.Color).print(R);
+  TextPrinter(OS, Opts).print(R);
+}
+
+void ProgressLine::update(llvm::StringRef Text) {
+  if (MaxWidth && Text.size() > MaxWidth)
+    Text = Text.take_front(MaxWidth);
+  OS << '\r' << Text;
+  // Blank what is left of a longer previous line.
+  if (Width > Text.size())
+    OS.indent(Width - Text.size());
+  Width = Text.size();
+  OS.flush();
+}
+
+void ProgressLine::clear() {
+  if (Width == 0)
+    return;
+  OS << '\r';
+  OS.indent(Width);
+  OS << '\r';
+  Width = 0;
+  OS.flush();
 }

@@ -83,7 +83,11 @@ void RuleMonitor::onRole(State &S, StringRef Role, EventKind K, const DILocation
     return;
   EvalContext Ctx = contextFor(S, {}, Ret);
   StringRef Outcome = K == EventKind::Success ? "success" : K == EventKind::Failure ? "failure" : "";
+  std::vector<unsigned> Checking = checkingRules(S, Role, K); // lifecycle map
+  std::vector<uint8_t> DoneBefore = S.MonitorDone;
   fire(S, Role, K == EventKind::Entry, Outcome, Loc, Ctx);
+  if (!Checking.empty())
+    recordExit(S, Role, K, Loc, Checking, DoneBefore);
 }
 
 void RuleMonitor::fire(State &S, StringRef Name, bool Entry, StringRef Outcome,
@@ -99,6 +103,7 @@ void RuleMonitor::fire(State &S, StringRef Name, bool Entry, StringRef Outcome,
       continue;
     EvalContext Ctx = Ctx0;
     Ctx.State = &S.MonitorVars;
+    CurrentEvent = Name;
     exec(S, Hk.Rule, Hk.H->Body, Loc, Ctx);
   }
 }
@@ -139,6 +144,7 @@ void RuleMonitor::exec(State &S, unsigned R, const Stmt &St, const DILocation *L
   }
   case Stmt::Kind::Note:
     S.addTrace(TraceStep::Kind::Event, Loc, St.Text, (int)R);
+    noteAcquired(S, R, St.Text, Loc); // lifecycle map
     break;
   case Stmt::Kind::Abort:
     report(S, R, St.Text, Loc);
@@ -200,6 +206,7 @@ void RuleMonitor::report(State &S, unsigned R, const std::string &Msg, const DIL
   D.Trace = traceOf(S.Trace.get(), (int)R);
   D.UnknownCalls.assign(S.UnknownCalls.begin(), S.UnknownCalls.end());
   std::string Key = D.Rule + "\n" + D.Message + "\n" + D.Loc.File + ":" + std::to_string(D.Loc.Line);
+  LastDefectKey[R] = Key;
   auto It = Found.find(Key);
   if (It == Found.end() || It->second.Trace.size() > D.Trace.size())
     Found[Key] = std::move(D);

@@ -5,8 +5,8 @@
 // The text report of a defect: a "file:line:col: warning: [Rule] message"
 // line at the return that leaves MiniportInitializeEx, then the trace as
 // "note:" lines indented by two spaces (two more inside a called helper),
-// then "ndisv: compiled N of M translation units" and one verdict line per
-// rule, in rule-name order, the verdicts aligned.
+// then "ndisv: compiled N of M translation units" and a table with one row
+// per rule, in rule-name order: verdict, defects, origin, reason, aligned.
 //
 // NOTE:      {{^}}{{.*}}text_format_of_defect.c:{{[0-9]+}}:{{[0-9]+}}: warning: [Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem{{.*}}
 #define NDIS_MINIPORT_DRIVER 1
@@ -78,8 +78,9 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 
 // The summary follows the last note.
 // WARN:      {{^}}ndisv: compiled 1 of 1 translation units{{$}}
-// WARN-NEXT: {{^}}ndisv: Init_DeRegisterInterrupt:    not-applicable (NdisMRegisterInterruptEx is never called during MINIPORT_INITIALIZE){{$}}
-// WARN-NEXT: {{^}}ndisv: Init_NdisAllocateIoWorkItem: defect{{$}}
-// WARN-NEXT: {{^}}ndisv: Init_RegisterInterrupt:      not-applicable (NdisMRegisterInterruptEx is never called during MINIPORT_INITIALIZE){{$}}
+// WARN-NEXT: {{^}}ndisv: rule                         verdict         defects  origin  reason{{$}}
+// WARN-NEXT: {{^}}ndisv: Init_DeRegisterInterrupt:    not-applicable        0  sdv     NdisMRegisterInterruptEx is never called {{.*[^ ]$}}
+// WARN-NEXT: {{^}}ndisv: Init_NdisAllocateIoWorkItem: defect                1  sdv{{$}}
+// WARN-NEXT: {{^}}ndisv: Init_RegisterInterrupt:      not-applicable        0  sdv     NdisMRegisterInterruptEx is never called {{.*[^ ]$}}
 // WARN-NEXT: {{^}}exit: 1{{$}}
 // WARN-NOT:  warning:

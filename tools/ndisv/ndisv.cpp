@@ -5,16 +5,20 @@
 // `ndisv rules` lists them. Options only: the pipeline is lib/Check.
 //===----------------------------------------------------------------------===//
 #include "ndisv/Check/Check.h"
+#include "ndisv/Report/Filters.h"
 #include "ndisv/Report/Writers.h"
+#include "ndisv/ReportHtml/HtmlReport.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include <optional>
 
 using namespace llvm;
 using namespace ndisv;
@@ -28,10 +32,18 @@ static cl::opt<std::string> RuleSel("rules", cl::desc("Rules to check: names, gl
                                     cl::sub(CheckCmd), cl::cat(Cat));
 static cl::list<std::string> RuleFiles("rule-file", cl::desc("Load an extra rule file"), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> SarifOut("sarif", cl::desc("Write SARIF 2.1.0 to this file"), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> SourceRoot("source-root", cl::desc("SARIF file URIs are relative to this directory (default: the current one)"),
+                                       cl::value_desc("dir"), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> HtmlOut("html", cl::desc("Write an HTML report (index.html, defect-N.html) into this directory"),
+                                    cl::value_desc("dir"), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::list<std::string> IncDirs("I", cl::Prefix, cl::desc("Add an include directory"), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::list<std::string> Defines("D", cl::Prefix, cl::desc("Define a macro NAME[=VALUE]"), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::list<std::string> WdkInc("wdk-include", cl::desc("Use a real WDK include directory instead of the model (repeatable)"),
                                     cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> Configuration("configuration", cl::desc("Configuration of a .vcxproj input"),
+                                          cl::init("Release"), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> Platform("platform", cl::desc("Platform of a .vcxproj input"), cl::init("x64"),
+                                     cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> BuildDir("p", cl::desc("Build directory holding compile_commands.json"), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<bool> Verify("verify", cl::desc("Check the expected-* comments in the sources instead of printing results"),
                             cl::sub(CheckCmd), cl::cat(Cat));
@@ -39,8 +51,27 @@ static cl::opt<bool> ListEntries("list-entry-points", cl::desc("Print the role f
                                  cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<unsigned> Threads("j", cl::Prefix, cl::desc("Translation units compiled in parallel (default: all cores)"),
                                  cl::init(0), cl::sub(CheckCmd), cl::cat(Cat));
-static cl::opt<cl::boolOrDefault> Color("color", cl::desc("Colour the output (default: on a terminal)"),
-                                       cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<ColorMode> Color("color", cl::desc("Colour the output (--color alone: always)"), cl::ValueOptional,
+                                cl::values(clEnumValN(ColorMode::Auto, "auto", "only on a terminal (default)"),
+                                           clEnumValN(ColorMode::Enable, "always", "always"),
+                                           clEnumValN(ColorMode::Disable, "never", "never"),
+                                           clEnumValN(ColorMode::Enable, "", ""), // --color alone; not listed
+                                           // The spellings of the former boolean option.
+                                           clEnumValN(ColorMode::Enable, "true", "always (former spelling)"),
+                                           clEnumValN(ColorMode::Disable, "false", "never (former spelling)")),
+                                cl::init(ColorMode::Auto), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<TextFormat> Format("format", cl::desc("Diagnostic format"),
+                                  cl::values(clEnumValN(TextFormat::Gcc, "gcc", "file:line:col: warning: [Rule] text (default)"),
+                                             clEnumValN(TextFormat::Msvc, "msvc", "file(line,col): warning Rule: text (Visual Studio, MSBuild)")),
+                                  cl::init(TextFormat::Gcc), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<bool> Quiet("quiet", cl::desc("Print only defects, errors and warnings: no progress, no summary"),
+                           cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> BaselineFile("baseline", cl::desc("Report only defects not in this SARIF log of an earlier run"),
+                                         cl::value_desc("sarif"), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<FailOn> FailOnOpt("fail-on", cl::desc("What makes the exit code 1"),
+                                 cl::values(clEnumValN(FailOn::Defect, "defect", "a defect not suppressed or in the baseline (default)"),
+                                            clEnumValN(FailOn::Inconclusive, "inconclusive", "that, or an inconclusive verdict")),
+                                 cl::init(FailOn::Defect), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<unsigned> MaxPaths("max-paths", cl::desc("Path budget; past it the verdict is inconclusive"),
                                   cl::init(200000), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<unsigned> LoopUnroll("loop-unroll", cl::desc("Iterations of a loop whose exit is undecided"),
@@ -105,13 +136,48 @@ int main(int argc, char **argv) {
   Opts.Frontend.IncludeDirs.assign(IncDirs.begin(), IncDirs.end());
   Opts.Frontend.Defines.assign(Defines.begin(), Defines.end());
   Opts.Frontend.WdkIncludeDirs.assign(WdkInc.begin(), WdkInc.end());
+  Opts.Frontend.Configuration = Configuration;
+  Opts.Frontend.Platform = Platform;
   Opts.Frontend.ResourceDir = NDISV_CLANG_RESOURCE_DIR;
   Opts.Threads = Threads ? Threads : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
   Opts.Budget.MaxPaths = MaxPaths;
   Opts.EntryPointsOnly = ListEntries;
   Opts.Budget.LoopUnroll = LoopUnroll;
 
+  // Known defects are read first: a bad baseline must not cost a whole run.
+  std::vector<std::string> Baseline;
+  if (!BaselineFile.empty()) {
+    auto FPs = readBaseline(BaselineFile);
+    if (!FPs) {
+      WithColor::error(errs(), "ndisv") << toString(FPs.takeError()) << "\n";
+      return 2;
+    }
+    Baseline = std::move(*FPs);
+  }
+  // Progress only for a person watching stderr, never in a log.
+  std::optional<ProgressLine> Progress;
+  if (!Quiet && !Verify && !ListEntries && sys::Process::StandardErrIsDisplayed()) {
+    unsigned Cols = sys::Process::StandardErrColumns();
+    Progress.emplace(errs(), Cols > 1 ? Cols - 1 : 0);
+    Opts.Progress = [&Progress](const CheckProgress &P) {
+      switch (P.P) {
+      case CheckProgress::Phase::Compiling:
+        Progress->update("[" + std::to_string(P.Done + 1) + "/" + std::to_string(P.Total) + "] compiling " +
+                         sys::path::filename(P.Item).str());
+        return;
+      case CheckProgress::Phase::Linking:
+        Progress->update("linking " + std::to_string(P.Total) + " translation units");
+        return;
+      case CheckProgress::Phase::Checking:
+        Progress->update("checking " + std::to_string(P.Total) + (P.Total == 1 ? " rule" : " rules"));
+        return;
+      }
+    };
+  }
+
   CheckOutcome Out = runCheck(Opts);
+  if (Progress)
+    Progress->clear();
 
   if (ListEntries) {
     // One line per role function, with every way it was found.
@@ -137,6 +203,20 @@ int main(int argc, char **argv) {
       outs() << "no entry points found\n";
     return Out.ExitCode;
   }
+  // Suppressions are part of the SARIF log (as suppressions); the baseline
+  // only filters the text and the exit code, so the log stays complete (and
+  // can serve as the next baseline).
+  if (!Verify) {
+    std::vector<std::string> Known;
+    if (auto All = loadRules(DataDir, Opts.RuleFiles))
+      for (const rules::Rule &Ru : *All)
+        Known.push_back(Ru.Name);
+    else
+      consumeError(All.takeError());
+    applySuppressions(Out.R, Out.SourceFiles, Known);
+    applyBaseline(Out.R, Baseline);
+    Out.ExitCode = exitCodeFor(Out.R, Out.ExitCode, FailOnOpt);
+  }
   if (!SarifOut.empty()) {
     std::error_code EC;
     raw_fd_ostream OS(SarifOut, EC);
@@ -144,7 +224,21 @@ int main(int argc, char **argv) {
       WithColor::error(errs(), "ndisv") << "cannot write '" << SarifOut << "': " << EC.message() << "\n";
       return 2;
     }
-    writeSarif(Out.R, OS, NDISV_VERSION);
+    SarifOptions SO;
+    SO.ToolVersion = NDISV_VERSION;
+    SO.SourceRoot = SourceRoot;
+    SO.DataDir = DataDir;
+    SO.CommandLine.assign(argv, argv + argc);
+    SO.ExitCode = Out.ExitCode;
+    writeSarif(Out.R, OS, SO);
+  }
+  if (!HtmlOut.empty()) {
+    HtmlOptions HO;
+    HO.ToolVersion = NDISV_VERSION;
+    if (Error E = writeHtmlReport(Out.R, HtmlOut, HO)) {
+      WithColor::error(errs(), "ndisv") << toString(std::move(E)) << "\n";
+      return 2;
+    }
   }
   if (Verify) {
     for (const Diagnostic &D : Out.R.ToolErrors)
@@ -154,7 +248,9 @@ int main(int argc, char **argv) {
     return Ok ? 0 : 1;
   }
   TextOptions TO;
-  TO.Color = Color == cl::BOU_UNSET ? sys::Process::StandardOutHasColors() : Color == cl::BOU_TRUE;
+  TO.Color = Color == ColorMode::Auto ? sys::Process::StandardOutHasColors() : Color == ColorMode::Enable;
+  TO.Format = Format;
+  TO.Quiet = Quiet;
   writeText(Out.R, outs(), TO);
   return Out.ExitCode;
 }

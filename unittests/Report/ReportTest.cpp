@@ -122,10 +122,87 @@ TEST(TextWriter, ExactFormat) {
       "ndisv: note: b.c did not compile; verdicts that depend on it are "
       "inconclusive\n"
       "ndisv: compiled 1 of 2 translation units\n"
-      "ndisv: InterruptLeak: defect\n"
-      "ndisv: WorkItemLeak:  inconclusive (b.c did not compile)\n"
-      "ndisv: PoolTag:       not-applicable\n",
+      "ndisv: rule           verdict         defects  origin  reason\n"
+      "ndisv: InterruptLeak: defect                1  sdv\n"
+      "ndisv: WorkItemLeak:  inconclusive          0  sdv     b.c did not compile\n"
+      "ndisv: PoolTag:       not-applicable        0  sdv\n",
       text(sample()));
+}
+
+std::string text(const Results &R, const TextOptions &Opts) {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  writeText(R, OS, Opts);
+  return S;
+}
+
+TEST(TextWriter, MsvcFormat) {
+  TextOptions Opts;
+  Opts.Format = TextFormat::Msvc;
+  Results R = sample();
+  Diagnostic W;
+  W.L = Diagnostic::Level::Warning;
+  W.Loc = loc("drv.c", 2, 1);
+  W.Message = "suppression names unknown rule 'X'; it is ignored";
+  R.ReportWarnings.push_back(W);
+  std::string Out = text(R, Opts);
+  EXPECT_EQ(0u, Out.find(
+      "drv.c(10,3): warning InterruptLeak: Interrupt registered in "
+      "MiniportInitializeEx is not deregistered on failure\n"
+      "  drv.c(5,3): note: Calling InitHw\n"
+      "    drv.c(20,5): note: Interrupt registered\n"
+      "  ndisv: note: Returning from InitHw\n"
+      "  drv.c(10,3): note: MiniportInitializeEx returns NDIS_STATUS_FAILURE\n"
+      "b.c(3,7): error: unknown type name 'FOO'\n"
+      "ndisv: note: b.c did not compile; verdicts that depend on it are "
+      "inconclusive\n"
+      "drv.c(2,1): warning: suppression names unknown rule 'X'; it is ignored\n"
+      "ndisv: compiled 1 of 2 translation units\n"))
+      << Out;
+  R.Defects[0].Loc.Col = 0;
+  EXPECT_EQ(0u, text(R, Opts).find("drv.c(10): warning InterruptLeak: "));
+}
+
+TEST(TextWriter, QuietPrintsOnlyDefectsAndErrors) {
+  TextOptions Opts;
+  Opts.Quiet = true;
+  std::string Out = text(sample(), Opts);
+  EXPECT_NE(std::string::npos, Out.find("warning: [InterruptLeak]"));
+  EXPECT_NE(std::string::npos, Out.find("b.c:3:7: error: unknown type name"));
+  EXPECT_EQ(std::string::npos, Out.find("compiled"));
+  EXPECT_EQ(std::string::npos, Out.find("defects  origin"));
+  EXPECT_EQ(std::string::npos, Out.find("ndisv: InterruptLeak:"));
+}
+
+TEST(TextWriter, SuppressedAreListedAndBaselinedCounted) {
+  Results R = sample();
+  Defect Second = leak();
+  Second.Loc.Line = 40;
+  Defect Third = leak();
+  Third.Loc.Line = 50;
+  R.Defects[0].Suppressed = true;
+  R.Defects[0].SuppressionReason = "halt frees it through the timer";
+  Second.InBaseline = true;
+  R.Defects.push_back(Second);
+  R.Defects.push_back(Third);
+  std::string Out = text(R);
+  // Only the reportable defect is printed as a warning.
+  EXPECT_EQ(0u, Out.find("drv.c:50:3: warning: [InterruptLeak]")) << Out;
+  EXPECT_EQ(std::string::npos, Out.find("drv.c:10:3: warning:"));
+  EXPECT_EQ(std::string::npos, Out.find("drv.c:40:3: warning:"));
+  EXPECT_NE(std::string::npos,
+            Out.find("ndisv: compiled 1 of 2 translation units\n"
+                     "ndisv: 1 defect suppressed in the source:\n"
+                     "  drv.c:10:3: note: [InterruptLeak] Interrupt registered in "
+                     "MiniportInitializeEx is not deregistered on failure; "
+                     "suppressed: halt frees it through the timer\n"
+                     "ndisv: 1 defect matches the baseline and is not shown\n"
+                     "ndisv: rule "))
+      << Out;
+  EXPECT_NE(std::string::npos,
+            Out.find("ndisv: InterruptLeak: defect                1  sdv     "
+                     "1 suppressed; 1 in the baseline\n"))
+      << Out;
 }
 
 TEST(TextWriter, EmptyResults) {
@@ -247,12 +324,11 @@ TEST(SarifWriter, RequiredFields) {
   EXPECT_EQ("defect", Verdicts->getString("InterruptLeak").value_or(""));
   EXPECT_EQ("inconclusive", Verdicts->getString("WorkItemLeak").value_or(""));
   EXPECT_EQ("not-applicable", Verdicts->getString("PoolTag").value_or(""));
-  EXPECT_EQ(1, Props->getObject("translationUnits")
-                   ->getInteger("compiled")
-                   .value_or(-1));
-  EXPECT_EQ(
-      2,
-      Props->getObject("translationUnits")->getInteger("total").value_or(-1));
+  // One entry per TU, in order, saying whether it compiled.
+  const llvm::json::Array *TUs = Props->getArray("translationUnits");
+  ASSERT_EQ(2u, TUs->size());
+  EXPECT_EQ(true, (*TUs)[0].getAsObject()->getBoolean("compiled"));
+  EXPECT_EQ(false, (*TUs)[1].getAsObject()->getBoolean("compiled"));
 }
 
 TEST(SarifWriter, DeterministicAndKeyOrder) {
@@ -262,12 +338,17 @@ TEST(SarifWriter, DeterministicAndKeyOrder) {
   EXPECT_LT(S.find("\"ruleId\""), S.find("\"codeFlows\""));
 }
 
-TEST(SarifWriter, ToolErrorsFailTheInvocation) {
+TEST(SarifWriter, NothingVerifiedFailsTheInvocation) {
   Results R;
   Diagnostic E;
   E.Message = "bad rule file";
   R.ToolErrors.push_back(E);
-  auto V = llvm::json::parse(sarif(R));
+  SarifOptions Opts;
+  Opts.ExitCode = 2;
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  writeSarif(R, OS, Opts);
+  auto V = llvm::json::parse(S);
   ASSERT_TRUE(bool(V));
   const llvm::json::Object *Run =
       (*V->getAsObject()->getArray("runs"))[0].getAsObject();

@@ -11,8 +11,18 @@
 #include "ndisv/Frontend/Frontend.h"
 #include "ndisv/Report/Results.h"
 #include "ndisv/Rules/Rule.h"
+#include <functional>
 
 namespace ndisv {
+
+/// Where a run is, for a progress line on a terminal. Called on the thread
+/// that called runCheck, between steps, never from a worker.
+struct CheckProgress {
+  enum class Phase { Compiling, Linking, Checking };
+  Phase P = Phase::Compiling;
+  unsigned Done = 0, Total = 0; // Compiling: TUs before Item; Checking: rules
+  std::string Item;             // Compiling: the first TU of the batch
+};
 
 struct CheckOptions {
   std::vector<std::string> Inputs;
@@ -23,6 +33,7 @@ struct CheckOptions {
   unsigned Threads = 1;
   bool EntryPointsOnly = false; // stop after finding the role functions
   engine::Budget Budget;
+  std::function<void(const CheckProgress &)> Progress; // unset: no progress
 };
 
 struct CheckOutcome {

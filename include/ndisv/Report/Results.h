@@ -47,6 +47,16 @@ struct Defect {
   /// Functions without a body or model that the path called: if a TU did not
   /// compile, one of them may have been defined there.
   std::vector<std::string> UnknownCalls;
+  /// Set by an `// ndisv-suppress Rule: reason` comment on the defect's line
+  /// or the line above: still reported (SARIF suppressions, text summary),
+  /// but it does not make the exit code 1.
+  bool Suppressed = false;
+  std::string SuppressionReason;
+  /// Matched by a result of the --baseline SARIF log: left out of the text
+  /// report and the exit code (the SARIF log still has it).
+  bool InBaseline = false;
+  /// Neither suppressed nor in the baseline: what the user must act on.
+  bool reportable() const { return !Suppressed && !InBaseline; }
 };
 
 enum class Verdict { Pass, Defect, NotApplicable, Inconclusive };
@@ -59,6 +69,7 @@ struct RuleResult {
   std::string Title;   // one line: what the rule requires
   std::string Origin;  // "sdv" or "ndisv"
   std::string DocPath; // docs/rules/<Rule>.md relative to the project
+  std::string Help;    // the rule's optional longer text
   Verdict V = Verdict::Pass;
   std::string Reason;  // why inconclusive / not-applicable, in words
 };
@@ -90,13 +101,53 @@ struct AnalysisStats {
   double FrontendSeconds = 0, AnalysisSeconds = 0;
 };
 
+/// The resource lifecycle map: what the rules saw acquired during the phase
+/// they apply to, and what each exit the rules check did with it. Filled by
+/// the rule monitor from the rules alone (acquisition = a rule's `note` on
+/// one of its `applies` functions; exit = a role event on which the rule can
+/// `abort`), so it names no API of its own.
+struct LifecycleResource {
+  std::vector<std::string> Rules; // rules tracking it, sorted
+  std::string Kind;               // the rule's note at acquisition: "interrupt registered by ..."
+  SourceLoc Acquired;             // the acquiring call
+};
+
+struct LifecycleExit {
+  std::string Role;     // the role whose event it is, as the rule names it
+  std::string Event;    // "failure", "exit", ... as in the rule's `on ROLE.event`
+  std::string Function; // the role function that leaves there
+  SourceLoc Loc;        // the return it leaves through
+};
+
+struct LifecycleCell {
+  enum class Status {
+    NotReached,   // no path reaching this exit held this resource
+    Released,     // every path reaching it with the resource had released it
+    Leaked,       // some path reaches it still holding the resource: a defect
+    Inconclusive  // a leak was seen but its path went through a missing body
+  };
+  unsigned Resource = 0, Exit = 0; // indexes into Resources / Exits
+  Status S = Status::NotReached;
+  std::vector<unsigned> Defects; // Leaked: indexes into Results::Defects
+};
+
+struct LifecycleMap {
+  std::vector<LifecycleResource> Resources; // sorted by Acquired, then Kind
+  std::vector<LifecycleExit> Exits;         // grouped by role event, then by Loc
+  std::vector<LifecycleCell> Cells;         // only cells not NotReached, by (Resource, Exit)
+};
+
 struct Results {
   std::vector<TranslationUnitResult> TUs;
   std::vector<EntryPoint> EntryPoints;
   std::vector<RuleResult> Rules;
   std::vector<Defect> Defects; // sorted by file, line, rule
   std::vector<Diagnostic> ToolErrors; // problems not tied to one TU (link errors, bad rule files)
+  /// Problems with the report's own inputs that do not stop the run (a
+  /// suppression comment without a reason or naming an unknown rule).
+  std::vector<Diagnostic> ReportWarnings;
   AnalysisStats Stats;
+  LifecycleMap Life;
 
   unsigned compiledCount() const;
   bool anyDefect() const { return !Defects.empty(); }

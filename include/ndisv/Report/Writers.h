@@ -11,16 +11,66 @@
 
 namespace ndisv {
 
+/// gcc: "file:line:col: warning: [Rule] message" (what gcc, clang, editors
+/// and most CI log scrapers parse); msvc: "file(line,col): warning Rule:
+/// message" (what Visual Studio and MSBuild parse).
+enum class TextFormat { Gcc, Msvc };
+
 struct TextOptions {
   bool Color = false;
+  TextFormat Format = TextFormat::Gcc;
+  /// Only the defects, errors and warnings: no summary table.
+  bool Quiet = false;
 };
 
-/// gcc/clang style: "file:line:col: warning: [Rule] message" then indented
-/// "file:line:col: note: step" lines, TU errors, and one verdict line per rule.
+/// Each reportable defect as a warning with its trace as indented notes, TU
+/// and tool errors, report warnings, then (unless Quiet) the number of TUs
+/// compiled, the suppressed defects with their reasons, the number of
+/// defects the baseline matched, and a table with one row per rule:
+/// "ndisv: Rule: verdict defects origin reason".
 void writeText(const Results &R, llvm::raw_ostream &OS, const TextOptions &Opts = {});
 
+/// One status line on a terminal ("[3/12] compiling adapter.c"), rewritten
+/// in place and erased before real output is printed. Never use it on a
+/// stream that is not a terminal: it writes carriage returns.
+class ProgressLine {
+public:
+  /// Lines longer than MaxWidth (0: unlimited) are cut, since a wrapped
+  /// line cannot be rewritten with a carriage return.
+  explicit ProgressLine(llvm::raw_ostream &OS, unsigned MaxWidth = 0)
+      : OS(OS), MaxWidth(MaxWidth) {}
+  ~ProgressLine() { clear(); }
+  void update(llvm::StringRef Text);
+  void clear();
+
+private:
+  llvm::raw_ostream &OS;
+  unsigned MaxWidth;
+  size_t Width = 0; // characters currently shown
+};
+
+struct SarifOptions {
+  std::string ToolVersion;
+  /// Artifact URIs below this directory are written relative to it, with
+  /// uriBaseId SRCROOT (whose file:// URI originalUriBaseIds gives), so that
+  /// a log made in CI matches the checkout a viewer opens. Empty: the
+  /// current directory.
+  std::string SourceRoot;
+  /// Where docs/rules/<Rule>.md are read: their first paragraph is the
+  /// rule's fullDescription. Empty: no page is read (the rule's help is used).
+  std::string DataDir;
+  /// The command as run, for invocations[0].commandLine and arguments.
+  std::vector<std::string> CommandLine;
+  /// The pipeline's exit code; 2 (nothing could be verified) makes
+  /// invocations[0].executionSuccessful false.
+  int ExitCode = 0;
+};
+
 /// SARIF 2.1.0. ruleId is the rule name; each result carries its trace in
-/// codeFlows; runs[0].properties.ruleVerdicts maps rule -> verdict name.
+/// codeFlows; runs[0].properties.ruleVerdicts maps rule -> verdict name and
+/// runs[0].properties.translationUnits lists every TU and whether it compiled.
+void writeSarif(const Results &R, llvm::raw_ostream &OS, const SarifOptions &Opts);
+/// The same with only the version known: exit code 1 if there is a defect.
 void writeSarif(const Results &R, llvm::raw_ostream &OS, const std::string &ToolVersion);
 
 /// The SARIF partialFingerprints["ndisvDefect/v1"] of D: a hash of the rule,

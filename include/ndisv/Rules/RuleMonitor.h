@@ -14,6 +14,7 @@
 #include "ndisv/Rules/Rule.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
+#include <set>
 
 namespace ndisv::rules {
 
@@ -35,6 +36,9 @@ public:
   std::vector<Defect> defects() const;
   /// Rules that have handlers on Role.
   bool usesRole(unsigned RuleIndex, llvm::StringRef Role) const;
+  /// The resource lifecycle map (see Results.h). Cells' Defects index into
+  /// defects() as returned by this monitor; the caller renumbers them.
+  LifecycleMap lifecycle() const;
 
 private:
   struct Hook {
@@ -55,6 +59,32 @@ private:
   std::vector<std::string> Phases{""};
   std::vector<bool> Applicable;
   std::map<std::string, Defect> Found; // key: rule, message, place
+
+  // Lifecycle map bookkeeping (RuleLifecycle.cpp). A path's held
+  // acquisitions live in MonitorVars past the rules' own variables, one slot
+  // per (rule, acquisition site), so forks copy them like rule state.
+  struct LifeSite {
+    std::string Kind;
+    SourceLoc Loc;
+  };
+  struct LifeCellAcc {
+    bool Leaked = false;
+    std::set<std::string> DefectKeys;
+  };
+  void noteAcquired(engine::State &S, unsigned R, const std::string &Text,
+                    const llvm::DILocation *Loc);
+  /// Rules whose handlers on (Role, K) can abort: the exits they check.
+  std::vector<unsigned> checkingRules(const engine::State &S, llvm::StringRef Role,
+                                      EventKind K) const;
+  void recordExit(engine::State &S, llvm::StringRef Role, EventKind K, const llvm::DILocation *Loc,
+                  const std::vector<unsigned> &Checking, const std::vector<uint8_t> &DoneBefore);
+  llvm::StringRef CurrentEvent;     // the event whose handlers are running
+  std::map<unsigned, std::string> LastDefectKey; // rule -> key of its last report()
+  std::vector<LifeSite> Sites;      // acquisition sites, first seen first
+  std::map<std::pair<unsigned, unsigned>, unsigned> SiteSlot; // (rule, site) -> slot
+  std::vector<std::pair<unsigned, unsigned>> SlotOwner;       // slot -> (rule, site)
+  std::vector<LifecycleExit> Exits;
+  std::map<std::pair<unsigned, unsigned>, LifeCellAcc> Cells; // (site, exit) -> what paths did
 };
 
 } // namespace ndisv::rules
