@@ -159,6 +159,14 @@ static std::vector<std::string> argsWith(const CompileJob &Job, const FrontendOp
                         "-ferror-limit=20", "-fno-spell-checking", "-D_AMD64_=1",
                         "-DAMD64=1", "-D_WIN64=1", "-D_KERNEL_MODE=1", "-nostdinc"})
     A.push_back(F);
+  // Clang 16+ makes these errors by default where MSVC only warns (C4013,
+  // C4047, C4113, C4133 ...), so drivers that ship built with MSVC would
+  // fail here; demoted to warnings, -w then silences them.
+  for (const char *F : {"-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int",
+                        "-Wno-error=int-conversion",
+                        "-Wno-error=incompatible-function-pointer-types",
+                        "-Wno-error=incompatible-pointer-types"})
+    A.push_back(F);
   if (!Opts.WdkIncludeDirs.empty()) {
     for (const std::string &D : Opts.WdkIncludeDirs)
       A.insert(A.end(), {"-isystem", D});

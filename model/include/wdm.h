@@ -178,6 +178,31 @@ typedef MDL *PMDLX;
 #define MDL_NETWORK_HEADER 0x1000
 #define MDL_MAPPING_CAN_FAIL 0x2000
 
+typedef VOID IO_APC_ROUTINE(PVOID ApcContext, PIO_STATUS_BLOCK IoStatusBlock, ULONG Reserved);
+typedef IO_APC_ROUTINE *PIO_APC_ROUTINE;
+
+// Device queue entries are documented with their members; an APC object is
+// opaque, and only its x64 size matters here (it shares IRP.Tail).
+typedef struct _KDEVICE_QUEUE_ENTRY {
+    LIST_ENTRY DeviceListEntry;
+    ULONG SortKey;
+    BOOLEAN Inserted;
+} KDEVICE_QUEUE_ENTRY, *PKDEVICE_QUEUE_ENTRY, *PRKDEVICE_QUEUE_ENTRY;
+
+typedef struct _KAPC {
+    ULONG_PTR NdisvOpaque[11];
+} KAPC, *PKAPC, *PRKAPC;
+
+struct _IO_STACK_LOCATION;
+struct _DRIVER_OBJECT;
+struct _DEVICE_OBJECT;
+typedef VOID DRIVER_CANCEL(struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Irp);
+typedef DRIVER_CANCEL *PDRIVER_CANCEL;
+
+// The documented members of the IRP, in the documented order, so that
+// drivers queueing IRPs on Tail.Overlay.ListEntry, stashing pointers in
+// Tail.Overlay.DriverContext or completing through IoStatus compile and the
+// engine sees real field accesses (x64: 0xD0 bytes, Tail at 0x78).
 typedef struct _IRP {
     CSHORT Type;
     USHORT Size;
@@ -185,7 +210,7 @@ typedef struct _IRP {
     ULONG Flags;
     union {
         struct _IRP *MasterIrp;
-        LONG IrpCount;
+        volatile LONG IrpCount;
         PVOID SystemBuffer;
     } AssociatedIrp;
     LIST_ENTRY ThreadListEntry;
@@ -198,9 +223,48 @@ typedef struct _IRP {
     KIRQL CancelIrql;
     CCHAR ApcEnvironment;
     UCHAR AllocationFlags;
-    PVOID UserIosb;
-    PVOID UserEvent;
-    PVOID NdisvReserved[12];
+    union {
+        PIO_STATUS_BLOCK UserIosb;
+        PVOID IoRingContext;
+    };
+    PKEVENT UserEvent;
+    union {
+        struct {
+            union {
+                PIO_APC_ROUTINE UserApcRoutine;
+                PVOID IssuingProcess;
+            };
+            union {
+                PVOID UserApcContext;
+                struct _IORING_OBJECT *IoRing;
+            };
+        } AsynchronousParameters;
+        LARGE_INTEGER AllocationSize;
+    } Overlay;
+    volatile PDRIVER_CANCEL CancelRoutine;
+    PVOID UserBuffer;
+    union {
+        struct {
+            union {
+                KDEVICE_QUEUE_ENTRY DeviceQueueEntry;
+                struct {
+                    PVOID DriverContext[4];
+                };
+            };
+            PETHREAD Thread;
+            PCHAR AuxiliaryBuffer;
+            struct {
+                LIST_ENTRY ListEntry;
+                union {
+                    struct _IO_STACK_LOCATION *CurrentStackLocation;
+                    ULONG PacketType;
+                };
+            };
+            PFILE_OBJECT OriginalFileObject;
+        } Overlay;
+        KAPC Apc;
+        PVOID CompletionKey;
+    } Tail;
 } IRP, *PIRP;
 
 struct _DEVICE_OBJECT;
@@ -217,8 +281,6 @@ typedef VOID DRIVER_STARTIO(struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Ir
 typedef DRIVER_STARTIO *PDRIVER_STARTIO;
 typedef NTSTATUS DRIVER_ADD_DEVICE(struct _DRIVER_OBJECT *DriverObject, struct _DEVICE_OBJECT *PhysicalDeviceObject);
 typedef DRIVER_ADD_DEVICE *PDRIVER_ADD_DEVICE;
-typedef VOID DRIVER_CANCEL(struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Irp);
-typedef DRIVER_CANCEL *PDRIVER_CANCEL;
 typedef NTSTATUS IO_COMPLETION_ROUTINE(struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Irp, PVOID Context);
 typedef IO_COMPLETION_ROUTINE *PIO_COMPLETION_ROUTINE;
 typedef VOID IO_WORKITEM_ROUTINE(struct _DEVICE_OBJECT *DeviceObject, PVOID Context);
