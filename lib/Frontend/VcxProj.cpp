@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ndisv/Frontend/MSBuild.h"
+#include "Wpp.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -40,16 +41,6 @@ std::string slashes(StringRef P) {
   return S;
 }
 
-std::string absoluteIn(StringRef Dir, StringRef P) {
-  SmallString<256> Abs(slashes(P));
-  if (!sys::path::is_absolute(Abs)) {
-    SmallString<256> B(Dir);
-    sys::path::append(B, Abs);
-    Abs = B;
-  }
-  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs.str());
-}
 
 // "C:\WinDDK\inc" is relative on POSIX but never means a local directory.
 bool isDrivePath(StringRef P) { return P.size() >= 2 && isAlpha(P[0]) && P[1] == ':'; }
@@ -253,7 +244,7 @@ private:
     // $(VCTargetsPath), $(UserRootDir), the WDK's props: not here, silently.
     if (!Unresolved.empty() || Path.find_first_of("*?") != std::string::npos)
       return Error::success();
-    std::string Abs = absoluteIn(sys::path::parent_path(File), Path);
+    std::string Abs = absolutePath(sys::path::parent_path(File), Path);
     if (!sys::fs::is_regular_file(Abs)) {
       note(File + ":" + std::to_string(I->GetLineNum()) + ": imported project '" + Path +
            "' does not exist; skipped");
@@ -301,7 +292,7 @@ private:
   std::vector<std::string> expandInclude(StringRef Spec, StringRef BaseDir) {
     std::vector<std::string> Out;
     for (const std::string &Part : splitList(expandProperties(Spec, Props))) {
-      std::string Abs = absoluteIn(BaseDir, Part);
+      std::string Abs = absolutePath(BaseDir, Part);
       StringRef Name = sys::path::filename(Abs);
       if (Name.find_first_of("*?") == StringRef::npos) {
         Out.push_back(Abs);
@@ -377,7 +368,7 @@ private:
       note(Project + ": include directory '" + Raw + "' dropped: a Windows path");
       return "";
     }
-    std::string Abs = absoluteIn(ProjectDir, V);
+    std::string Abs = absolutePath(ProjectDir, V);
     if (!sys::fs::is_directory(Abs)) {
       note(Project + ": include directory '" + Raw + "' dropped: no such directory");
       return "";
@@ -413,7 +404,7 @@ private:
                " is not defined here");
           continue;
         }
-        std::string Abs = absoluteIn(ProjectDir, F);
+        std::string Abs = absolutePath(ProjectDir, F);
         J.Args.push_back("-include");
         J.Args.push_back(sys::fs::exists(Abs) ? Abs : slashes(F));
       }
@@ -428,7 +419,7 @@ private:
           }).str());
         std::string Config = expand(meta(M, "WppScanConfigurationData"));
         if (!StringRef(Config).trim().empty())
-          J.WppConfigFiles.push_back(absoluteIn(ProjectDir, Config));
+          J.WppConfigFiles.push_back(absolutePath(ProjectDir, Config));
       }
       Jobs.push_back(std::move(J));
     }

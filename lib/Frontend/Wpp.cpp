@@ -26,17 +26,6 @@ namespace {
 constexpr size_t MaxFiles = 256;
 constexpr uint64_t MaxFileSize = 4 << 20;
 
-std::string joined(StringRef Dir, StringRef Rel) {
-  SmallString<256> P(Rel);
-  std::replace(P.begin(), P.end(), '\\', '/');
-  if (!sys::path::is_absolute(P)) {
-    SmallString<256> B(Dir);
-    sys::path::append(B, P);
-    P = B;
-  }
-  sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-  return std::string(P.str());
-}
 
 /// The name of each `#include "name"` in \p Text.
 std::vector<std::string> quotedIncludes(StringRef Text) {
@@ -136,11 +125,11 @@ WppScan scanForWpp(const CompileJob &Job, const FrontendOptions &Opts) {
     for (const std::string &Inc : quotedIncludes(Text)) {
       bool Tmh = StringRef(Inc).ends_with_insensitive(".tmh");
       std::string Found;
-      std::string Beside = joined(Dir, Inc);
+      std::string Beside = absolutePath(Dir, Inc);
       if (sys::fs::is_regular_file(Beside))
         Found = Beside;
       for (size_t I = 0; Found.empty() && I < SearchDirs.size(); ++I) {
-        std::string P = joined(SearchDirs[I], Inc);
+        std::string P = absolutePath(SearchDirs[I], Inc);
         if (sys::fs::is_regular_file(P))
           Found = P;
       }
@@ -169,6 +158,18 @@ std::vector<std::string> wppArgs(const WppScan &Scan, const FrontendOptions &Opt
   for (const std::string &F : Scan.TraceFunctions)
     A.push_back("-D" + F + "(...)=((void)0)");
   return A;
+}
+
+std::string absolutePath(StringRef Dir, StringRef Rel) {
+  SmallString<256> P(Rel);
+  std::replace(P.begin(), P.end(), '\\', '/');
+  if (!sys::path::is_absolute(P)) {
+    SmallString<256> B(Dir);
+    sys::path::append(B, P);
+    P = B;
+  }
+  sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P.str());
 }
 
 } // namespace ndisv

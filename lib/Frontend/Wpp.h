@@ -37,6 +37,10 @@ std::vector<std::string> wppConfigFunctions(llvm::StringRef Text);
 /// wpp-support.h and one variadic no-op macro per trace function.
 std::vector<std::string> wppArgs(const WppScan &Scan, const FrontendOptions &Opts);
 
+/// Rel (with Windows or POSIX separators) made absolute against Dir, dots
+/// removed. Shared by the WPP scanner and the MSBuild reader.
+std::string absolutePath(llvm::StringRef Dir, llvm::StringRef Rel);
+
 } // namespace ndisv
 
 #endif
