@@ -60,8 +60,21 @@ void Executor::Impl::applyOutcome(State &S, const CallBase &CB, const CallModel 
     switch (V.K) {
     case ValueSpec::Kind::Const:
       return SymValue::integer((uint64_t)V.Const, Bits);
-    case ValueSpec::Kind::NewObject:
-      return SymValue::pointer(S.newObject(0, V.Name, V.Zeroed), 0);
+    case ValueSpec::Kind::NewObject: {
+      ObjId O = S.newObject(0, V.Name, V.Zeroed);
+      if (V.SizeArg) { // remember the length, so zeroing "all of it" is recognised
+        SymValue Len = S.resolve(arg(V.SizeArg));
+        if (Len.isInt())
+          S.mutableObject(O).Size = Len.zext();
+        else if (Len.isSym()) {
+          // A successful allocation had a positive length; knowing that lets
+          // the length keep its identity when it is widened to size_t.
+          assume(S, {Len.sym(), Len.bits(), CmpInst::ICMP_SGT, 0}, true);
+          S.mutableObject(O).SizeValue = Len;
+        }
+      }
+      return SymValue::pointer(O, 0);
+    }
     case ValueSpec::Kind::Fresh:
       return SymValue::symbol(S.newSym(Bits, "return of " + Model.Function), Bits);
     case ValueSpec::Kind::Arg:
@@ -224,7 +237,17 @@ bool Executor::Impl::intrinsic(State &S, const CallBase &CB, const Function &F) 
     uint64_t N = Len.isInt() ? Len.zext() : (Size > (uint64_t)DOff ? Size - DOff : 4096);
     if (IsSet) {
       SymValue Byte = arg(1);
-      if (Byte.isInt() && Len.isInt())
+      const MemObject *Obj = S.object(Dst);
+      bool WholeObject = DOff == 0 && Len.isSym() && Obj->SizeValue.isSym() &&
+                         Obj->SizeValue.sym() == Len.sym();
+      if (Byte.isInt() && WholeObject) {
+        MemObject &M = S.mutableObject(Dst);
+        M.Cells.clear();
+        M.Fills.clear();
+        M.DefaultZero = Byte.zext() == 0;
+        if (!M.DefaultZero)
+          havocMem(S, Dst, 0, 1u << 20);
+      } else if (Byte.isInt() && Len.isInt())
         fillMem(S, Dst, DOff, N, (uint8_t)Byte.zext());
       else
         havocMem(S, Dst, DOff, N);

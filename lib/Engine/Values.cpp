@@ -175,8 +175,11 @@ SymValue Executor::Impl::binary(State &S, const BinaryOperator &I, SymValue A, S
       return SymValue::pointer(A.object(), A.offset() + B.sext());
     if (Op == Instruction::Sub)
       return SymValue::pointer(A.object(), A.offset() - B.sext());
-    if (Op == Instruction::And && A.offset() == 0)
-      return A; // alignment masks
+    // ALIGN_UP/ALIGN_DOWN: allocations are taken to start on a page, so
+    // masking low bits (up to 4 KiB) rounds the offset within the object.
+    uint64_t M = B.zext();
+    if (Op == Instruction::And && B.bits() == 64 && (~M & (~M + 1)) == 0 && ~M < 4096)
+      return SymValue::pointer(A.object(), (int64_t)((uint64_t)A.offset() & M));
   }
   if (B.isPtr() && A.isInt() && Op == Instruction::Add)
     return SymValue::pointer(B.object(), B.offset() + A.sext());

@@ -57,7 +57,13 @@ struct LineParser {
       V.K = ValueSpec::Kind::NewObject;
       if (!S.consume_back(")"))
         return fail("missing ')' in new(...)");
-      V.Name = S.str();
+      auto [Name, Size] = S.split(',');
+      V.Name = Name.trim().str();
+      if (!Size.empty()) {
+        StringRef Arg = Size.trim();
+        if (!Arg.consume_front("size=") || !parseArg(Arg.trim(), V.SizeArg))
+          return fail("expected new(NAME, size=$N), got 'new(" + S + ")'");
+      }
       return V;
     }
     if (S.consume_front("*(") && S.consume_back(")")) {

@@ -30,6 +30,7 @@ struct ValueSpec {
   int64_t Const = 0;
   std::string Name;
   bool Zeroed = false; // NewObject: contents start as zero
+  unsigned SizeArg = 0; // NewObject: argument holding its size in bytes (0 = unknown)
   unsigned Arg = 0;
   int64_t Offset = 0;
 };

@@ -82,6 +82,7 @@ struct MemObject {
     uint8_t Byte = 0;
   };
   uint64_t Size = 0; // 0 = unknown
+  SymValue SizeValue; // the allocation's length when it is an unknown number
   bool DefaultZero = false;
   bool Alive = true;
   std::map<uint64_t, Cell> Cells;

@@ -104,9 +104,28 @@ VOID NdisInitializeEvent(PNDIS_EVENT Event);
 VOID NdisSetEvent(PNDIS_EVENT Event);
 VOID NdisResetEvent(PNDIS_EVENT Event);
 BOOLEAN NdisWaitEvent(PNDIS_EVENT Event, UINT MsToWait);
-PLIST_ENTRY NdisInterlockedInsertHeadList(PLIST_ENTRY ListHead, PLIST_ENTRY ListEntry, PNDIS_SPIN_LOCK SpinLock);
-PLIST_ENTRY NdisInterlockedInsertTailList(PLIST_ENTRY ListHead, PLIST_ENTRY ListEntry, PNDIS_SPIN_LOCK SpinLock);
-PLIST_ENTRY NdisInterlockedRemoveHeadList(PLIST_ENTRY ListHead, PNDIS_SPIN_LOCK SpinLock);
+// The interlocked list routines do what the plain ones do under the spin
+// lock; written out here so a verifier sees what the list holds. Each
+// returns the entry that was at the head or tail before, or NULL if the list
+// was empty, as documented.
+FORCEINLINE PLIST_ENTRY NdisInterlockedInsertHeadList(PLIST_ENTRY ListHead, PLIST_ENTRY ListEntry,
+                                                      PNDIS_SPIN_LOCK SpinLock) {
+  PLIST_ENTRY Old = IsListEmpty(ListHead) ? NULL : ListHead->Flink;
+  (void)SpinLock;
+  InsertHeadList(ListHead, ListEntry);
+  return Old;
+}
+FORCEINLINE PLIST_ENTRY NdisInterlockedInsertTailList(PLIST_ENTRY ListHead, PLIST_ENTRY ListEntry,
+                                                      PNDIS_SPIN_LOCK SpinLock) {
+  PLIST_ENTRY Old = IsListEmpty(ListHead) ? NULL : ListHead->Blink;
+  (void)SpinLock;
+  InsertTailList(ListHead, ListEntry);
+  return Old;
+}
+FORCEINLINE PLIST_ENTRY NdisInterlockedRemoveHeadList(PLIST_ENTRY ListHead, PNDIS_SPIN_LOCK SpinLock) {
+  (void)SpinLock;
+  return IsListEmpty(ListHead) ? NULL : RemoveHeadList(ListHead);
+}
 VOID NdisInterlockedAddUlong(PULONG Addend, ULONG Increment, PNDIS_SPIN_LOCK SpinLock);
 #define NdisInterlockedIncrement(Addend) InterlockedIncrement(Addend)
 #define NdisInterlockedDecrement(Addend) InterlockedDecrement(Addend)
