@@ -151,7 +151,18 @@ Executor::Impl::Step Executor::Impl::call(State &S, const CallBase &CB, Worklist
   // failure paths end soon, so the paths waiting stay few even when a loop
   // allocates hundreds of buffers.
   unsigned Chosen = 0;
-  if (Model && Model->Outcomes.size() > 1) {
+  // Past the unrolling bound of an enclosing loop, the call takes its first
+  // outcome only: the 200th buffer of a receive ring failing is explored like
+  // the 8th, not once more per buffer.
+  bool PastUnrollBound = false;
+  if (Model && Model->Outcomes.size() > 1 && S.ForcedOutcome < 0) {
+    const Frame &Fr = S.Stack.back();
+    if (llvm::Loop *L = loops(Fr.F).getLoopFor(Fr.BB))
+      PastUnrollBound = Fr.Visits.lookup(L->getHeader()) > B.LoopUnroll;
+    if (PastUnrollBound)
+      countBoundedLoop();
+  }
+  if (Model && Model->Outcomes.size() > 1 && !PastUnrollBound) {
     if (S.ForcedOutcome >= 0) {
       Chosen = (unsigned)S.ForcedOutcome;
       S.ForcedOutcome = -1;

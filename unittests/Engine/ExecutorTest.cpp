@@ -173,6 +173,37 @@ exit:
   EXPECT_EQ(X->stats().PathsCut, 0u);
 }
 
+TEST_F(ExecutorTest, AllocationsPastTheUnrollingBoundOnlySucceed) {
+  // 100 allocations in a loop: failure is explored for the first iterations
+  // only, so the paths are about LoopUnroll + 1, not 101.
+  load(R"(
+declare ptr @alloc()
+define i32 @f() {
+entry:
+  br label %head
+head:
+  %i = phi i32 [0, %entry], [%next, %ok]
+  %p = call ptr @alloc()
+  %isnull = icmp eq ptr %p, null
+  br i1 %isnull, label %fail, label %ok
+ok:
+  %next = add i32 %i, 1
+  %more = icmp slt i32 %next, 100
+  br i1 %more, label %head, label %done
+fail:
+  ret i32 -1
+done:
+  ret i32 0
+}
+)");
+  Budget B;
+  B.LoopUnroll = 4;
+  std::vector<int64_t> Rets = run("f", B);
+  EXPECT_EQ(Rets.size(), 5u); // 4 failing iterations, then one path that gets through
+  EXPECT_EQ(Rets.back(), 0);
+  EXPECT_GT(X->stats().BoundedLoops, 0u);
+}
+
 TEST_F(ExecutorTest, ConcreteLoopsRunToTheirEnd) {
   load(R"(
 define i32 @f() {
