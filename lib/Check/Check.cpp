@@ -200,8 +200,6 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   auto T0 = std::chrono::steady_clock::now();
   std::vector<SmallVector<char, 0>> Bitcode;
   std::vector<ModuleSummary> Summaries;
-  const std::vector<std::string> Roots = {model::RoleDriverEntry, model::RoleInitialize,
-                                          model::RoleHalt};
   size_t Batch = std::max<size_t>(1, Opts.Threads) * 2;
   for (size_t First = 0; First < Jobs.size(); First += Batch) {
     std::vector<CompileJob> Some(Jobs.begin() + First,
@@ -216,7 +214,7 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
       R.TUs.push_back(TU.Result);
       if (!TU.Module)
         continue;
-      Summaries.push_back(summarizeModule(*TU.Module, (unsigned)Bitcode.size(), Roots));
+      Summaries.push_back(summarizeModule(*TU.Module, (unsigned)Bitcode.size(), model::harnessRoles()));
       raw_svector_ostream OS(Bitcode.emplace_back());
       WriteBitcodeToFile(*TU.Module, OS);
     }
@@ -230,10 +228,8 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   R.Stats.FrontendSeconds = std::chrono::duration<double>(T1 - T0).count();
   if (Bitcode.empty()) {
     fail(O, "no translation unit compiled: nothing could be verified");
-    for (RuleResult &RR : R.Rules) {
-      RR.V = Verdict::Inconclusive;
+    for (RuleResult &RR : R.Rules)
       RR.Reason = "no translation unit compiled";
-    }
     return O;
   }
 
@@ -305,7 +301,8 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   // A defect whose path went through a function without a body, while a TU
   // failed, may be an artefact of the missing body: inconclusive, not defect.
   std::map<std::string, std::string> Doubtful; // rule -> reason
-  for (const Defect &D : Monitor.defects()) {
+  const std::vector<Defect> Reported = Monitor.defects();
+  for (const Defect &D : Reported) {
     if (!FailedTUs.empty() && !D.UnknownCalls.empty()) {
       Doubtful.emplace(D.Rule, missingBodies(FailedTUs, D.UnknownCalls));
       continue;
@@ -320,14 +317,16 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   // renumber them into R.Defects. A leak kept out as doubtful is inconclusive.
   R.Life = Monitor.lifecycle();
   {
-    std::vector<Defect> Seen = Monitor.defects();
+    std::map<std::string, unsigned> Final; // defect key -> index in R.Defects
+    for (unsigned D = 0; D < R.Defects.size(); ++D)
+      Final[rules::RuleMonitor::defectKey(R.Defects[D])] = D;
     for (LifecycleCell &C : R.Life.Cells) {
       std::vector<unsigned> Idx;
-      for (unsigned K : C.Defects)
-        for (unsigned D = 0; D < R.Defects.size(); ++D)
-          if (R.Defects[D].Rule == Seen[K].Rule && R.Defects[D].Message == Seen[K].Message &&
-              R.Defects[D].Loc.File == Seen[K].Loc.File && R.Defects[D].Loc.Line == Seen[K].Loc.Line)
-            Idx.push_back(D);
+      for (unsigned K : C.Defects) {
+        auto It = Final.find(rules::RuleMonitor::defectKey(Reported[K]));
+        if (It != Final.end())
+          Idx.push_back(It->second);
+      }
       llvm::sort(Idx);
       C.Defects = std::move(Idx);
       if (C.S == LifecycleCell::Status::Leaked && C.Defects.empty())

@@ -21,9 +21,9 @@ EvalResult ndisv::rules::evaluate(const Expr &E, const EvalContext &Ctx) {
   case Expr::Kind::Int:
     return known(E.Value);
   case Expr::Kind::Var:
-    if (!Ctx.State || E.Var >= Ctx.State->size())
+    if (!Ctx.State || Ctx.Base + E.Var >= Ctx.State->size())
       return unknown();
-    return known((*Ctx.State)[E.Var]);
+    return known((*Ctx.State)[Ctx.Base + E.Var]);
   case Expr::Kind::Return:
     return Ctx.HasReturn ? known(Ctx.Return) : unknown();
   case Expr::Kind::Arg: {

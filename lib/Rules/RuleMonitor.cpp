@@ -102,7 +102,6 @@ void RuleMonitor::fire(State &S, StringRef Name, bool Entry, StringRef Outcome,
     if (!Match || (!Hk.H->During.empty() && Phases[S.Phase] != Hk.H->During))
       continue;
     EvalContext Ctx = Ctx0;
-    Ctx.State = &S.MonitorVars;
     CurrentEvent = Name;
     exec(S, Hk.Rule, Hk.H->Body, Loc, Ctx);
   }
@@ -112,10 +111,9 @@ void RuleMonitor::exec(State &S, unsigned R, const Stmt &St, const DILocation *L
                        EvalContext &Ctx) {
   if (S.MonitorDone[R])
     return;
-  // Expressions index the rule's own variables from 0.
-  std::vector<int64_t> Local(S.MonitorVars.begin() + VarBase[R],
-                             S.MonitorVars.begin() + VarBase[R] + Rules[R]->StateVars.size());
-  Ctx.State = &Local;
+  // Expressions index the rule's own variables from 0, at its base slot.
+  Ctx.State = &S.MonitorVars;
+  Ctx.Base = VarBase[R];
   switch (St.K) {
   case Stmt::Kind::Block:
     for (const auto &Sub : St.Body)
@@ -205,11 +203,15 @@ void RuleMonitor::report(State &S, unsigned R, const std::string &Msg, const DIL
   D.Loc = sourceLocOf(Loc);
   D.Trace = traceOf(S.Trace.get(), (int)R);
   D.UnknownCalls.assign(S.UnknownCalls.begin(), S.UnknownCalls.end());
-  std::string Key = D.Rule + "\n" + D.Message + "\n" + D.Loc.File + ":" + std::to_string(D.Loc.Line);
+  std::string Key = defectKey(D);
   LastDefectKey[R] = Key;
   auto It = Found.find(Key);
   if (It == Found.end() || It->second.Trace.size() > D.Trace.size())
     Found[Key] = std::move(D);
+}
+
+std::string RuleMonitor::defectKey(const Defect &D) {
+  return D.Rule + "\n" + D.Message + "\n" + D.Loc.File + ":" + std::to_string(D.Loc.Line);
 }
 
 std::vector<Defect> RuleMonitor::defects() const {

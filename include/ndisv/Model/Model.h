@@ -25,6 +25,11 @@ RoleTable ndisRoleTable();
 inline constexpr const char *RoleDriverEntry = "DRIVER_INITIALIZE";
 inline constexpr const char *RoleInitialize = "MINIPORT_INITIALIZE";
 inline constexpr const char *RoleHalt = "MINIPORT_HALT";
+/// The roles the harness runs, in lifecycle order.
+inline const std::vector<std::string> &harnessRoles() {
+  static const std::vector<std::string> Roles = {RoleDriverEntry, RoleInitialize, RoleHalt};
+  return Roles;
+}
 inline constexpr const char *SlotAdapterContext = "adapter-context";
 inline constexpr const char *SlotDriverContext = "driver-context";
 

@@ -98,6 +98,7 @@ llvm::Expected<Rule> loadRuleFile(llvm::StringRef Path);
 /// variable as it is).
 struct EvalContext {
   const std::vector<int64_t> *State = nullptr;
+  size_t Base = 0; // slot of the rule's first variable in *State
   bool HasReturn = false;
   int64_t Return = 0;
   std::vector<std::pair<bool, int64_t>> Args; // (known, value)

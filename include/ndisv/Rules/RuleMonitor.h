@@ -34,6 +34,8 @@ public:
   const std::vector<const Rule *> &rules() const { return Rules; }
   bool applicable(unsigned RuleIndex) const { return Applicable[RuleIndex]; }
   std::vector<Defect> defects() const;
+  /// What makes two reports the same defect: rule, message and place.
+  static std::string defectKey(const Defect &D);
   /// Rules that have handlers on Role.
   bool usesRole(unsigned RuleIndex, llvm::StringRef Role) const;
   /// The resource lifecycle map (see Results.h). Cells' Defects index into
