@@ -252,12 +252,11 @@ bool Executor::Impl::intrinsic(State &S, const CallBase &CB, const Function &F) 
       bool WholeObject = DOff == 0 && Len.isSym() && Obj->SizeValue.isSym() &&
                          Obj->SizeValue.sym() == Len.sym();
       if (Byte.isInt() && WholeObject) {
+        // Nothing written before survives; a non-zero byte leaves it unknown.
         MemObject &M = S.mutableObject(Dst);
         M.Cells.clear();
         M.Fills.clear();
         M.DefaultZero = Byte.zext() == 0;
-        if (!M.DefaultZero)
-          havocMem(S, Dst, 0, 1u << 20);
       } else if (Byte.isInt() && Len.isInt())
         fillMem(S, Dst, DOff, N, (uint8_t)Byte.zext());
       else
