@@ -122,6 +122,8 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
     fail(O, toString(AllRules.takeError()));
     return O;
   }
+  for (const rules::Rule &Ru : *AllRules)
+    O.KnownRules.push_back(Ru.Name);
   Expected<std::vector<const rules::Rule *>> Selected =
       rules::selectRules(*AllRules, Opts.RuleSelection);
   if (!Selected) {

@@ -207,13 +207,7 @@ int main(int argc, char **argv) {
   // only filters the text and the exit code, so the log stays complete (and
   // can serve as the next baseline).
   if (!Verify) {
-    std::vector<std::string> Known;
-    if (auto All = loadRules(DataDir, Opts.RuleFiles))
-      for (const rules::Rule &Ru : *All)
-        Known.push_back(Ru.Name);
-    else
-      consumeError(All.takeError());
-    applySuppressions(Out.R, Out.SourceFiles, Known);
+    applySuppressions(Out.R, Out.SourceFiles, Out.KnownRules);
     applyBaseline(Out.R, Baseline);
     Out.ExitCode = exitCodeFor(Out.R, Out.ExitCode, FailOnOpt);
   }

@@ -42,6 +42,8 @@ struct CheckOutcome {
   int ExitCode = 0;
   /// Every file a -verify run should read expectations from.
   std::vector<std::string> SourceFiles;
+  /// The names of every rule loaded, checked or not (suppression comments may name any).
+  std::vector<std::string> KnownRules;
 };
 
 /// Where the model and rules are: $NDISV_DATA_DIR, else beside the
