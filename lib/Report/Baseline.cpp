@@ -17,7 +17,6 @@
 using namespace ndisv;
 using llvm::StringRef;
 
-static const char FingerprintKey[] = "ndisvDefect/v1";
 
 llvm::Expected<std::vector<std::string>>
 ndisv::parseBaseline(StringRef SarifText) {
@@ -43,7 +42,7 @@ ndisv::parseBaseline(StringRef SarifText) {
           ResObj ? ResObj->getObject("partialFingerprints") : nullptr;
       if (!FPs)
         continue;
-      if (std::optional<StringRef> FP = FPs->getString(FingerprintKey))
+      if (std::optional<StringRef> FP = FPs->getString(DefectFingerprintKey))
         Out.push_back(FP->str());
     }
   }

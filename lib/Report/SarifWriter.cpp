@@ -32,7 +32,7 @@ std::string ndisv::defectFingerprint(const Defect &D) {
   // whichever host wrote the path.
   StringRef Base =
       llvm::sys::path::filename(D.Loc.File, llvm::sys::path::Style::windows);
-  std::string Key = "ndisvDefect/v1";
+  std::string Key = DefectFingerprintKey; // also seeds the hash
   auto Add = [&Key](StringRef Part) {
     Key += '\0';
     Key += Part;
@@ -445,7 +445,7 @@ void SarifPrinter::result(const Defect &D, size_t RuleIndex) {
         });
       });
     J.attributeObject("partialFingerprints", [&] {
-      J.attribute("ndisvDefect/v1", defectFingerprint(D));
+      J.attribute(DefectFingerprintKey, defectFingerprint(D));
     });
     // An accepted defect stays a result, marked, as SARIF viewers expect.
     if (D.Suppressed)

@@ -73,6 +73,9 @@ void writeSarif(const Results &R, llvm::raw_ostream &OS, const SarifOptions &Opt
 /// The same with only the version known: exit code 1 if there is a defect.
 void writeSarif(const Results &R, llvm::raw_ostream &OS, const std::string &ToolVersion);
 
+/// The key of ndisv's entry in a SARIF result's partialFingerprints.
+inline constexpr const char *DefectFingerprintKey = "ndisvDefect/v1";
+
 /// The SARIF partialFingerprints["ndisvDefect/v1"] of D: a hash of the rule,
 /// the message, the file's base name and the messages of the Event steps, so
 /// that it survives edits that only move lines.
