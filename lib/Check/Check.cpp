@@ -368,6 +368,9 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
     } else if (!Missing.empty()) {
       RR.V = Verdict::Inconclusive;
       RR.Reason = Missing;
+    } else if (Monitor.applicable(K) && !Monitor.uncertainty(K).empty()) {
+      RR.V = Verdict::Inconclusive;
+      RR.Reason = *Monitor.uncertainty(K).begin();
     } else if (!Monitor.applicable(K)) {
       RR.V = Verdict::NotApplicable;
       const rules::Rule *Ru = (*Selected)[K];

@@ -42,6 +42,7 @@ void Executor::Impl::finishCall(State &S, const CallBase &CB, StringRef Callee, 
   Ev.Callee = Callee;
   Ev.Outcome = Outcome;
   Ev.Loc = CB.getDebugLoc().get();
+  Ev.Site = &CB;
   Ev.Args = Args;
   Ev.Ret = Ret;
   Ev.HasRet = HasRet;
@@ -109,8 +110,12 @@ void Executor::Impl::applyOutcome(State &S, const CallBase &CB, const CallModel 
     case Effect::Kind::StoreArg: {
       ObjId Obj;
       int64_t Off;
-      if (deref(S, arg(Eff.Arg), Obj, Off))
-        writeMem(S, Obj, (uint64_t)Off, Eff.Size, valueOf(Eff.Value, Eff.Size * 8));
+      if (deref(S, arg(Eff.Arg), Obj, Off)) {
+        SymValue V = valueOf(Eff.Value, Eff.Size * 8);
+        writeMem(S, Obj, (uint64_t)Off, Eff.Size, V);
+        if (Eff.Arg <= CB.arg_size())
+          Obs.onStore(S, V, CB.getArgOperand(Eff.Arg - 1));
+      }
       break;
     }
     case Effect::Kind::SaveSlot:
@@ -182,6 +187,7 @@ Executor::Impl::Step Executor::Impl::call(State &S, const CallBase &CB, Worklist
   CallEvent Entry;
   Entry.Callee = F ? F->getName() : StringRef();
   Entry.Loc = CB.getDebugLoc().get();
+  Entry.Site = &CB;
   Entry.Args = Args;
   if (F)
     Obs.onCall(S, Entry);

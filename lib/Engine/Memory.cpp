@@ -171,3 +171,10 @@ void ndisv::engine::copyMem(State &S, ObjId Dst, uint64_t DOff, ObjId Src, uint6
     writeMem(S, Dst, DOff + (It->first - SOff), It->second.Size, It->second.V);
   }
 }
+
+std::optional<SymValue> State::readAt(const SymValue &Ptr, int64_t Off, unsigned Size) {
+  SymValue P = resolve(Ptr);
+  if (!P.isPtr() || !object(P.object()))
+    return std::nullopt;
+  return readMem(*this, P.object(), (uint64_t)(P.offset() + Off), Size);
+}

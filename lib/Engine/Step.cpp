@@ -294,7 +294,9 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
       ++S.Stack.back().PC;
       break;
     }
-    store(S, O, Off, SI.getValueOperand()->getType(), eval(S, SI.getValueOperand()));
+    SymValue V = eval(S, SI.getValueOperand());
+    store(S, O, Off, SI.getValueOperand()->getType(), V);
+    Obs.onStore(S, V, SI.getPointerOperand());
     ++S.Stack.back().PC;
     break;
   }

@@ -32,6 +32,12 @@ EvalResult ndisv::rules::evaluate(const Expr &E, const EvalContext &Ctx) {
     const auto &A = Ctx.Args[E.Value - 1];
     return A.first ? known(A.second) : unknown();
   }
+  case Expr::Kind::Read: {
+    std::optional<int64_t> V = Ctx.Read ? Ctx.Read(E) : std::nullopt;
+    return V ? known(*V) : unknown();
+  }
+  case Expr::Kind::Count:
+    return Ctx.Count ? known(Ctx.Count(E.Var)) : unknown();
   case Expr::Kind::Unary: {
     EvalResult V = evaluate(*E.LHS, Ctx);
     if (!V.Known)
@@ -83,4 +89,15 @@ EvalResult ndisv::rules::evaluate(const Expr &E, const EvalContext &Ctx) {
   if (Op == "*")
     return known(int64_t(UA * UB));
   return unknown(); // not produced by the parser
+}
+
+bool ndisv::rules::canAbort(const Stmt &St) {
+  if (St.K == Stmt::Kind::Abort)
+    return true;
+  if (St.K == Stmt::Kind::If || St.K == Stmt::Kind::ForEach)
+    return canAbort(*St.Then) || (St.Else && canAbort(*St.Else));
+  for (const auto &Sub : St.Body)
+    if (canAbort(*Sub))
+      return true;
+  return false;
 }

@@ -18,16 +18,6 @@ using namespace ndisv;
 using namespace ndisv::rules;
 using engine::State;
 
-static bool canAbort(const Stmt &St) {
-  if (St.K == Stmt::Kind::Abort)
-    return true;
-  if (St.K == Stmt::Kind::If)
-    return canAbort(*St.Then) || (St.Else && canAbort(*St.Else));
-  for (const auto &Sub : St.Body)
-    if (canAbort(*Sub))
-      return true;
-  return false;
-}
 
 static const char *eventName(EventKind K) {
   switch (K) {

@@ -12,10 +12,16 @@ using engine::State;
 
 RuleMonitor::RuleMonitor(std::vector<const Rule *> Rs) : Rules(std::move(Rs)) {
   Applicable.assign(Rules.size(), false);
+  Uncertain.resize(Rules.size());
+  unsigned NumSets = 0;
   for (unsigned R = 0; R < Rules.size(); ++R) {
     Applicable[R] = Rules[R]->Applies.empty(); // no `applies`: the rule always applies
     VarBase.push_back(NumVars);
     NumVars += Rules[R]->StateVars.size();
+    HiddenBase.push_back(NumVars); // one unmatched-release count per handle set
+    NumVars += Rules[R]->HandleSets.size();
+    SetBase.push_back(NumSets);
+    NumSets += Rules[R]->HandleSets.size();
     for (const Handler &H : Rules[R]->Handlers)
       for (const Event &E : H.Events)
         Hooks[E.Name].push_back({R, &H, E.Kind});
@@ -25,6 +31,7 @@ RuleMonitor::RuleMonitor(std::vector<const Rule *> Rs) : Rules(std::move(Rs)) {
 void RuleMonitor::start(State &S) const {
   S.MonitorVars.assign(NumVars, 0);
   S.MonitorDone.assign(Rules.size(), 0);
+  S.Tracked.clear();
   for (unsigned R = 0; R < Rules.size(); ++R)
     for (unsigned V = 0; V < Rules[R]->StateVars.size(); ++V)
       S.MonitorVars[VarBase[R] + V] = Rules[R]->StateVars[V].Initial;
@@ -45,22 +52,15 @@ bool RuleMonitor::usesRole(unsigned R, StringRef Role) const {
   return false;
 }
 
-static EvalContext contextFor(const State &S, ArrayRef<engine::SymValue> Args,
-                              const engine::SymValue *Ret) {
-  EvalContext C;
-  C.State = &S.MonitorVars;
-  if (Ret) {
-    engine::SymValue V = S.resolve(*Ret);
-    if (V.isInt()) {
-      C.HasReturn = true;
-      C.Return = V.sext();
-    }
+bool RuleMonitor::watchesRole(StringRef Role) const {
+  for (unsigned R = 0; R < Rules.size(); ++R) {
+    if (usesRole(R, Role) || Rules[R]->AppliesDuring == Role)
+      return true;
+    for (const Handler &H : Rules[R]->Handlers)
+      if (H.During == Role)
+        return true;
   }
-  for (const engine::SymValue &A : Args) {
-    engine::SymValue V = S.resolve(A);
-    C.Args.push_back({V.isInt(), V.isInt() ? V.sext() : 0});
-  }
-  return C;
+  return false;
 }
 
 void RuleMonitor::onCall(State &S, const engine::CallEvent &E) {
@@ -73,25 +73,25 @@ void RuleMonitor::onCall(State &S, const engine::CallEvent &E) {
         Applicable[R] = true;
   if (!Hooks.count(E.Callee))
     return;
-  EvalContext Ctx = contextFor(S, E.Args, E.HasRet ? &E.Ret : nullptr);
-  fire(S, E.Callee, Entry, E.Outcome, E.Loc, Ctx);
+  EventData Ev{E.Args, E.HasRet ? &E.Ret : nullptr, E.Site, E.Loc};
+  fire(S, E.Callee, Entry, E.Outcome, Ev);
 }
 
 void RuleMonitor::onRole(State &S, StringRef Role, EventKind K, const DILocation *Loc,
                          const engine::SymValue *Ret) {
   if (!Hooks.count(Role))
     return;
-  EvalContext Ctx = contextFor(S, {}, Ret);
+  EventData Ev{{}, Ret, nullptr, Loc};
   StringRef Outcome = K == EventKind::Success ? "success" : K == EventKind::Failure ? "failure" : "";
   std::vector<unsigned> Checking = checkingRules(S, Role, K); // lifecycle map
   std::vector<uint8_t> DoneBefore = S.MonitorDone;
-  fire(S, Role, K == EventKind::Entry, Outcome, Loc, Ctx);
+  fire(S, Role, K == EventKind::Entry, Outcome, Ev);
   if (!Checking.empty())
     recordExit(S, Role, K, Loc, Checking, DoneBefore);
 }
 
 void RuleMonitor::fire(State &S, StringRef Name, bool Entry, StringRef Outcome,
-                       const DILocation *Loc, const EvalContext &Ctx0) {
+                       const EventData &Ev) {
   for (const Hook &Hk : Hooks[Name]) {
     if (S.MonitorDone[Hk.Rule])
       continue;
@@ -101,23 +101,50 @@ void RuleMonitor::fire(State &S, StringRef Name, bool Entry, StringRef Outcome,
                           (Hk.K == EventKind::Failure && Outcome == "failure"));
     if (!Match || (!Hk.H->During.empty() && Phases[S.Phase] != Hk.H->During))
       continue;
-    EvalContext Ctx = Ctx0;
+    // Expressions see the event's values and this rule's variables and sets.
+    HandlerRun Run;
+    EvalContext &C = Run.Ctx;
+    C.State = &S.MonitorVars;
+    C.Base = VarBase[Hk.Rule];
+    if (Ev.Ret) {
+      engine::SymValue V = S.resolve(*Ev.Ret);
+      C.HasReturn = V.isInt();
+      C.Return = V.isInt() ? V.sext() : 0;
+    }
+    for (const engine::SymValue &A : Ev.Args) {
+      engine::SymValue V = S.resolve(A);
+      C.Args.push_back({V.isInt(), V.isInt() ? V.sext() : 0});
+    }
+    C.Read = [&S, &Ev](const Expr &E) -> std::optional<int64_t> {
+      const engine::SymValue *Base =
+          E.Value == 0 ? Ev.Ret : size_t(E.Value) <= Ev.Args.size() ? &Ev.Args[E.Value - 1] : nullptr;
+      if (!Base)
+        return std::nullopt;
+      std::optional<engine::SymValue> V = S.readAt(*Base, E.Offset, E.Bytes);
+      if (!V || !(V = S.resolve(*V))->isInt())
+        return std::nullopt;
+      return (int64_t)V->zext();
+    };
+    unsigned First = SetBase[Hk.Rule];
+    C.Count = [&S, First](unsigned Set) {
+      return (int64_t)llvm::count_if(S.Tracked, [&](const engine::TrackedValue &T) {
+        return T.Set == First + Set;
+      });
+    };
     CurrentEvent = Name;
-    exec(S, Hk.Rule, Hk.H->Body, Loc, Ctx);
+    exec(S, Hk.Rule, Hk.H->Body, Ev, Run);
   }
 }
 
-void RuleMonitor::exec(State &S, unsigned R, const Stmt &St, const DILocation *Loc,
-                       EvalContext &Ctx) {
+void RuleMonitor::exec(State &S, unsigned R, const Stmt &St, const EventData &Ev, HandlerRun &Run) {
   if (S.MonitorDone[R])
     return;
-  // Expressions index the rule's own variables from 0, at its base slot.
-  Ctx.State = &S.MonitorVars;
-  Ctx.Base = VarBase[R];
+  EvalContext &Ctx = Run.Ctx;
+  Ctx.State = &S.MonitorVars; // the vector may have grown (lifecycle slots)
   switch (St.K) {
   case Stmt::Kind::Block:
     for (const auto &Sub : St.Body)
-      exec(S, R, *Sub, Loc, Ctx);
+      exec(S, R, *Sub, Ev, Run);
     break;
   case Stmt::Kind::Assign: {
     EvalResult V = evaluate(*St.Value, Ctx);
@@ -135,18 +162,32 @@ void RuleMonitor::exec(State &S, unsigned R, const Stmt &St, const DILocation *L
   case Stmt::Kind::If: {
     EvalResult C = evaluate(*St.Value, Ctx);
     if (C.Known && C.Value)
-      exec(S, R, *St.Then, Loc, Ctx);
+      exec(S, R, *St.Then, Ev, Run);
     else if (C.Known && St.Else)
-      exec(S, R, *St.Else, Loc, Ctx);
+      exec(S, R, *St.Else, Ev, Run);
     break;
   }
-  case Stmt::Kind::Note:
-    S.addTrace(TraceStep::Kind::Event, Loc, St.Text, (int)R);
-    noteAcquired(S, R, St.Text, Loc); // lifecycle map
+  case Stmt::Kind::Note: {
+    std::string Text = expand(St.Text, Run);
+    S.addTrace(TraceStep::Kind::Event, Ev.Loc, Text, (int)R);
+    noteAcquired(S, R, Text, Ev.Loc); // lifecycle map
     break;
+  }
   case Stmt::Kind::Abort:
-    report(S, R, St.Text, Loc);
-    S.MonitorDone[R] = 1;
+    report(S, R, expand(St.Text, Run), Ev.Loc);
+    if (Run.InForEach)
+      Run.AbortedInForEach = true; // the other handles get their reports too
+    else
+      S.MonitorDone[R] = 1;
+    break;
+  case Stmt::Kind::Track:
+    track(S, R, St, Ev, Run);
+    break;
+  case Stmt::Kind::Release:
+    release(S, R, St, Ev, Run);
+    break;
+  case Stmt::Kind::ForEach:
+    forEach(S, R, St, Ev, Run);
     break;
   }
 }

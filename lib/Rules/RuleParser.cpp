@@ -182,6 +182,15 @@ private:
     next();
     return expectKind(Tok::Ident, "a role", "after 'during'", Out);
   }
+  static bool isReserved(StringRef W) {
+    return is_contained({"if", "else", "note", "abort"}, W);
+  }
+  int findSet(StringRef Name) const {
+    for (size_t I = 0; I < R.HandleSets.size(); ++I)
+      if (R.HandleSets[I] == Name)
+        return int(I);
+    return -1;
+  }
   int findVar(StringRef Name) const {
     for (size_t I = 0; I < R.StateVars.size(); ++I)
       if (R.StateVars[I].Name == Name)
@@ -204,7 +213,7 @@ private:
         return fail(Line, "unexpected " + describe(T));
       std::string W = T.Text;
       bool Header = W == "rule" || W == "title" || W == "origin" ||
-                    W == "help" || W == "applies";
+                    W == "help" || W == "applies" || W == "sets";
       if (Header || W == "state") {
         if (!Seen.insert(W).second)
           return fail(Line, "duplicate '" + W + "'");
@@ -238,9 +247,33 @@ private:
         } while (accept(","));
         if (!parseDuring(R.AppliesDuring))
           return false;
+      } else if (W == "sets") {
+        do {
+          std::string Set;
+          if (!expectKind(Tok::Ident, "a rule set name", "in 'sets'", Set))
+            return false;
+          if (Set == "all" || Set == "SDV" || Set == "ndisv")
+            return fail(Line, "'" + Set + "' is a built-in rule set; it cannot be listed");
+          R.Sets.push_back(Set);
+        } while (accept(","));
       } else if (W == "state") {
         SeenItem = true;
         if (!parseState(Line))
+          return false;
+      } else if (W == "handles") {
+        SeenItem = true;
+        do {
+          unsigned HLine = peek().Line;
+          std::string Name;
+          if (!expectKind(Tok::Ident, "a handle set name", "after 'handles'", Name))
+            return false;
+          if (isReserved(Name))
+            return fail(HLine, "'" + Name + "' is a reserved word");
+          if (findVar(Name) >= 0 || findSet(Name) >= 0)
+            return fail(HLine, "'" + Name + "' is already declared");
+          R.HandleSets.push_back(Name);
+        } while (accept(","));
+        if (!expect(";", "after the handle sets"))
           return false;
       } else if (W == "on") {
         SeenItem = true;
@@ -265,8 +298,10 @@ private:
       std::string Name;
       if (!expectKind(Tok::Ident, "a variable name", "in 'state'", Name))
         return false;
-      if (Name == "if" || Name == "else" || Name == "note" || Name == "abort")
+      if (isReserved(Name))
         return fail(VLine, "'" + Name + "' is a reserved word");
+      if (findSet(Name) >= 0)
+        return fail(VLine, "'" + Name + "' is already declared");
       if (findVar(Name) >= 0)
         return fail(VLine, "duplicate state variable '" + Name + "'");
       if (!expect("=", "after '" + Name + "'"))
@@ -364,6 +399,26 @@ private:
         return null(S->Line, "'" + W + "' text is empty");
       return expect(";", "after the '" + W + "' text") ? std::move(S) : nullptr;
     }
+    // track/release/for are keywords only before a name: `release = 1;` is
+    // still an assignment to a variable called release.
+    if ((W == "track" || W == "release" || W == "for") && peek().K == Tok::Ident) {
+      S->K = W == "track" ? Stmt::Kind::Track : W == "release" ? Stmt::Kind::Release : Stmt::Kind::ForEach;
+      std::string Set;
+      if (!expectKind(Tok::Ident, "a handle set", "after '" + W + "'", Set))
+        return nullptr;
+      int H = findSet(Set);
+      if (H < 0)
+        return null(S->Line, "unknown handle set '" + Set + "' (declare it with 'handles " + Set + ";')");
+      S->Var = unsigned(H);
+      if (W == "for") {
+        if (!(S->Then = parseStmt()))
+          return nullptr;
+        return S;
+      }
+      if (!parseValueRef(S->Ref))
+        return nullptr;
+      return expect(";", "after the '" + W + "' value") ? std::move(S) : nullptr;
+    }
     if (W == "else")
       return null(S->Line, "'else' without 'if'");
     int V = findVar(W);
@@ -378,6 +433,22 @@ private:
     if (!(S->Value = parseExpr()) || !expect(";", "after the assignment"))
       return nullptr;
     return S;
+  }
+
+  /// `$return`, `$N` or `*$N`.
+  bool parseValueRef(ValueRef &Ref) {
+    bool Deref = accept("*");
+    const Token &T = peek();
+    if (T.K == Tok::Return && !Deref) {
+      Ref.K = ValueRef::Kind::Return;
+    } else if (T.K == Tok::Arg) {
+      Ref.K = Deref ? ValueRef::Kind::DerefArg : ValueRef::Kind::Arg;
+      Ref.Arg = unsigned(T.Int);
+    } else {
+      return fail(T.Line, "expected '$return', '$N' or '*$N', found " + describe(T));
+    }
+    next();
+    return true;
   }
 
   //===--- Expressions ---------------------------------------------------===//
@@ -439,6 +510,37 @@ private:
       E->K = T.K == Tok::Int   ? Expr::Kind::Int
              : T.K == Tok::Arg ? Expr::Kind::Arg
                                : Expr::Kind::Return;
+    } else if (T.K == Tok::Ident && peek(1).K == Tok::Punct && peek(1).Text == "(" &&
+               (T.Text == "u8" || T.Text == "u16" || T.Text == "u32" || T.Text == "u64")) {
+      // uN(BASE [+|- INT]): N bits at the address an argument or the result holds.
+      E->K = Expr::Kind::Read;
+      E->Bytes = unsigned(std::stoi(T.Text.substr(1))) / 8;
+      next(), next();
+      const Token &B = peek();
+      if (B.K != Tok::Return && B.K != Tok::Arg)
+        return null(B.Line, "expected '$return' or '$N' in '" + T.Text + "(...)', found " + describe(B));
+      E->Value = B.K == Tok::Return ? 0 : B.Int;
+      next();
+      if (isPunct("+") || isPunct("-")) {
+        bool Minus = next().Text == "-";
+        if (peek().K != Tok::Int)
+          return null(peek().Line, "expected an integer offset, found " + describe(peek()));
+        E->Offset = Minus ? -next().Int : next().Int;
+      }
+      return expect(")", "to close '" + T.Text + "('") ? std::move(E) : nullptr;
+    } else if (T.K == Tok::Ident && T.Text == "count" && peek(1).K == Tok::Punct &&
+               peek(1).Text == "(") {
+      next();
+      std::string Set;
+      if (!expect("(", "after 'count'") ||
+          !expectKind(Tok::Ident, "a handle set", "in 'count(...)'", Set))
+        return nullptr;
+      int H = findSet(Set);
+      if (H < 0)
+        return null(T.Line, "unknown handle set '" + Set + "'");
+      E->K = Expr::Kind::Count;
+      E->Var = unsigned(H);
+      return expect(")", "to close 'count('") ? std::move(E) : nullptr;
     } else if (T.K == Tok::Ident) {
       int V = findVar(T.Text);
       if (V < 0)

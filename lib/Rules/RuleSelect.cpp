@@ -1,13 +1,15 @@
 //===- RuleSelect.cpp - Choosing rules from a --rules list ----------------===//
 // SPDX-License-Identifier: Apache-2.0
 //
-// Users pick rules by name, glob or set ("Default", "all", "SDV", "ndisv").
+// Users pick rules by name, glob or set: the built-in "all", "SDV" and
+// "ndisv", and the sets rules declare ("Default", "DDIUsage", ...).
 // Selection keeps the rules' load order so output is stable whatever order
 // the list was written in, and a typo is an error rather than a silent
 // "nothing checked".
 //===----------------------------------------------------------------------===//
 
 #include "ndisv/Rules/Rule.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/GlobPattern.h"
@@ -25,12 +27,10 @@ ndisv::rules::selectRules(const std::vector<Rule> &All, StringRef Selection) {
   std::vector<bool> Chosen(All.size(), Items.empty());
   std::vector<std::string> Unknown;
   for (StringRef Item : Items) {
-    // Sets are always known names, even when they happen to select nothing.
-    if (Item == "Default" || Item == "all" || Item == "SDV" ||
-        Item == "ndisv") {
+    // Built-in sets are always known names, even when they select nothing.
+    if (Item == "all" || Item == "SDV" || Item == "ndisv") {
       for (size_t I = 0; I < All.size(); ++I)
-        if (Item == "Default" || Item == "all" ||
-            All[I].Origin == (Item == "SDV" ? "sdv" : "ndisv"))
+        if (Item == "all" || All[I].Origin == (Item == "SDV" ? "sdv" : "ndisv"))
           Chosen[I] = true;
       continue;
     }
@@ -44,8 +44,9 @@ ndisv::rules::selectRules(const std::vector<Rule> &All, StringRef Selection) {
         if (Pat->match(All[I].Name))
           Chosen[I] = Matched = true;
     } else {
+      // A rule's name, or a set rules list in their `sets` header.
       for (size_t I = 0; I < All.size(); ++I)
-        if (All[I].Name == Item)
+        if (All[I].Name == Item || is_contained(All[I].Sets, Item))
           Chosen[I] = Matched = true;
     }
     if (!Matched)

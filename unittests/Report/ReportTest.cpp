@@ -563,12 +563,13 @@ TEST_F(VerifyTest, VerdictMismatchMissingAndUnknown) {
   std::string F = write("drv.c", "// expected-verdict {{A: pass}}\n"
                                  "/* expected-verdict {{Nope: defect}} */\n");
   Results R;
-  R.Rules = {rule("A", Verdict::Inconclusive),
-             rule("B", Verdict::NotApplicable)};
+  // Unstated rules may pass or not apply (C, D); inconclusive (B) fails.
+  R.Rules = {rule("A", Verdict::Inconclusive), rule("B", Verdict::Inconclusive),
+             rule("C", Verdict::Pass), rule("D", Verdict::NotApplicable)};
   EXPECT_FALSE(verify(R, {F}));
   EXPECT_EQ("error: verdict of A is inconclusive, expected pass\n"
             "error: expected-verdict for unknown or unchecked rule Nope\n"
-            "error: no expected-verdict for rule B (got not-applicable)\n",
+            "error: no expected-verdict for rule B (got inconclusive)\n",
             Output);
 }
 

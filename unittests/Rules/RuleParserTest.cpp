@@ -310,6 +310,70 @@ TEST(RuleParser, Errors) {
             "t.rule:3: 'abort' text is empty");
 }
 
+TEST(RuleParser, HandlesSetsAndReads) {
+  Rule R = parseOK(R"(rule P
+title "t"
+sets Default, DDIUsage
+applies NdisAllocateNetBufferListPool
+state { release = 0; }
+handles pools, timers;
+on NdisAllocateNetBufferListPool.success { track pools $return; note "pool {handle}"; }
+on NdisAllocateTimerObject.success { track timers *$3; }
+on NdisFreeNetBufferListPool.entry { release pools $1; release = release + 1; }
+on MINIPORT_HALT.exit {
+  for pools abort "leaks {handle} from {acquired}";
+  if (count(timers) > 0 && u8($2 + 4) == 0x9E && u16($return) != u32($1 - 8)) abort "x";
+}
+)");
+  EXPECT_EQ(R.Sets, (std::vector<std::string>{"Default", "DDIUsage"}));
+  ASSERT_EQ(R.HandleSets.size(), 2u);
+  EXPECT_EQ(R.HandleSets[1], "timers");
+  const Stmt &Track = *R.Handlers[0].Body.Body[0];
+  EXPECT_EQ(Track.K, Stmt::Kind::Track);
+  EXPECT_EQ(Track.Ref.K, ValueRef::Kind::Return);
+  const Stmt &TrackOut = *R.Handlers[1].Body.Body[0];
+  EXPECT_EQ(TrackOut.Var, 1u);
+  EXPECT_EQ(TrackOut.Ref.K, ValueRef::Kind::DerefArg);
+  EXPECT_EQ(TrackOut.Ref.Arg, 3u);
+  // `release` is a statement before a set name and a variable otherwise.
+  EXPECT_EQ(R.Handlers[2].Body.Body[0]->K, Stmt::Kind::Release);
+  EXPECT_EQ(R.Handlers[2].Body.Body[1]->K, Stmt::Kind::Assign);
+  const Stmt &For = *R.Handlers[3].Body.Body[0];
+  EXPECT_EQ(For.K, Stmt::Kind::ForEach);
+  EXPECT_EQ(For.Then->K, Stmt::Kind::Abort);
+  EXPECT_TRUE(canAbort(For));
+  const Expr &Cond = *R.Handlers[3].Body.Body[1]->Value;
+  const Expr &Count = *Cond.LHS->LHS->LHS;
+  EXPECT_EQ(Count.K, Expr::Kind::Count);
+  EXPECT_EQ(Count.Var, 1u);
+  const Expr &Read = *Cond.LHS->RHS->LHS;
+  EXPECT_EQ(Read.K, Expr::Kind::Read);
+  EXPECT_EQ(Read.Value, 2);
+  EXPECT_EQ(Read.Offset, 4);
+  EXPECT_EQ(Read.Bytes, 1u);
+  EXPECT_EQ(Cond.RHS->RHS->Offset, -8);
+
+  // Reads and counts are unknown unless the monitor provides them.
+  EvalContext Ctx;
+  EXPECT_FALSE(evaluate(Read, Ctx).Known);
+  Ctx.Read = [](const Expr &E) { return std::optional<int64_t>(E.Offset * 10); };
+  Ctx.Count = [](unsigned Set) { return int64_t(Set + 5); };
+  EXPECT_EQ(evaluate(Read, Ctx).Value, 40);
+  EXPECT_EQ(evaluate(Count, Ctx).Value, 6);
+
+  const std::string H = "rule R\ntitle \"t\"\n";
+  EXPECT_EQ(parseErr(H + "on A.entry { track pools $return; }"),
+            "t.rule:3: unknown handle set 'pools' (declare it with 'handles pools;')");
+  EXPECT_EQ(parseErr(H + "handles p;\non A.entry { track p $x; }"),
+            "t.rule:4: expected '$return' or '$N' with N >= 1, found '$x'");
+  EXPECT_EQ(parseErr(H + "handles p;\non A.entry { release p *$return; }"),
+            "t.rule:4: expected '$return', '$N' or '*$N', found '$return'");
+  EXPECT_EQ(parseErr(H + "state { p = 0; }\nhandles p;"), "t.rule:4: 'p' is already declared");
+  EXPECT_EQ(parseErr(H + "sets all"), "t.rule:3: 'all' is a built-in rule set; it cannot be listed");
+  EXPECT_EQ(parseErr(H + "on A.entry { if (u8(x)) note \"n\"; }"),
+            "t.rule:3: expected '$return' or '$N' in 'u8(...)', found 'x'");
+}
+
 TEST(RuleParser, LoadFile) {
   llvm::SmallString<128> Path;
   ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("rule", "rule", Path));
@@ -425,6 +489,8 @@ std::vector<Rule> someRules() {
     All[I].Name = Names[I];
     All[I].Origin = Origins[I];
   }
+  All[0].Sets = {"Default", "DDIUsage"};
+  All[3].Sets = {"Default"};
   return All;
 }
 
@@ -444,7 +510,9 @@ TEST(RuleSelect, Selection) {
                       "Halt_FreeMemory IrqlCheck Init_Other";
   EXPECT_EQ(names(All, ""), Every);
   EXPECT_EQ(names(All, "  "), Every);
-  EXPECT_EQ(names(All, "Default"), Every);
+  // Declared sets select the rules that list them; "all" is every rule.
+  EXPECT_EQ(names(All, "Default"), "Init_RegisterInterrupt IrqlCheck");
+  EXPECT_EQ(names(All, "DDIUsage,Halt_*"), "Init_RegisterInterrupt Halt_FreeMemory");
   EXPECT_EQ(names(All, "all"), Every);
   EXPECT_EQ(names(All, "IrqlCheck"), "IrqlCheck");
   // Result follows the order of All, without duplicates.

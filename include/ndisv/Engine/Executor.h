@@ -22,6 +22,7 @@
 #include <memory>
 
 namespace llvm {
+class CallBase;
 class Module;
 class DataLayout;
 class LoopInfo;
@@ -36,6 +37,7 @@ struct CallEvent {
   llvm::StringRef Callee;   // IR name of the called function
   llvm::StringRef Outcome;  // the model outcome on exit ("" if none)
   const llvm::DILocation *Loc = nullptr;
+  const llvm::CallBase *Site = nullptr; // the call instruction (null for harness calls)
   llvm::ArrayRef<SymValue> Args;
   SymValue Ret;
   bool HasRet = false;
@@ -45,6 +47,9 @@ class Observer {
 public:
   virtual ~Observer();
   virtual void onCall(State &S, const CallEvent &E) = 0;
+  /// V was written to the memory Ptr (an IR pointer of the current frame)
+  /// points to: by a store, or by a modelled call through an argument.
+  virtual void onStore(State &S, const SymValue &V, const llvm::Value *Ptr) {}
 };
 
 struct Budget {

@@ -17,6 +17,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/BasicBlock.h"
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -100,6 +101,16 @@ struct TraceNode {
   int Tag = -1; // an observer's own notes (a rule's index); -1 for the engine's
 };
 
+/// A value an observer follows along the path (a handle a rule tracks):
+/// forks copy it like any other part of the state.
+struct TrackedValue {
+  unsigned Set = 0;  // the observer's own grouping
+  SymValue V;
+  unsigned Info = 0; // the observer's own data (where it was acquired, ...)
+  unsigned Name = 0; // the observer's name for where the driver keeps it
+  unsigned NameRank = 0;
+};
+
 struct Frame {
   const llvm::Function *F = nullptr;
   const llvm::BasicBlock *BB = nullptr;
@@ -127,6 +138,7 @@ public:
   unsigned Phase = 0;
   std::vector<int64_t> MonitorVars;
   std::vector<uint8_t> MonitorDone; // a rule that aborted on this path stops watching it
+  std::vector<TrackedValue> Tracked;
   uint64_t Id = 0;
   /// Set on a state forked off at the instruction it is about to execute:
   /// which way (or which model outcome) that instruction goes.
@@ -149,6 +161,9 @@ public:
   SymInfo &mutableInfo(SymId S) { return Syms.mut(S); }
   void killObject(ObjId O) { Objects.mut(O).reset(); }
   MemObject &mutableObject(ObjId O); // copy on write
+  /// For observers: Size bytes at Ptr + Off, if Ptr is a pointer this path
+  /// knows (unknown bytes read as remembered symbols).
+  std::optional<SymValue> readAt(const SymValue &Ptr, int64_t Off, unsigned Size);
 
   // Trace.
   void addTrace(TraceStep::Kind K, const llvm::DILocation *Loc, std::string Msg, int Tag = -1);

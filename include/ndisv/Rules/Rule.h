@@ -20,6 +20,8 @@
 #define NDISV_RULES_RULE_H
 
 #include "llvm/Support/Error.h"
+#include <functional>
+#include <optional>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -37,21 +39,41 @@ enum class EventKind {
 
 /// Integer expressions over state variables.
 struct Expr {
-  enum class Kind { Int, Var, Return, Arg, Unary, Binary };
+  enum class Kind {
+    Int, Var, Return, Arg, Unary, Binary,
+    Read,  // u8/u16/u32/u64(Base [+ Offset]): memory an argument or the result points to
+    Count  // count(H): handles of set H held on this path
+  };
   Kind K = Kind::Int;
-  int64_t Value = 0;      // Int; Arg: 1-based argument index
-  unsigned Var = 0;       // Var: index into Rule::StateVars
+  int64_t Value = 0;      // Int; Arg: 1-based argument index; Read: base (0 = $return, N = $N)
+  int64_t Offset = 0;     // Read: bytes past the base pointer
+  unsigned Bytes = 0;     // Read: 1, 2, 4 or 8
+  unsigned Var = 0;       // Var: index into Rule::StateVars; Count: index into Rule::HandleSets
   std::string Op;         // Unary: "!" "-"; Binary: "||" "&&" "==" "!=" "<" "<=" ">" ">=" "+" "-" "*"
   std::unique_ptr<Expr> LHS, RHS; // Unary uses LHS only
 };
 
+/// The value a handle statement names: `$return`, `$N` or `*$N` (the
+/// pointer-sized value argument N points to, read after the call).
+struct ValueRef {
+  enum class Kind { Return, Arg, DerefArg };
+  Kind K = Kind::Return;
+  unsigned Arg = 0;
+};
+
 struct Stmt {
-  enum class Kind { Assign, If, Block, Note, Abort };
+  enum class Kind {
+    Assign, If, Block, Note, Abort,
+    Track,   // track H VALUE: the path now holds VALUE in set H
+    Release, // release H VALUE: VALUE leaves set H
+    ForEach  // for H STATEMENT: once per handle still held, {handle} naming it
+  };
   Kind K = Kind::Block;
-  unsigned Var = 0;             // Assign: target
+  unsigned Var = 0;             // Assign: target; Track/Release/ForEach: handle set
+  ValueRef Ref;                 // Track/Release
   std::string AssignOp;         // Assign: "=" "+=" "-="
   std::unique_ptr<Expr> Value;  // Assign: value; If: condition
-  std::unique_ptr<Stmt> Then;   // If
+  std::unique_ptr<Stmt> Then;   // If; ForEach: the body
   std::unique_ptr<Stmt> Else;   // If (optional)
   std::vector<std::unique_ptr<Stmt>> Body; // Block
   std::string Text;             // Note / Abort message
@@ -82,7 +104,9 @@ struct Rule {
   std::string Help;             // optional longer text
   std::vector<std::string> Applies; // functions that make the rule applicable
   std::string AppliesDuring;        // phase for Applies ("" = any)
+  std::vector<std::string> Sets;    // rule sets besides the built-in ones ("DDIUsage", ...)
   std::vector<StateVar> StateVars;
+  std::vector<std::string> HandleSets; // `handles NAME;`: per-path sets of tracked handles
   std::vector<Handler> Handlers;
   std::string File; // where it was loaded from
 };
@@ -102,6 +126,9 @@ struct EvalContext {
   bool HasReturn = false;
   int64_t Return = 0;
   std::vector<std::pair<bool, int64_t>> Args; // (known, value)
+  /// Memory and handle sets, which only the monitor can see; unset = unknown.
+  std::function<std::optional<int64_t>(const Expr &)> Read;
+  std::function<int64_t(unsigned Set)> Count;
 };
 struct EvalResult {
   bool Known = true;
@@ -109,8 +136,12 @@ struct EvalResult {
 };
 EvalResult evaluate(const Expr &E, const EvalContext &Ctx);
 
+/// Whether a statement can report a defect (contains an `abort`).
+bool canAbort(const Stmt &St);
+
 /// Selects rules by a comma list of names, globs ('Init_*') and set names
-/// ("Default" = all rules, "SDV" = origin sdv, "ndisv" = origin ndisv).
+/// ("all" = every rule, "SDV" = origin sdv, "ndisv" = origin ndisv, and any
+/// name a rule lists in its `sets` header, such as "Default" or "DDIUsage").
 /// Unknown names are an error naming them.
 llvm::Expected<std::vector<const Rule *>> selectRules(const std::vector<Rule> &All,
                                                      llvm::StringRef Selection);

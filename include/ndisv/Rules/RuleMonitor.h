@@ -14,6 +14,7 @@
 #include "ndisv/Rules/Rule.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
+#include <optional>
 #include <set>
 
 namespace ndisv::rules {
@@ -30,9 +31,15 @@ public:
   void onRole(engine::State &S, llvm::StringRef Role, EventKind K, const llvm::DILocation *Loc,
               const engine::SymValue *Ret = nullptr);
   void onCall(engine::State &S, const engine::CallEvent &E) override;
+  void onStore(engine::State &S, const engine::SymValue &V, const llvm::Value *Ptr) override;
 
   const std::vector<const Rule *> &rules() const { return Rules; }
   bool applicable(unsigned RuleIndex) const { return Applicable[RuleIndex]; }
+  /// Why a rule's result is not to be trusted on some path, even without a
+  /// defect (a release of a handle the path could not tie to one it held).
+  const std::set<std::string> &uncertainty(unsigned RuleIndex) const { return Uncertain[RuleIndex]; }
+  /// Roles any handler of the selected rules names, as an event or in `during`.
+  bool watchesRole(llvm::StringRef Role) const;
   std::vector<Defect> defects() const;
   /// What makes two reports the same defect: rule, message and place.
   static std::string defectKey(const Defect &D);
@@ -48,11 +55,38 @@ private:
     const Handler *H;
     EventKind K;
   };
+  /// What one event offers the handlers it fires.
+  struct EventData {
+    llvm::ArrayRef<engine::SymValue> Args;
+    const engine::SymValue *Ret = nullptr;
+    const llvm::CallBase *Site = nullptr;
+    const llvm::DILocation *Loc = nullptr;
+  };
+  /// While a handler runs: the handle its last track/release or `for` named.
+  struct HandlerRun {
+    EvalContext Ctx;
+    std::string Handle, Acquired;
+    bool InForEach = false, AbortedInForEach = false;
+  };
   void fire(engine::State &S, llvm::StringRef Name, bool Entry, llvm::StringRef Outcome,
-            const llvm::DILocation *Loc, const EvalContext &Ctx);
-  void exec(engine::State &S, unsigned R, const Stmt &St, const llvm::DILocation *Loc,
-            EvalContext &Ctx);
+            const EventData &Ev);
+  void exec(engine::State &S, unsigned R, const Stmt &St, const EventData &Ev, HandlerRun &Run);
   void report(engine::State &S, unsigned R, const std::string &Msg, const llvm::DILocation *Loc);
+  // Handles (RuleHandles.cpp).
+  std::optional<engine::SymValue> refValue(engine::State &S, const ValueRef &Ref,
+                                           const EventData &Ev) const;
+  void track(engine::State &S, unsigned R, const Stmt &St, const EventData &Ev, HandlerRun &Run);
+  void release(engine::State &S, unsigned R, const Stmt &St, const EventData &Ev, HandlerRun &Run);
+  void forEach(engine::State &S, unsigned R, const Stmt &St, const EventData &Ev, HandlerRun &Run);
+  std::string expand(const std::string &Text, const HandlerRun &Run) const;
+  unsigned internName(const std::string &N);
+  std::string handleName(const engine::TrackedValue &T) const;
+  std::vector<unsigned> SetBase;   // first global handle-set index of each rule
+  std::vector<unsigned> HiddenBase; // MonitorVars slot of each rule's per-set unmatched-release count
+  std::vector<std::string> Names{""}; // interned handle names; 0 = none
+  llvm::StringMap<unsigned> NameIds;
+  std::vector<const llvm::DILocation *> AcquireSites;
+  std::vector<std::set<std::string>> Uncertain;
 
   std::vector<const Rule *> Rules;
   std::vector<unsigned> VarBase; // first MonitorVars slot of each rule

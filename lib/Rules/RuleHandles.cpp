@@ -1,0 +1,172 @@
+//===- RuleHandles.cpp - Per-handle tracking for rules ----------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// `track`, `release` and `for` statements: a rule's handle sets hold the
+// values a path acquired (as FuchsiaHandleChecker holds handle symbols), so
+// a release ties to the one handle it names, and a leak is reported once
+// per handle, named by where the driver keeps it. A release of a value the
+// path cannot tie to any held handle makes that rule's leak reports on the
+// path uncertain (inconclusive), never a false alarm.
+//===----------------------------------------------------------------------===//
+#include "ndisv/Engine/Describe.h"
+#include "ndisv/Program/DriverProgram.h"
+#include "ndisv/Rules/RuleMonitor.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/Support/Path.h"
+
+using namespace llvm;
+using namespace ndisv;
+using namespace ndisv::rules;
+using engine::State;
+using engine::SymValue;
+using engine::TrackedValue;
+
+namespace {
+/// Naming preference: a store to lasting memory beats a local variable,
+/// which beats a guess made before the value was stored.
+enum Rank : unsigned { None = 0, Guess = 1, LocalVar = 2, Lasting = 3 };
+
+std::string placeOf(const DILocation *L) {
+  SourceLoc SL = sourceLocOf(L);
+  if (SL.File.empty())
+    return "an unknown place";
+  return llvm::sys::path::filename(SL.File).str() + ":" + std::to_string(SL.Line);
+}
+} // namespace
+
+unsigned RuleMonitor::internName(const std::string &N) {
+  auto [It, New] = NameIds.try_emplace(N, (unsigned)Names.size());
+  if (New)
+    Names.push_back(N);
+  return It->second;
+}
+
+std::string RuleMonitor::handleName(const TrackedValue &T) const {
+  if (T.Name)
+    return Names[T.Name];
+  return "the handle acquired at " + placeOf(AcquireSites[T.Info]);
+}
+
+std::string RuleMonitor::expand(const std::string &Text, const HandlerRun &Run) const {
+  std::string Out = Text;
+  for (auto [Key, Val] : {std::pair<StringRef, const std::string *>{"{handle}", &Run.Handle},
+                          {"{acquired}", &Run.Acquired}}) {
+    size_t P;
+    while ((P = Out.find(Key.str())) != std::string::npos)
+      Out.replace(P, Key.size(), Val->empty() ? "the handle" : *Val);
+  }
+  return Out;
+}
+
+std::optional<SymValue> RuleMonitor::refValue(State &S, const ValueRef &Ref,
+                                              const EventData &Ev) const {
+  if (Ref.K == ValueRef::Kind::Return)
+    return Ev.Ret ? std::optional<SymValue>(S.resolve(*Ev.Ret)) : std::nullopt;
+  if (Ref.Arg == 0 || Ref.Arg > Ev.Args.size())
+    return std::nullopt;
+  const SymValue &A = Ev.Args[Ref.Arg - 1];
+  if (Ref.K == ValueRef::Kind::Arg)
+    return S.resolve(A);
+  std::optional<SymValue> V = S.readAt(A, 0, 8); // *$N, written by the call
+  return V ? std::optional<SymValue>(S.resolve(*V)) : std::nullopt;
+}
+
+void RuleMonitor::track(State &S, unsigned R, const Stmt &St, const EventData &Ev, HandlerRun &Run) {
+  std::optional<SymValue> V = refValue(S, St.Ref, Ev);
+  if (!V || V->isNull())
+    return; // nothing was acquired
+  TrackedValue T;
+  T.Set = SetBase[R] + St.Var;
+  T.V = *V;
+  T.Info = (unsigned)AcquireSites.size();
+  AcquireSites.push_back(Ev.Loc);
+  // Name it by the expression the call wrote to, or, for a returned handle,
+  // by the store of the result that follows the call (a guess until the
+  // store happens: its index registers are not evaluated yet).
+  engine::LocationName N;
+  unsigned R0 = None;
+  if (Ev.Site && St.Ref.K != ValueRef::Kind::Return && St.Ref.Arg <= Ev.Site->arg_size()) {
+    N = engine::describeLocation(S, Ev.Site->getArgOperand(St.Ref.Arg - 1));
+    R0 = N.Local ? LocalVar : Lasting;
+  } else if (Ev.Site) {
+    for (const User *U : Ev.Site->users())
+      if (auto *SI = dyn_cast<StoreInst>(U); SI && SI->getValueOperand() == Ev.Site) {
+        N = engine::describeLocation(S, SI->getPointerOperand());
+        R0 = Guess;
+        break;
+      }
+  }
+  if (!N.Text.empty()) {
+    T.Name = internName(N.Text);
+    T.NameRank = R0;
+  }
+  Run.Handle = handleName(T);
+  Run.Acquired = placeOf(Ev.Loc);
+  // A handle acquired again (the same object) replaces the old entry.
+  llvm::erase_if(S.Tracked, [&](const TrackedValue &O) { return O.Set == T.Set && O.V.sameAs(T.V); });
+  S.Tracked.push_back(std::move(T));
+}
+
+void RuleMonitor::release(State &S, unsigned R, const Stmt &St, const EventData &Ev, HandlerRun &Run) {
+  std::optional<SymValue> V = refValue(S, St.Ref, Ev);
+  if (!V || V->isNull())
+    return; // releasing NULL releases nothing
+  unsigned Set = SetBase[R] + St.Var;
+  for (auto It = S.Tracked.begin(); It != S.Tracked.end(); ++It)
+    if (It->Set == Set && It->V.sameAs(*V)) {
+      Run.Handle = handleName(*It);
+      Run.Acquired = placeOf(AcquireSites[It->Info]);
+      S.Tracked.erase(It);
+      return;
+    }
+  // Not a handle this path holds: it may be one the engine lost track of.
+  ++S.MonitorVars[HiddenBase[R] + St.Var];
+  Run.Handle.clear();
+  Run.Acquired.clear();
+}
+
+void RuleMonitor::forEach(State &S, unsigned R, const Stmt &St, const EventData &Ev, HandlerRun &Run) {
+  unsigned Set = SetBase[R] + St.Var;
+  std::vector<TrackedValue> Held;
+  for (const TrackedValue &T : S.Tracked)
+    if (T.Set == Set)
+      Held.push_back(T);
+  if (Held.empty())
+    return;
+  if (S.MonitorVars[HiddenBase[R] + St.Var] > 0 && canAbort(*St.Then)) {
+    Uncertain[R].insert("a path released a handle ndisv could not tie to one it acquired (" +
+                        placeOf(Ev.Loc) + ")");
+    S.MonitorDone[R] = 1;
+    return;
+  }
+  Run.InForEach = true;
+  for (const TrackedValue &T : Held) {
+    Run.Handle = handleName(T);
+    Run.Acquired = placeOf(AcquireSites[T.Info]);
+    exec(S, R, *St.Then, Ev, Run);
+  }
+  Run.InForEach = false;
+  if (Run.AbortedInForEach)
+    S.MonitorDone[R] = 1;
+}
+
+void RuleMonitor::onStore(State &S, const SymValue &V, const Value *Ptr) {
+  if (S.Tracked.empty())
+    return;
+  SymValue RV = S.resolve(V);
+  if (RV.isInt())
+    return; // handles are pointers or unknown numbers, never known integers
+  std::optional<engine::LocationName> N;
+  for (TrackedValue &T : S.Tracked) {
+    if (!T.V.sameAs(RV))
+      continue;
+    if (!N)
+      N = engine::describeLocation(S, Ptr);
+    unsigned Rank = N->Local ? LocalVar : Lasting;
+    if (N->Text.empty() || Rank <= T.NameRank)
+      continue;
+    T.Name = internName(N->Text);
+    T.NameRank = Rank;
+  }
+}
