@@ -346,8 +346,9 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
     if (HasDefect) {
       RR.V = Verdict::Defect;
     } else if (!(*Selected)[K]->Applies.empty() && FailedTUs.empty() &&
-               llvm::none_of((*Selected)[K]->Applies,
-                             [&](const std::string &F) { return Reachable.count(F); })) {
+               llvm::none_of((*Selected)[K]->Applies, [&](const std::string &F) {
+                 return Reachable.count(F) || llvm::is_contained(model::harnessRoles(), F);
+               })) {
       // No code the harness runs even names the rule's API: not applicable,
       // whatever budgets the exploration hit elsewhere.
       RR.V = Verdict::NotApplicable;

@@ -50,11 +50,14 @@ private:
   static constexpr unsigned MaxDriverEntryPaths = 64;
 
   const RoleFunction *haltFor(const RoleFunction *Init) const {
-    if (Halts.empty())
-      return nullptr;
-    // Prefer the halt registered next to this init (same characteristics).
-    const RoleFunction *Best = Halts.front();
-    for (const RoleFunction *H : Halts)
+    return Halts.empty() ? nullptr : nearest(Halts, Init);
+  }
+
+  /// Prefer the callback registered next to this init (same characteristics).
+  static const RoleFunction *nearest(const std::vector<const RoleFunction *> &Fs,
+                                     const RoleFunction *Init) {
+    const RoleFunction *Best = Fs.front();
+    for (const RoleFunction *H : Fs)
       if (H->Loc.File == Init->Loc.File &&
           (Best->Loc.File != Init->Loc.File ||
            std::labs((long)H->Loc.Line - (long)Init->Loc.Line) <
@@ -75,9 +78,7 @@ private:
     S->Trace = nullptr; // what DriverEntry did is not part of any rule's story
     const RoleFunction *Halt = haltFor(Init);
     Mon.setPhase(*S, RoleInitialize);
-    const DILocation *At = nullptr;
-    if (auto *SP = Init->F->getSubprogram())
-      At = DILocation::get(SP->getContext(), SP->getLine(), 0, SP);
+    const DILocation *At = entryLoc(Init);
     S->addTrace(TraceStep::Kind::Phase, At, "NDIS calls '" + Init->Name + "'");
     Mon.onRole(*S, RoleInitialize, rules::EventKind::Entry, At);
     SymValue DriverCtx = S->Slots.count(SlotDriverContext) ? S->Slots[SlotDriverContext]
@@ -98,29 +99,94 @@ private:
                            "'" + Init->Name + "' returns NDIS_STATUS_SUCCESS");
               Mon.onRole(*Ok, RoleInitialize, rules::EventKind::Exit, Exit, &Ret);
               Mon.onRole(*Ok, RoleInitialize, rules::EventKind::Success, Exit, &Ret);
-              if (Halt)
-                runHalt(std::move(Ok), Halt);
+              running(std::move(Ok), Init, Halt);
             }
           });
   }
 
-  void runHalt(std::unique_ptr<State> S, const RoleFunction *Halt) {
-    Res.RanHalt = true;
-    Mon.setPhase(*S, RoleHalt);
+  /// The adapter is initialized. Rules that watch them also see a restart
+  /// and pause before the halt, as NDIS drives a running adapter down, and
+  /// a shutdown on a path of its own (NDIS calls no halt after it).
+  void running(std::unique_ptr<State> S, const RoleFunction *Init, const RoleFunction *Halt) {
+    const RoleFunction *Shutdown = watched(RoleShutdown, Init);
+    const RoleFunction *Restart = watched(RoleRestart, Init);
+    const RoleFunction *Pause = watched(RolePause, Init);
+    if (Shutdown) {
+      SymValue Action = SymValue::symbol(S->newSym(32, "ShutdownAction"), 32);
+      runRole(std::make_unique<State>(*S), Shutdown, RoleShutdown, Action, false,
+              [](std::unique_ptr<State>, bool) {});
+    }
+    auto ThenHalt = [&](std::unique_ptr<State> St, bool) {
+      if (Halt)
+        runHalt(std::move(St), Halt);
+    };
+    auto ThenPause = [&](std::unique_ptr<State> St, bool Ok) {
+      if (Ok && Pause) {
+        SymValue Params = X.freshObject(*St, "MiniportPauseParameters");
+        runRole(std::move(St), Pause, RolePause, Params, true, ThenHalt);
+      } else {
+        ThenHalt(std::move(St), true);
+      }
+    };
+    if (Restart) {
+      SymValue Params = X.freshObject(*S, "MiniportRestartParameters");
+      runRole(std::move(S), Restart, RoleRestart, Params, true, ThenPause);
+    } else {
+      ThenPause(std::move(S), true);
+    }
+  }
+
+  /// The function playing Role for this adapter, if a selected rule watches it.
+  const RoleFunction *watched(const char *Role, const RoleFunction *Init) const {
+    if (!Mon.watchesRole(Role))
+      return nullptr;
+    std::vector<const RoleFunction *> Fs = P.withRole(Role);
+    return Fs.empty() ? nullptr : nearest(Fs, Init);
+  }
+
+  /// Runs a callback that takes (MiniportAdapterContext, Arg) and hands each
+  /// returning path on, with whether it returned NDIS_STATUS_SUCCESS.
+  void runRole(std::unique_ptr<State> S, const RoleFunction *F, const char *Role, SymValue Arg,
+               bool ReturnsStatus, const std::function<void(std::unique_ptr<State>, bool)> &Then) {
+    Mon.setPhase(*S, Role);
     SymValue Ctx = S->Slots.count(SlotAdapterContext) ? S->Slots[SlotAdapterContext]
                                                       : X.freshObject(*S, "MiniportAdapterContext");
-    const DILocation *At = nullptr;
-    if (auto *SP = Halt->F->getSubprogram())
-      At = DILocation::get(SP->getContext(), SP->getLine(), 0, SP);
-    S->addTrace(TraceStep::Kind::Phase, At, "NDIS calls '" + Halt->Name + "'");
-    Mon.onRole(*S, RoleHalt, rules::EventKind::Entry, At);
-    SymValue Action = SymValue::symbol(S->newSym(32, "HaltAction"), 32);
-    SmallVector<SymValue, 2> Args{Ctx, Action};
-    X.run(std::move(S), Halt->F, Args,
+    S->addTrace(TraceStep::Kind::Phase, entryLoc(F), "NDIS calls '" + F->Name + "'");
+    Mon.onRole(*S, Role, rules::EventKind::Entry, entryLoc(F));
+    SmallVector<SymValue, 2> Args{Ctx, Arg};
+    X.run(std::move(S), F->F, Args,
           [&](std::unique_ptr<State> Done, SymValue Ret, const DILocation *Exit) {
-            Done->addTrace(TraceStep::Kind::Exit, Exit, "'" + Halt->Name + "' returns");
-            Mon.onRole(*Done, RoleHalt, rules::EventKind::Exit, Exit, nullptr);
+            if (!ReturnsStatus) {
+              Done->addTrace(TraceStep::Kind::Exit, Exit, "'" + F->Name + "' returns");
+              Mon.onRole(*Done, Role, rules::EventKind::Exit, Exit, nullptr);
+              return Then(std::move(Done), true);
+            }
+            auto [Ok, Failed] = X.split(std::move(Done), Ret, CmpInst::ICMP_EQ, 0);
+            for (auto *St : {&Failed, &Ok}) {
+              if (!*St)
+                continue;
+              bool Success = St == &Ok;
+              (*St)->addTrace(TraceStep::Kind::Exit, Exit,
+                              "'" + F->Name + "' returns " +
+                                  (Success ? "NDIS_STATUS_SUCCESS" : "a status other than NDIS_STATUS_SUCCESS"));
+              Mon.onRole(**St, Role, rules::EventKind::Exit, Exit, &Ret);
+              Mon.onRole(**St, Role, Success ? rules::EventKind::Success : rules::EventKind::Failure, Exit,
+                         &Ret);
+              Then(std::move(*St), Success);
+            }
           });
+  }
+
+  static const DILocation *entryLoc(const RoleFunction *F) {
+    if (auto *SP = F->F->getSubprogram())
+      return DILocation::get(SP->getContext(), SP->getLine(), 0, SP);
+    return nullptr;
+  }
+
+  void runHalt(std::unique_ptr<State> S, const RoleFunction *Halt) {
+    Res.RanHalt = true;
+    SymValue Action = SymValue::symbol(S->newSym(32, "HaltAction"), 32);
+    runRole(std::move(S), Halt, RoleHalt, Action, false, [](std::unique_ptr<State>, bool) {});
   }
 
   const DriverProgram &P;

@@ -79,6 +79,11 @@ void RuleMonitor::onCall(State &S, const engine::CallEvent &E) {
 
 void RuleMonitor::onRole(State &S, StringRef Role, EventKind K, const DILocation *Loc,
                          const engine::SymValue *Ret) {
+  // `applies MINIPORT_PAUSE`: a rule about a callback applies once NDIS calls it.
+  if (K == EventKind::Entry)
+    for (unsigned R = 0; R < Rules.size(); ++R)
+      if (!Applicable[R] && llvm::is_contained(Rules[R]->Applies, Role))
+        Applicable[R] = true;
   if (!Hooks.count(Role))
     return;
   EventData Ev{{}, Ret, nullptr, Loc};

@@ -1,7 +1,8 @@
 //===- ndisv/Harness/Harness.h - The lifecycle as NDIS drives it -*- C++ -*-===//
 // SPDX-License-Identifier: Apache-2.0
 //
-// DriverEntry -> MiniportInitializeEx -> (on NDIS_STATUS_SUCCESS)
+// DriverEntry -> MiniportInitializeEx -> (on NDIS_STATUS_SUCCESS) [restart,
+// pause, or a shutdown path, when a rule watches them] ->
 // MiniportHaltEx on the adapter context the driver registered, on every
 // path the engine finds. Like SDV's sdv_main, but the adapter context comes
 // from NdisMSetMiniportAttributes itself, so no annotation is needed.

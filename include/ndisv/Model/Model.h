@@ -25,9 +25,14 @@ RoleTable ndisRoleTable();
 inline constexpr const char *RoleDriverEntry = "DRIVER_INITIALIZE";
 inline constexpr const char *RoleInitialize = "MINIPORT_INITIALIZE";
 inline constexpr const char *RoleHalt = "MINIPORT_HALT";
-/// The roles the harness runs, in lifecycle order.
+inline constexpr const char *RoleRestart = "MINIPORT_RESTART";
+inline constexpr const char *RolePause = "MINIPORT_PAUSE";
+inline constexpr const char *RoleShutdown = "MINIPORT_SHUTDOWN";
+/// The roles the harness may run, in lifecycle order. Restart, pause and
+/// shutdown run only when a selected rule watches them.
 inline const std::vector<std::string> &harnessRoles() {
-  static const std::vector<std::string> Roles = {RoleDriverEntry, RoleInitialize, RoleHalt};
+  static const std::vector<std::string> Roles = {RoleDriverEntry, RoleInitialize, RoleRestart,
+                                                 RolePause,       RoleShutdown,   RoleHalt};
   return Roles;
 }
 inline constexpr const char *SlotAdapterContext = "adapter-context";
