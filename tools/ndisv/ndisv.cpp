@@ -18,6 +18,7 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include <map>
 #include <optional>
 
 using namespace llvm;
@@ -30,7 +31,8 @@ static cl::SubCommand RulesCmd("rules", "List the rules, or print one rule's doc
 static cl::list<std::string> Inputs(cl::Positional, cl::desc("<input>..."), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> RuleSel("rules", cl::desc("Rules to check: names, globs (Init_*), sets (Default, SDV, ndisv)"),
                                     cl::sub(CheckCmd), cl::cat(Cat));
-static cl::list<std::string> RuleFiles("rule-file", cl::desc("Load an extra rule file"), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::list<std::string> RuleFiles("rule-file", cl::desc("Load an extra rule file"), cl::sub(CheckCmd),
+                                       cl::sub(RulesCmd), cl::cat(Cat));
 static cl::opt<std::string> SarifOut("sarif", cl::desc("Write SARIF 2.1.0 to this file"), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> SourceRoot("source-root", cl::desc("SARIF file URIs are relative to this directory (default: the current one)"),
                                        cl::value_desc("dir"), cl::sub(CheckCmd), cl::cat(Cat));
@@ -76,34 +78,58 @@ static cl::opt<unsigned> MaxPaths("max-paths", cl::desc("Path budget; past it th
                                   cl::init(200000), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<unsigned> LoopUnroll("loop-unroll", cl::desc("Iterations of a loop whose exit is undecided"),
                                     cl::init(8), cl::sub(CheckCmd), cl::cat(Cat));
-static cl::opt<std::string> RuleName(cl::Positional, cl::desc("[rule]"), cl::sub(RulesCmd), cl::cat(Cat));
+static cl::opt<std::string> RuleName(cl::Positional, cl::desc("[rule | set | glob]"), cl::sub(RulesCmd),
+                                     cl::cat(Cat));
 
+/// `ndisv rules`: every rule, one a line (name, origin, sets, title), then
+/// the sets. `ndisv rules NAME` prints that rule's doc page; a set or glob
+/// lists just those rules.
 static int listRules(const std::string &DataDir) {
-  auto Rules = loadRules(DataDir, {});
+  auto Rules = loadRules(DataDir, std::vector<std::string>(RuleFiles.begin(), RuleFiles.end()));
   if (!Rules) {
     WithColor::error(errs(), "ndisv") << toString(Rules.takeError()) << "\n";
     return 2;
   }
-  if (RuleName.empty()) {
-    size_t W = 0;
-    for (auto &R : *Rules)
-      W = std::max(W, R.Name.size());
-    for (auto &R : *Rules)
-      outs() << left_justify(R.Name, W) << "  " << left_justify(R.Origin, 5) << "  " << R.Title << "\n";
-    return 0;
-  }
   for (auto &R : *Rules)
-    if (R.Name == RuleName) {
+    if (!RuleName.empty() && R.Name == RuleName) {
       std::string Doc = DataDir + "/docs/rules/" + R.Name + ".md";
       if (auto Buf = MemoryBuffer::getFile(Doc)) {
         outs() << (*Buf)->getBuffer();
         return 0;
       }
       outs() << R.Name << ": " << R.Title << "\n";
+      if (!R.Help.empty())
+        outs() << "\n" << R.Help << "\n";
+      outs() << "\nDefined in " << R.File << "\n";
       return 0;
     }
-  WithColor::error(errs(), "ndisv") << "unknown rule '" << RuleName << "'\n";
-  return 2;
+  auto Chosen = rules::selectRules(*Rules, RuleName);
+  if (!Chosen) {
+    WithColor::error(errs(), "ndisv") << toString(Chosen.takeError()) << "\n";
+    return 2;
+  }
+  size_t W = 0, WS = 0;
+  std::map<std::string, unsigned> Sets{{"all", 0}, {"SDV", 0}, {"ndisv", 0}};
+  for (const rules::Rule *R : *Chosen) {
+    W = std::max(W, R->Name.size());
+    WS = std::max(WS, join(R->Sets, ",").size());
+  }
+  for (const rules::Rule &R : *Rules) {
+    ++Sets["all"];
+    ++Sets[R.Origin == "sdv" ? "SDV" : "ndisv"];
+    for (const std::string &S : R.Sets)
+      ++Sets[S];
+  }
+  for (const rules::Rule *R : *Chosen)
+    outs() << left_justify(R->Name, W) << "  " << left_justify(R->Origin, 5) << "  "
+           << left_justify(join(R->Sets, ","), WS) << "  " << R->Title << "\n";
+  if (RuleName.empty()) {
+    outs() << "\nrule sets (ndisv check --rules SET):";
+    for (auto &[Name, N] : Sets)
+      outs() << " " << Name << " (" << N << ")";
+    outs() << "\n";
+  }
+  return 0;
 }
 
 int main(int argc, char **argv) {
