@@ -141,7 +141,7 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   RoleTable Roles = model::ndisRoleTable();
   for (const rules::Rule *Ru : *Selected) {
     auto known = [&](const std::string &Role) {
-      return Role.empty() || llvm::is_contained(Roles.RoleTypes, Role);
+      return Role.empty() || Role == model::PhaseAfterHalt || llvm::is_contained(Roles.RoleTypes, Role);
     };
     bool Ok = known(Ru->AppliesDuring);
     for (const rules::Handler &H : Ru->Handlers)

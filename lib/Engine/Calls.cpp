@@ -121,6 +121,33 @@ void Executor::Impl::applyOutcome(State &S, const CallBase &CB, const CallModel 
     case Effect::Kind::SaveSlot:
       S.Slots[Eff.Slot] = valueOf(Eff.Value, 64);
       break;
+    case Effect::Kind::Defer:
+    case Effect::Kind::Arm:
+    case Effect::Kind::Disarm: {
+      SymValue Key = S.resolve(valueOf(Eff.Key, 64));
+      auto It = llvm::find_if(S.Deferred, [&](const DeferredCall &D) { return D.Key.sameAs(Key); });
+      if (Eff.K == Effect::Kind::Defer) {
+        if (It == S.Deferred.end())
+          It = S.Deferred.insert(S.Deferred.end(), DeferredCall{});
+        It->Key = Key;
+        It->Fn = S.resolve(valueOf(Eff.Fn, 64));
+        It->Ctx = valueOf(Eff.Value, 64);
+        It->NArgs = Eff.Shape.NArgs;
+        It->CtxPos = Eff.Shape.CtxPos;
+        It->KeyPos = Eff.Shape.KeyPos;
+        It->Due = false;
+      } else if (It != S.Deferred.end()) {
+        It->Due = Eff.K == Effect::Kind::Arm;
+        It->DueAt = CB.getDebugLoc().get();
+        It->DueBy = Model.Function;
+        if (Eff.K == Effect::Kind::Arm) {
+          SymValue Ctx = S.resolve(valueOf(Eff.Value, 64));
+          if (!Ctx.isNull())
+            It->Ctx = Ctx;
+        }
+      }
+      break;
+    }
     }
   }
   if (!HasRet && !CB.getType()->isVoidTy()) {

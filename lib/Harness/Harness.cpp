@@ -186,7 +186,43 @@ private:
   void runHalt(std::unique_ptr<State> S, const RoleFunction *Halt) {
     Res.RanHalt = true;
     SymValue Action = SymValue::symbol(S->newSym(32, "HaltAction"), 32);
-    runRole(std::move(S), Halt, RoleHalt, Action, false, [](std::unique_ptr<State>, bool) {});
+    runRole(std::move(S), Halt, RoleHalt, Action, false, [&](std::unique_ptr<State> Done, bool) {
+      if (Mon.watchesRole(PhaseAfterHalt))
+        runDue(std::move(Done), 0);
+    });
+  }
+
+  /// After the halt: each callback still due runs, one after the other, as
+  /// the environment would call it, with the context the driver gave.
+  void runDue(std::unique_ptr<State> S, size_t From) {
+    size_t K = From;
+    while (K < S->Deferred.size() &&
+           !(S->Deferred[K].Due && S->Deferred[K].Fn.isFunc() && !S->Deferred[K].Fn.func()->isDeclaration()))
+      ++K;
+    if (K == S->Deferred.size())
+      return;
+    DeferredCall D = S->Deferred[K];
+    const Function *F = D.Fn.func();
+    Mon.setPhase(*S, PhaseAfterHalt);
+    std::string Name = F->getSubprogram() ? F->getSubprogram()->getName().str() : F->getName().str();
+    S->addTrace(TraceStep::Kind::Phase, D.DueAt,
+                "'" + Name + "' runs after MiniportHaltEx returned: " + D.DueBy + " left it due here");
+    SmallVector<SymValue, 4> Args;
+    for (unsigned A = 1; A <= D.NArgs; ++A) {
+      if (A == D.CtxPos)
+        Args.push_back(D.Ctx);
+      else if (A == D.KeyPos)
+        Args.push_back(D.Key);
+      else if (A <= F->arg_size() && F->getArg(A - 1)->getType()->isPointerTy())
+        Args.push_back(X.freshObject(*S, "SystemSpecific"));
+      else
+        Args.push_back(SymValue::symbol(S->newSym(64, "SystemSpecific"), 64));
+    }
+    Args.resize(std::min<size_t>(Args.size(), F->arg_size()));
+    S->Deferred[K].Due = false;
+    X.run(std::move(S), F, Args, [&](std::unique_ptr<State> Done, SymValue, const DILocation *) {
+      runDue(std::move(Done), K + 1);
+    });
   }
 
   const DriverProgram &P;

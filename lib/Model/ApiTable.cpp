@@ -84,6 +84,51 @@ struct LineParser {
     return V;
   }
 
+  /// defer(KEY)=FN,CTX,ctx@P/N[,key@K]   arm(KEY)=CTX   disarm(KEY)=0
+  Expected<Effect> parseCallbackEffect(StringRef Lhs, StringRef Rhs) const {
+    Effect E;
+    StringRef What = Lhs.take_until([](char C) { return C == '('; });
+    E.K = What == "defer" ? Effect::Kind::Defer : What == "arm" ? Effect::Kind::Arm : Effect::Kind::Disarm;
+    StringRef KeyText = Lhs.drop_front(What.size());
+    if (!KeyText.consume_front("(") || !KeyText.consume_back(")"))
+      return fail("expected " + What + "(KEY)=..., got '" + Lhs + "'");
+    Expected<ValueSpec> Key = parseValue(KeyText.trim());
+    if (!Key)
+      return Key.takeError();
+    E.Key = *Key;
+    SmallVector<StringRef, 4> Parts;
+    Rhs.split(Parts, ',');
+    if (E.K == Effect::Kind::Defer) {
+      if (Parts.size() < 3)
+        return fail("expected defer(KEY)=FN,CTX,ctx@P/N[,key@K], got '" + Rhs + "'");
+      Expected<ValueSpec> Fn = parseValue(Parts[0].trim());
+      if (!Fn)
+        return Fn.takeError();
+      E.Fn = *Fn;
+      for (size_t I = 2; I < Parts.size(); ++I) {
+        StringRef P = Parts[I].trim();
+        bool Bad = true;
+        if (P.consume_front("ctx@")) {
+          auto [Pos, N] = P.split('/');
+          Bad = Pos.getAsInteger(10, E.Shape.CtxPos) || N.getAsInteger(10, E.Shape.NArgs);
+        } else if (P.consume_front("key@")) {
+          Bad = P.getAsInteger(10, E.Shape.KeyPos);
+        }
+        if (Bad || E.Shape.CtxPos > E.Shape.NArgs || E.Shape.KeyPos > E.Shape.NArgs)
+          return fail("bad callback shape '" + Parts[I].trim() + "' (expected ctx@P/N or key@K)");
+      }
+      if (!E.Shape.NArgs)
+        return fail("defer(...) needs ctx@P/N");
+    } else if (Parts.size() != 1) {
+      return fail("expected one value after " + What + "(KEY)=");
+    }
+    Expected<ValueSpec> V = parseValue(Parts[E.K == Effect::Kind::Defer ? 1 : 0].trim());
+    if (!V)
+      return V.takeError();
+    E.Value = *V;
+    return E;
+  }
+
   Expected<Effect> parseEffect(StringRef Tok) const {
     Effect E;
     StringRef Guard;
@@ -97,6 +142,8 @@ struct LineParser {
         return fail("bad width in '" + Rhs + "'");
       Rhs = Rhs.substr(0, Colon);
     }
+    if (Lhs.starts_with("defer(") || Lhs.starts_with("arm(") || Lhs.starts_with("disarm("))
+      return parseCallbackEffect(Lhs, Rhs);
     bool Zeroed = Rhs.starts_with("new0(");
     Expected<ValueSpec> V = parseValue(Rhs);
     if (!V)

@@ -43,11 +43,21 @@ struct ByteGuard {
   uint8_t Value = 0;
 };
 
+/// How the environment later calls a callback the driver handed it: with
+/// NArgs arguments, the driver's context at CtxPos and the handle it was
+/// registered under at KeyPos (1-based; 0 = not passed), the rest unknown.
+struct CallbackShape {
+  unsigned NArgs = 0, CtxPos = 0, KeyPos = 0;
+};
+
 struct Effect {
   enum class Kind {
     SetReturn, // the call returns Value
     StoreArg,  // *(argument Arg) = Value (pointer-sized)
-    SaveSlot   // the path remembers Value under Slot
+    SaveSlot,  // the path remembers Value under Slot
+    Defer,     // the path remembers callback Fn with context Value under Key, not yet due
+    Arm,       // the callback under Key is due (Value, if not NULL, replaces its context)
+    Disarm     // the callback under Key is no longer due
   };
   Kind K = Kind::SetReturn;
   unsigned Arg = 0;
@@ -55,6 +65,8 @@ struct Effect {
   std::string Slot;
   ValueSpec Value;
   ByteGuard Guard;
+  ValueSpec Key, Fn;   // Defer, Arm, Disarm
+  CallbackShape Shape; // Defer
 };
 
 struct Outcome {

@@ -111,6 +111,16 @@ struct TrackedValue {
   unsigned NameRank = 0;
 };
 
+/// A callback the driver handed the environment (a timer's function, a
+/// queued work item's routine), which the environment may call later.
+struct DeferredCall {
+  SymValue Key, Fn, Ctx;
+  unsigned NArgs = 0, CtxPos = 0, KeyPos = 0;
+  bool Due = false;
+  const llvm::DILocation *DueAt = nullptr; // the call that made it due
+  std::string DueBy;                        // that call's callee
+};
+
 struct Frame {
   const llvm::Function *F = nullptr;
   const llvm::BasicBlock *BB = nullptr;
@@ -139,6 +149,7 @@ public:
   std::vector<int64_t> MonitorVars;
   std::vector<uint8_t> MonitorDone; // a rule that aborted on this path stops watching it
   std::vector<TrackedValue> Tracked;
+  std::vector<DeferredCall> Deferred;
   uint64_t Id = 0;
   /// Set on a state forked off at the instruction it is about to execute:
   /// which way (or which model outcome) that instruction goes.

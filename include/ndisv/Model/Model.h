@@ -28,6 +28,9 @@ inline constexpr const char *RoleHalt = "MINIPORT_HALT";
 inline constexpr const char *RoleRestart = "MINIPORT_RESTART";
 inline constexpr const char *RolePause = "MINIPORT_PAUSE";
 inline constexpr const char *RoleShutdown = "MINIPORT_SHUTDOWN";
+/// Not a callback but a phase: after MiniportHaltEx returned, the harness
+/// runs the callbacks still due (a timer the halt left set).
+inline constexpr const char *PhaseAfterHalt = "AFTER_HALT";
 /// The roles the harness may run, in lifecycle order. Restart, pause and
 /// shutdown run only when a selected rule watches them.
 inline const std::vector<std::string> &harnessRoles() {
