@@ -4,6 +4,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: defect}}
 // expected-verdict {{Init_RegisterInterrupt: not-applicable}}
 // expected-verdict {{Init_DeRegisterInterrupt: not-applicable}}
+// expected-verdict {{ndisv_Init_Memory: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS60_MINIPORT 1
@@ -111,7 +112,7 @@ static NDIS_STATUS NicInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDL
     Status = Nic->SetGeneralAttributes();
     if (Status != NDIS_STATUS_SUCCESS) {
         // BUG: forgot "delete Nic;" -- the destructor would have freed the work item.
-        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without}}
+        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without}} {{[ndisv_Init_Memory] MiniportInitializeEx fails without calling NdisFreeMemoryWithTagPriority for Memory}}
     }
     return NDIS_STATUS_SUCCESS;
 }

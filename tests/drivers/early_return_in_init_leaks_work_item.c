@@ -4,6 +4,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: defect}}
 // expected-verdict {{Init_RegisterInterrupt: pass}}
 // expected-verdict {{Init_DeRegisterInterrupt: pass}}
+// expected-verdict {{ndisv_Init_Memory: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS683_MINIPORT 1
@@ -129,7 +130,7 @@ NDIS_STATUS ErtInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
     ConfigObject.NdisHandle = MiniportAdapterHandle;
     Status = NdisOpenConfigurationEx(&ConfigObject, &ConfigHandle);
     if (Status != NDIS_STATUS_SUCCESS)
-        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem}}
+        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem}} {{[ndisv_Init_Memory] MiniportInitializeEx fails without calling NdisFreeMemoryWithTagPriority for Adapter}}
 
     NdisReadConfiguration(&ReadStatus, &Param, ConfigHandle, &RxBuffersKey, NdisParameterInteger);
     if (ReadStatus == NDIS_STATUS_SUCCESS && Param != NULL) {

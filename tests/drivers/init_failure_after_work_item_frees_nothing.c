@@ -4,6 +4,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: defect}}
 // expected-verdict {{Init_RegisterInterrupt: pass}}
 // expected-verdict {{Init_DeRegisterInterrupt: pass}}
+// expected-verdict {{ndisv_Init_Memory: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS60_MINIPORT 1
@@ -131,7 +132,7 @@ NDIS_STATUS IfwInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
     Status = NdisMRegisterInterruptEx(MiniportAdapterHandle, Adapter, &Intr, &Adapter->InterruptHandle);
     if (Status != NDIS_STATUS_SUCCESS) {
         // BUG: nothing is undone here; the work item allocated above is lost.
-        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem}}
+        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem}} {{[ndisv_Init_Memory] MiniportInitializeEx fails without calling NdisFreeMemoryWithTagPriority for Adapter}}
     }
 
     return NDIS_STATUS_SUCCESS;

@@ -31,6 +31,7 @@ NDIS_STATUS ClnInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
     NDIS_STATUS Status;
     PCLN_ADAPTER Adapter;
     NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS Intr;
+    NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES RegAttrs;
 
     UNREFERENCED_PARAMETER(MiniportDriverContext);
     UNREFERENCED_PARAMETER(MiniportInitParameters);
@@ -41,6 +42,19 @@ NDIS_STATUS ClnInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
         return NDIS_STATUS_RESOURCES;
     NdisZeroMemory(Adapter, sizeof(CLN_ADAPTER));
     Adapter->MiniportHandle = MiniportAdapterHandle;
+
+    // The registration attributes hand the adapter block to NDIS, which passes it back to halt.
+    NdisZeroMemory(&RegAttrs, sizeof(RegAttrs));
+    RegAttrs.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
+    RegAttrs.Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+    RegAttrs.Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+    RegAttrs.MiniportAdapterContext = (NDIS_HANDLE)Adapter;
+    RegAttrs.InterfaceType = NdisInterfacePci;
+    Status = NdisMSetMiniportAttributes(MiniportAdapterHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&RegAttrs);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Adapter, 'nlCn');
+        return Status;
+    }
 
     NdisZeroMemory(&Intr, sizeof(Intr));
     Intr.InterruptHandler = ClnIsr;
