@@ -326,36 +326,68 @@ private:
   /// attribute is dropped: where a cast or a compound literal is aligned
   /// does not change what the driver does.
   void declspecInTypeName(SourceLocation L) {
-    if (!L.isFileID() || SM->isInSystemHeader(L))
+    std::optional<CharSourceRange> R = L.isFileID() ? spelledDeclspec(L) : macroDeclspec(L);
+    if (!R || SM->isInSystemHeader(R->getBegin()))
       return;
+    auto [FID, Off] = SM->getDecomposedLoc(R->getBegin());
+    if (!bufferOf(FID).take_front(Off).rtrim().ends_with("("))
+      return;
+    std::string Spelled = flatText(*R);
+    if (Spelled.empty())
+      return;
+    SourceLocation At = R->getBegin();
+    replace(*R, "");
+    commit(At, "'" + Spelled + "'" + (L.isFileID() ? "" : " (a __declspec)") +
+                   " in a parenthesised type name: MSVC accepts it, Clang does not; "
+                   "ndisv ignored it");
+  }
+
+  /// `__declspec ( ... )` written at \p L in the file.
+  std::optional<CharSourceRange> spelledDeclspec(SourceLocation L) {
     auto [FID, Off] = SM->getDecomposedLoc(L);
     StringRef Buf = bufferOf(FID);
     if (Off >= Buf.size())
-      return;
-    StringRef Before = Buf.take_front(Off).rtrim();
-    if (!Before.ends_with("("))
-      return;
+      return std::nullopt;
     Lexer Lex(SM->getLocForStartOfFile(FID), Ctx->getLangOpts(), Buf.begin(),
               Buf.begin() + Off, Buf.end());
     Token T;
     Lex.LexFromRawLexer(T);
     if (!T.is(tok::raw_identifier) || T.getRawIdentifier() != "__declspec")
-      return;
+      return std::nullopt;
     Lex.LexFromRawLexer(T);
     if (!T.is(tok::l_paren))
-      return;
+      return std::nullopt;
     for (int Depth = 1; Depth > 0;) {
       Lex.LexFromRawLexer(T);
       if (T.is(tok::eof) || (T.is(tok::hash) && T.isAtStartOfLine()))
-        return;
+        return std::nullopt;
       Depth += T.is(tok::l_paren) ? 1 : T.is(tok::r_paren) ? -1 : 0;
     }
-    CharSourceRange R = CharSourceRange::getCharRange(L, T.getEndLoc());
-    std::string Spelled = flatText(R);
-    replace(R, "");
-    commit(L, "'" + Spelled +
-                  "' in a parenthesised type name: MSVC accepts it, Clang does not; "
-                  "ndisv ignored it");
+    return CharSourceRange::getCharRange(L, T.getEndLoc());
+  }
+
+  /// A macro invocation (DECLSPEC_ALIGN(8)) whose expansion starts with the
+  /// __declspec at \p L: the whole invocation, as written in the file.
+  std::optional<CharSourceRange> macroDeclspec(SourceLocation L) {
+    const LangOptions &LO = Ctx->getLangOpts();
+    SourceLocation Spelling = SM->getSpellingLoc(L);
+    Token T;
+    if (Lexer::getRawToken(Spelling, T, *SM, LO, /*IgnoreWhiteSpace=*/false) ||
+        !T.is(tok::raw_identifier) || T.getRawIdentifier() != "__declspec")
+      return std::nullopt;
+    for (SourceLocation Cur = L; Cur.isMacroID();) {
+      SourceLocation Begin;
+      if (!Lexer::isAtStartOfMacroExpansion(Cur, *SM, LO, &Begin))
+        return std::nullopt;
+      Cur = Begin;
+    }
+    CharSourceRange E = SM->getExpansionRange(L);
+    if (E.isInvalid() || !E.getBegin().isFileID() || !E.getEnd().isFileID())
+      return std::nullopt;
+    SourceLocation End = Lexer::getLocForEndOfToken(E.getEnd(), 0, *SM, LO);
+    if (End.isInvalid() || SM->getFileID(End) != SM->getFileID(E.getBegin()))
+      return std::nullopt;
+    return CharSourceRange::getCharRange(E.getBegin(), End);
   }
 
   bool implicatedInError(SourceLocation Q) {
@@ -371,11 +403,12 @@ private:
     return false;
   }
 
-  /// C4133: for pointers to different types MSVC gives the conditional the
-  /// second operand's type; Clang gives it void *, which cannot be
-  /// dereferenced into an lvalue or a value. Only pointees that are scalars
-  /// of one size: then the choice of type cannot change which bytes are read
-  /// or written.
+  /// C4133: for pointers to different types MSVC converts one operand to
+  /// the other's type and goes on; Clang gives the conditional void *, which
+  /// cannot be dereferenced into an lvalue or a value. ndisv takes the
+  /// second operand's type, and only for pointees that are scalars of one
+  /// size: then which type MSVC takes cannot change the bytes read or
+  /// written (its choice is not documented).
   void conditional(const RecoveryHints::Conditional &X) {
     QualType LT = QualType::getFromOpaquePtr(X.LHSType);
     QualType RT = QualType::getFromOpaquePtr(X.RHSType);

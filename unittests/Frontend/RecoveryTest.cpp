@@ -136,6 +136,31 @@ TEST_F(RecoveryTest, DeclspecOverTwoLinesKeepsLines) {
   EXPECT_EQ(lineOf(*TU.Module, "Later"), 4u);
 }
 
+TEST_F(RecoveryTest, DeclspecFromAMacroDropsTheInvocation) {
+  CompiledTU TU = compile("m.c", "#define MY_ALIGN(x) __declspec(align(x))\n"
+                                 "#define MY_CACHE MY_ALIGN(64)\n"
+                                 "typedef unsigned char UCHAR;\n"
+                                 "void *A = (void *)(MY_ALIGN(16) UCHAR[]){ 1 };\n"
+                                 "void *B = (void *)( MY_CACHE UCHAR[]){ 2 };\n");
+  ASSERT_TRUE(TU.Result.Compiled) << errors(TU);
+  ASSERT_EQ(TU.Result.Warnings.size(), 2u);
+  EXPECT_EQ(TU.Result.Warnings[0].Loc.Line, 4u);
+  EXPECT_EQ(TU.Result.Warnings[0].Loc.Col, 20u);
+  EXPECT_THAT(TU.Result.Warnings[0].Message,
+              HasSubstr("'MY_ALIGN(16)' (a __declspec) in a parenthesised type name"));
+  EXPECT_EQ(TU.Result.Warnings[1].Loc.Line, 5u);
+  EXPECT_THAT(TU.Result.Warnings[1].Message, HasSubstr("'MY_CACHE' (a __declspec)"));
+}
+
+TEST_F(RecoveryTest, DeclspecNotInATypeNameStaysAnError) {
+  // After '=' rather than '(': not the MSVC type-name form.
+  CompiledTU TU = compile("n.c", "int X = __declspec(align(8)) 3;\n");
+  EXPECT_FALSE(TU.Result.Compiled);
+  EXPECT_TRUE(TU.Result.Warnings.empty());
+  ASSERT_FALSE(TU.Result.Errors.empty());
+  EXPECT_EQ(TU.Result.Errors[0].Loc.Line, 1u);
+}
+
 TEST_F(RecoveryTest, ConditionalRecoveredOnlyWhereItCausedTheError) {
   // The first conditional is only compared (Clang's void * is fine there):
   // left alone. The second is stored through: recovered.
