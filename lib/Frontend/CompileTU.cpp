@@ -9,6 +9,7 @@
 // so the IR mirrors the source. Diagnostics are collected, never printed.
 //===----------------------------------------------------------------------===//
 
+#include "Recovery.h"
 #include "RoleFinder.h"
 #include "Wpp.h"
 #include "ndisv/Frontend/Frontend.h"
@@ -20,6 +21,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Frontend/Utils.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
@@ -54,11 +56,14 @@ bool isCxx(StringRef File) {
 /// Keeps the first errors with their presumed (file, line, column).
 class ErrorCollector : public clang::DiagnosticConsumer {
 public:
-  ErrorCollector(std::string MainFile, std::vector<Diagnostic> &Out)
-      : MainFile(std::move(MainFile)), Out(Out) {}
+  ErrorCollector(std::string MainFile, std::vector<Diagnostic> &Out,
+                 RecoveryHints *Hints = nullptr)
+      : MainFile(std::move(MainFile)), Out(Out), Hints(Hints) {}
 
   void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
                         const clang::Diagnostic &Info) override {
+    if (Hints)
+      Hints->diagnostic(Level, Info);
     if (Level != clang::DiagnosticsEngine::Error &&
         Level != clang::DiagnosticsEngine::Fatal)
       return;
@@ -88,14 +93,16 @@ public:
 private:
   std::string MainFile;
   std::vector<Diagnostic> &Out;
+  RecoveryHints *Hints;
   unsigned Count = 0;
 };
 
 /// EmitLLVMOnlyAction with the role finder beside the code generator.
 class RoleAction : public clang::EmitLLVMOnlyAction {
 public:
-  RoleAction(LLVMContext *Ctx, RoleFinderState &State)
-      : EmitLLVMOnlyAction(Ctx), State(State) {}
+  RoleAction(LLVMContext *Ctx, RoleFinderState &State, RecoveryHints *Hints,
+             RecoveryPlan *Plan)
+      : EmitLLVMOnlyAction(Ctx), State(State), Hints(Hints), Plan(Plan) {}
 
 protected:
   std::unique_ptr<clang::ASTConsumer>
@@ -106,6 +113,9 @@ protected:
       return nullptr;
     addFunctionClassCallback(CI.getPreprocessor(), State);
     std::vector<std::unique_ptr<clang::ASTConsumer>> Consumers;
+    // The planner reads the failed AST; first, like the role finder below.
+    if (Hints && Plan)
+      Consumers.push_back(Hints->createPlanner(*Plan));
     // The role finder must come first: with clang 19 and this target, walking
     // the TU's declarations after code generation's HandleTranslationUnit
     // crashed (a LinkageSpecDecl with a dangling child appears in a C TU).
@@ -116,6 +126,8 @@ protected:
 
 private:
   RoleFinderState &State;
+  RecoveryHints *Hints;
+  RecoveryPlan *Plan;
 };
 
 void initialiseOnce() {
@@ -196,25 +208,23 @@ std::vector<std::string> clangArgsFor(const CompileJob &Job, const FrontendOptio
   return argsWith(Job, Opts, scanForWpp(Job, Opts));
 }
 
-CompiledTU compileTU(const CompileJob &Job, const FrontendOptions &Opts, LLVMContext &Ctx) {
-  CompiledTU Out;
-  Out.Result.File = Job.File;
-  sys::fs::file_status St;
-  if (sys::fs::status(Job.File, St) || !sys::fs::exists(St)) {
-    fail(Out, "no such file or directory");
-    return Out;
-  }
-  if (!sys::fs::is_regular_file(St)) {
-    fail(Out, "not a regular file");
-    return Out;
-  }
-  initialiseOnce();
+namespace {
 
-  ErrorCollector Errors(Job.File, Out.Result.Errors);
-  WppScan Wpp = scanForWpp(Job, Opts);
-  std::vector<std::string> Args = argsWith(Job, Opts, Wpp);
-  Args.insert(Args.begin(), "clang");
-  Args.push_back(Job.File);
+/// One run of Clang over a job.
+struct Attempt {
+  enum { Compiled, Failed, Crashed } Status = Failed;
+  std::unique_ptr<Module> M;
+  std::vector<RoleFinding> Findings;
+};
+
+/// Parses and lowers the job once. With \p Hints and \p Plan, a failed
+/// parse also plans its recovery; \p Remap replaces file contents by path.
+Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppScan &Wpp,
+                  const std::vector<std::string> &Args, LLVMContext &Ctx, CompiledTU &Out,
+                  RecoveryHints *Hints, RecoveryPlan *Plan,
+                  const StringMap<std::string> *Remap) {
+  Attempt A;
+  ErrorCollector Errors(Job.File, Out.Result.Errors, Hints);
   std::vector<const char *> Argv;
   for (const std::string &S : Args)
     Argv.push_back(S.c_str());
@@ -233,17 +243,22 @@ CompiledTU compileTU(const CompileJob &Job, const FrontendOptions &Opts, LLVMCon
   if (!Inv || Errors.count()) {
     if (Out.Result.Errors.empty())
       fail(Out, "cannot build a clang invocation for this file");
-    Out.Result.Compiled = false;
-    return Out;
+    return A;
   }
   Inv->getFrontendOpts().DisableFree = false;
   Inv->getCodeGenOpts().DisableFree = false;
   Inv->getCodeGenOpts().DisableLLVMPasses = true;
   Inv->getDiagnosticOpts().ShowCarets = false; // no "N errors generated."
+  if (Remap)
+    for (const auto &F : *Remap) // owned by the SourceManager from here
+      Inv->getPreprocessorOpts().addRemappedFile(
+          F.getKey(), MemoryBuffer::getMemBufferCopy(F.getValue(), F.getKey()).release());
 
   auto CI = std::make_unique<clang::CompilerInstance>();
   CI->setInvocation(std::move(Inv));
   CI->createDiagnostics(&Errors, /*ShouldOwnClient=*/false);
+  if (Hints)
+    RecoveryHints::prepare(CI->getDiagnostics());
   if (!Wpp.MissingTmh.empty()) {
     // Each missing .tmh becomes an empty file beside its includer, in
     // memory only: the user's tree is never written to.
@@ -256,7 +271,7 @@ CompiledTU compileTU(const CompileJob &Job, const FrontendOptions &Opts, LLVMCon
   }
   RoleFinderState State;
   State.Roles = &Opts.Roles;
-  auto Act = std::make_unique<RoleAction>(&Ctx, State);
+  auto Act = std::make_unique<RoleAction>(&Ctx, State, Hints, Plan);
 
   bool Ok = false;
   CrashRecoveryContext CRC;
@@ -266,16 +281,60 @@ CompiledTU compileTU(const CompileJob &Job, const FrontendOptions &Opts, LLVMCon
     (void)CI.release();
     (void)Act.release();
     fail(Out, "internal error: clang crashed while compiling this file");
-    return Out;
+    A.Status = Attempt::Crashed;
+    return A;
   }
   std::unique_ptr<Module> M = Act->takeModule();
   if (!Ok || Errors.count() || !M) {
     if (Out.Result.Errors.empty())
       fail(Out, "compilation failed");
-    Out.Result.Compiled = false;
+    return A;
+  }
+  A.Status = Attempt::Compiled;
+  A.M = std::move(M);
+  A.Findings = std::move(State.Findings);
+  return A;
+}
+
+} // namespace
+
+CompiledTU compileTU(const CompileJob &Job, const FrontendOptions &Opts, LLVMContext &Ctx) {
+  CompiledTU Out;
+  Out.Result.File = Job.File;
+  sys::fs::file_status St;
+  if (sys::fs::status(Job.File, St) || !sys::fs::exists(St)) {
+    fail(Out, "no such file or directory");
     return Out;
   }
-  attachRoleMetadata(*M, State.Findings);
+  if (!sys::fs::is_regular_file(St)) {
+    fail(Out, "not a regular file");
+    return Out;
+  }
+  initialiseOnce();
+
+  WppScan Wpp = scanForWpp(Job, Opts);
+  std::vector<std::string> Args = argsWith(Job, Opts, Wpp);
+  Args.insert(Args.begin(), "clang");
+  Args.push_back(Job.File);
+
+  RecoveryHints Hints;
+  RecoveryPlan Plan;
+  Attempt A = parseOnce(Job, Opts, Wpp, Args, Ctx, Out, &Hints, &Plan, nullptr);
+  if (A.Status == Attempt::Failed && !Plan.empty()) {
+    // Once only: what the second parse still rejects is reported as is,
+    // with the same lines, after the warnings for what was recovered.
+    Out.Result.Errors.clear();
+    Out.Result.Warnings = Plan.Warnings;
+    StringMap<std::string> Edited = Plan.apply();
+    A = parseOnce(Job, Opts, Wpp, Args, Ctx, Out, nullptr, nullptr, &Edited);
+  }
+  if (A.Status != Attempt::Compiled) {
+    Out.Result.Compiled = false;
+    Out.Module.reset();
+    return Out;
+  }
+  std::unique_ptr<Module> M = std::move(A.M);
+  attachRoleMetadata(*M, A.Findings);
   std::string Broken;
   raw_string_ostream BrokenOS(Broken);
   if (verifyModule(*M, &BrokenOS)) {

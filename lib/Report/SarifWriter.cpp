@@ -347,6 +347,18 @@ void SarifPrinter::invocation(const Results &R) {
               });
           });
         }
+        for (const TranslationUnitResult &TU : R.TUs)
+          for (const Diagnostic &W : TU.Warnings)
+            J.object([&] {
+              J.attribute("level", levelName(W.L));
+              message(W.Message);
+              SourceLoc Loc = W.Loc;
+              if (Loc.File.empty())
+                Loc.File = TU.File;
+              J.attributeArray("locations", [&] {
+                J.object([&] { physicalLocation(Loc); });
+              });
+            });
         for (const Diagnostic &E : R.ToolErrors)
           J.object([&] {
             J.attribute("level", levelName(E.L));

@@ -272,6 +272,11 @@ void TextPrinter::summary(const Results &R) {
 }
 
 void TextPrinter::print(const Results &R) {
+  // What the frontend recovered comes first, as a compiler's warnings would.
+  for (const TranslationUnitResult &TU : R.TUs)
+    for (const Diagnostic &W : TU.Warnings)
+      diagnostic(levelOf(W), W.Loc, W.Message, TU.File);
+
   for (const Defect &D : R.Defects)
     if (D.reportable())
       defect(D);

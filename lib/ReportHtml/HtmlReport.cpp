@@ -331,6 +331,13 @@ static void writeIndex(const Results &R, const PathNames &Names, StringRef Versi
            << "</span>: " << esc(D.Message) << "</li>";
       OS << "</ul>";
     }
+    if (!TU.Warnings.empty()) {
+      OS << "<ul class=\"warnings\">";
+      for (const Diagnostic &D : TU.Warnings)
+        OS << "<li><span class=\"path\">" << esc(D.Loc.Line ? Names.at(D.Loc) : Names.show(D.Loc.File))
+           << "</span>: " << esc(D.Message) << "</li>";
+      OS << "</ul>";
+    }
     OS << "</td></tr>\n";
   }
   OS << "</tbody>\n</table>\n";

@@ -92,6 +92,9 @@ struct TranslationUnitResult {
   std::string File;
   bool Compiled = false;
   std::vector<Diagnostic> Errors; // first errors only, with file and line
+  /// C that MSVC accepts and Clang rejects, which the frontend rewrote for
+  /// a second parse (one warning per construct, with file and line).
+  std::vector<Diagnostic> Warnings;
 };
 
 struct AnalysisStats {

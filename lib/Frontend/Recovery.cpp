@@ -1,0 +1,478 @@
+//===- Recovery.cpp - Second parse for C that MSVC accepts ---------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Every range edited here comes from the failed parse itself: the location
+// of an error, the note that goes with it, the ranges a diagnostic
+// underlines, or a declaration of the AST. Text is only read back to copy
+// tokens from one place of the TU to another.
+//===----------------------------------------------------------------------===//
+
+#include "Recovery.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/TypeLoc.h"
+#include "clang/Basic/DiagnosticParse.h"
+#include "clang/Basic/DiagnosticSema.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include <algorithm>
+
+using namespace clang;
+
+namespace ndisv {
+
+void RecoveryHints::prepare(DiagnosticsEngine &Diags) {
+  // -w ignores every warning, and this one carries the operand ranges of
+  // the conditional; a remark is not a warning, so it still comes through.
+  Diags.setSeverity(diag::ext_typecheck_cond_incompatible_pointers,
+                    diag::Severity::Remark, SourceLocation());
+}
+
+void RecoveryHints::diagnostic(DiagnosticsEngine::Level Level, const clang::Diagnostic &Info) {
+  unsigned ID = Info.getID();
+  if (Level == DiagnosticsEngine::Note) {
+    // Clang points at the earlier declaration right after the error.
+    if (LastWasConflict && Conflicts.back().Old.isInvalid() &&
+        (ID == diag::note_previous_declaration || ID == diag::note_previous_definition))
+      Conflicts.back().Old = Info.getLocation();
+    return;
+  }
+  LastWasConflict = false;
+  if (Level == DiagnosticsEngine::Remark &&
+      ID == diag::ext_typecheck_cond_incompatible_pointers) {
+    if (Info.getNumRanges() < 2 || Info.getNumArgs() < 2 ||
+        Info.getArgKind(0) != DiagnosticsEngine::ak_qualtype ||
+        Info.getArgKind(1) != DiagnosticsEngine::ak_qualtype)
+      return;
+    Conditional C;
+    C.Question = Info.getLocation();
+    C.LHS = Info.getRange(0).getAsRange();
+    C.RHS = Info.getRange(1).getAsRange();
+    C.LHSType = reinterpret_cast<void *>(Info.getRawArg(0));
+    C.RHSType = reinterpret_cast<void *>(Info.getRawArg(1));
+    Conditionals.push_back(C);
+    return;
+  }
+  if (Level != DiagnosticsEngine::Error && Level != DiagnosticsEngine::Fatal)
+    return;
+  ErrorSite S;
+  S.Loc = Info.getLocation();
+  for (const CharSourceRange &R : Info.getRanges())
+    S.Ranges.push_back(R.getAsRange());
+  Errors.push_back(std::move(S));
+  if (ID == diag::err_conflicting_types) {
+    Conflicts.push_back({Info.getLocation(), SourceLocation()});
+    LastWasConflict = true;
+  } else if (ID == diag::err_expected_expression) {
+    ExpectedExpression.push_back(Info.getLocation());
+  }
+}
+
+/// Plans the edits at the end of the TU. Each construct gives a group of
+/// edits and one warning, kept only if the group overlaps no earlier one.
+class RecoveryPlanner : public ASTConsumer {
+public:
+  RecoveryPlanner(RecoveryHints &Hints, RecoveryPlan &Out) : Hints(Hints), Out(Out) {}
+
+  void HandleTranslationUnit(ASTContext &C) override {
+    if (!C.getDiagnostics().hasErrorOccurred() || C.getLangOpts().CPlusPlus)
+      return;
+    Ctx = &C;
+    SM = &C.getSourceManager();
+    for (const RecoveryHints::Conflict &X : Hints.Conflicts)
+      conflict(X);
+    for (SourceLocation L : Hints.ExpectedExpression)
+      declspecInTypeName(L);
+    for (const RecoveryHints::Conditional &X : Hints.Conditionals)
+      conditional(X);
+  }
+
+private:
+  RecoveryHints &Hints;
+  RecoveryPlan &Out;
+  ASTContext *Ctx = nullptr;
+  SourceManager *SM = nullptr;
+  std::vector<SourceEdit> Group;
+
+  /// The file range of a token range, if it is one piece of a user file.
+  std::optional<CharSourceRange> fileRange(SourceRange R) {
+    if (R.isInvalid())
+      return std::nullopt;
+    CharSourceRange C = Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R), *SM,
+                                                 Ctx->getLangOpts());
+    if (C.isInvalid() || SM->isInSystemHeader(C.getBegin()) ||
+        SM->getFileID(C.getBegin()) != SM->getFileID(C.getEnd()))
+      return std::nullopt;
+    return C;
+  }
+
+  StringRef bufferOf(FileID FID) {
+    bool Invalid = false;
+    StringRef B = SM->getBufferData(FID, &Invalid);
+    return Invalid ? StringRef() : B;
+  }
+
+  /// The tokens of \p C on one line, without comments: the copy may land on
+  /// a line of its own and must not change the line count.
+  std::string flatText(CharSourceRange C) {
+    auto [FID, Begin] = SM->getDecomposedLoc(C.getBegin());
+    unsigned End = SM->getFileOffset(C.getEnd());
+    StringRef Buf = bufferOf(FID);
+    if (Buf.empty() || End > Buf.size())
+      return "";
+    Lexer L(SM->getLocForStartOfFile(FID), Ctx->getLangOpts(), Buf.begin(),
+            Buf.begin() + Begin, Buf.end());
+    std::string Text;
+    Token T;
+    while (true) {
+      L.LexFromRawLexer(T);
+      if (T.is(tok::eof))
+        break;
+      unsigned Off = SM->getFileOffset(T.getLocation());
+      if (Off >= End)
+        break;
+      if (T.is(tok::hash) && T.isAtStartOfLine())
+        return ""; // a directive inside the range: not copied
+      if (!Text.empty() && (T.hasLeadingSpace() || T.isAtStartOfLine()))
+        Text += ' ';
+      Text += Buf.substr(Off, T.getLength()).str();
+    }
+    if (StringRef(Text).contains('\n') || StringRef(Text).contains('\r'))
+      return "";
+    return Text;
+  }
+
+  /// Replaces \p C with \p Text, padding a shorter text with spaces and
+  /// keeping every newline the range held.
+  void replace(CharSourceRange C, std::string Text) {
+    auto [FID, Begin] = SM->getDecomposedLoc(C.getBegin());
+    unsigned End = SM->getFileOffset(C.getEnd());
+    StringRef Old = bufferOf(FID).slice(Begin, End);
+    size_t Newlines = Old.count('\n');
+    if (!Newlines && Text.size() < Old.size())
+      Text.append(Old.size() - Text.size(), ' ');
+    Text.append(Newlines, '\n');
+    addEdit(FID, Begin, End - Begin, std::move(Text));
+  }
+
+  void insert(SourceLocation L, std::string Text) {
+    auto [FID, Off] = SM->getDecomposedLoc(L);
+    addEdit(FID, Off, 0, std::move(Text));
+  }
+
+  void addEdit(FileID FID, unsigned Off, unsigned Len, std::string Text) {
+    OptionalFileEntryRef F = SM->getFileEntryRefForID(FID);
+    if (!F)
+      return;
+    std::string Name = F->getName().str();
+    if (!Out.Originals.count(Name))
+      Out.Originals[Name] = bufferOf(FID).str();
+    Group.push_back({Name, Off, Len, std::move(Text)});
+  }
+
+  SourceLoc locOf(SourceLocation L) {
+    SourceLoc S;
+    PresumedLoc P = SM->getPresumedLoc(SM->getFileLoc(L));
+    if (P.isValid()) {
+      S.File = P.getFilename();
+      S.Line = P.getLine();
+      S.Col = P.getColumn();
+    }
+    return S;
+  }
+
+  static std::string place(const SourceLoc &S) {
+    return S.File + ":" + std::to_string(S.Line);
+  }
+
+  /// Keeps the group (and its warning) unless it is empty or overlaps an
+  /// edit already planned.
+  void commit(SourceLocation At, std::string Message) {
+    std::vector<SourceEdit> G = std::move(Group);
+    Group.clear();
+    if (G.empty())
+      return;
+    for (const SourceEdit &E : G)
+      for (const SourceEdit &X : Out.Edits)
+        if (E.File == X.File && E.Offset < X.Offset + X.Length &&
+            X.Offset < E.Offset + E.Length)
+          return;
+    Out.Edits.insert(Out.Edits.end(), G.begin(), G.end());
+    Diagnostic W;
+    W.L = Diagnostic::Level::Warning;
+    W.Loc = locOf(At);
+    W.Message = std::move(Message);
+    Out.Warnings.push_back(std::move(W));
+  }
+
+  FunctionDecl *functionAt(SourceLocation L) {
+    if (L.isInvalid())
+      return nullptr;
+    for (Decl *D : Ctx->getTranslationUnitDecl()->decls())
+      if (auto *FD = dyn_cast<FunctionDecl>(D))
+        if (FD->getLocation() == L)
+          return FD;
+    return nullptr;
+  }
+
+  /// Whether some declaration of \p D comes before \p L.
+  bool declaredBefore(const NamedDecl *D, SourceLocation L) {
+    for (const Decl *R : D->redecls())
+      if (SM->isBeforeInTranslationUnit(R->getLocation(), L))
+        return true;
+    return false;
+  }
+
+  /// Whether the typedefs and tags \p TL names are all declared before
+  /// \p L, so that its text means the same there.
+  bool namesDeclaredBefore(TypeLoc TL, SourceLocation L) {
+    for (; !TL.isNull(); TL = TL.getNextTypeLoc()) {
+      if (auto T = TL.getAs<TypedefTypeLoc>()) {
+        if (!declaredBefore(T.getTypedefNameDecl(), L))
+          return false;
+      } else if (auto T = TL.getAs<TagTypeLoc>()) {
+        if (!declaredBefore(T.getDecl(), L))
+          return false;
+      } else if (TL.getAs<FunctionTypeLoc>() || TL.getAs<ArrayTypeLoc>()) {
+        return false; // not walked into; not worth the risk
+      }
+    }
+    return true;
+  }
+
+  /// \p T spelled without typedefs, when all it names is declared before
+  /// \p L: pointers down to a builtin or a named struct, union or enum.
+  std::string canonicalSpelling(QualType T, SourceLocation L) {
+    QualType C = T.getCanonicalType(), P = C;
+    while (P->isPointerType())
+      P = P->getPointeeType();
+    if (const auto *Tag = P->getAs<TagType>()) {
+      if (!Tag->getDecl()->getIdentifier() || !declaredBefore(Tag->getDecl(), L))
+        return "";
+    } else if (!P->isBuiltinType()) {
+      return "";
+    }
+    return C.getAsString(PrintingPolicy(Ctx->getLangOpts()));
+  }
+
+  /// Gives Target's type (a parameter or the result) Source's where the two
+  /// differ: Source's own text if it means the same at Target, else the
+  /// type spelled out. False if they differ in more than pointer types.
+  bool retype(QualType TargetTy, SourceRange TargetR, QualType SourceTy, SourceRange SourceR,
+              TypeLoc SourceTL) {
+    if (Ctx->typesAreCompatible(TargetTy.getUnqualifiedType(), SourceTy.getUnqualifiedType()))
+      return true;
+    if (!TargetTy->isPointerType() || !SourceTy->isPointerType())
+      return false;
+    std::optional<CharSourceRange> T = fileRange(TargetR);
+    if (!T)
+      return false;
+    std::string Text;
+    std::optional<CharSourceRange> S = fileRange(SourceR);
+    if (S && namesDeclaredBefore(SourceTL, T->getBegin()))
+      Text = flatText(*S);
+    if (Text.empty())
+      Text = canonicalSpelling(SourceTy, T->getBegin());
+    if (Text.empty())
+      return false;
+    replace(*T, Text);
+    return true;
+  }
+
+  /// C4028: MSVC warns and goes on when a prototype and the definition
+  /// disagree. Callers after the prototype are typed by it, so the
+  /// prototype takes the definition's types (or, between two prototypes, the
+  /// earlier takes the later's).
+  void conflict(const RecoveryHints::Conflict &X) {
+    FunctionDecl *New = functionAt(X.New), *Old = functionAt(X.Old);
+    if (!New || !Old)
+      return;
+    bool OldDef = Old->isThisDeclarationADefinition();
+    if (OldDef && New->isThisDeclarationADefinition())
+      return;
+    FunctionDecl *Target = OldDef ? New : Old, *Source = OldDef ? Old : New;
+    const auto *TP = Target->getType()->getAs<FunctionProtoType>();
+    const auto *SP = Source->getType()->getAs<FunctionProtoType>();
+    FunctionTypeLoc TL = Target->getFunctionTypeLoc(), SL = Source->getFunctionTypeLoc();
+    if (!TP || !SP || !TL || !SL || TP->getNumParams() != SP->getNumParams() ||
+        TP->isVariadic() != SP->isVariadic() || TL.getNumParams() != TP->getNumParams() ||
+        SL.getNumParams() != SP->getNumParams())
+      return;
+    bool Ok = retype(Target->getReturnType(), Target->getReturnTypeSourceRange(),
+                     Source->getReturnType(), Source->getReturnTypeSourceRange(),
+                     SL.getReturnLoc());
+    for (unsigned I = 0; Ok && I < TL.getNumParams(); ++I) {
+      ParmVarDecl *T = TL.getParam(I), *S = SL.getParam(I);
+      Ok = T && S && S->getTypeSourceInfo() &&
+           retype(T->getType(), T->getSourceRange(), S->getType(), S->getSourceRange(),
+                  S->getTypeSourceInfo()->getTypeLoc());
+    }
+    if (!Ok) {
+      Group.clear();
+      return;
+    }
+    SourceLoc Other = locOf(Old->getLocation());
+    commit(X.New, "conflicting types for '" + New->getNameAsString() +
+                      "' here and at " + place(Other) +
+                      "; MSVC accepts them (C4028); ndisv used the types of the " +
+                      (Source->isThisDeclarationADefinition() ? "definition"
+                                                              : "later declaration"));
+  }
+
+  /// cl.exe takes __declspec(align(N)) and the like at the start of a
+  /// parenthesised type name; Clang sees an expression there. The
+  /// attribute is dropped: where a cast or a compound literal is aligned
+  /// does not change what the driver does.
+  void declspecInTypeName(SourceLocation L) {
+    std::optional<CharSourceRange> R = L.isFileID() ? spelledDeclspec(L) : macroDeclspec(L);
+    if (!R || SM->isInSystemHeader(R->getBegin()))
+      return;
+    auto [FID, Off] = SM->getDecomposedLoc(R->getBegin());
+    if (!bufferOf(FID).take_front(Off).rtrim().ends_with("("))
+      return;
+    std::string Spelled = flatText(*R);
+    if (Spelled.empty())
+      return;
+    SourceLocation At = R->getBegin();
+    replace(*R, "");
+    commit(At, "'" + Spelled + "'" + (L.isFileID() ? "" : " (a __declspec)") +
+                   " in a parenthesised type name: MSVC accepts it, Clang does not; "
+                   "ndisv ignored it");
+  }
+
+  /// `__declspec ( ... )` written at \p L in the file.
+  std::optional<CharSourceRange> spelledDeclspec(SourceLocation L) {
+    auto [FID, Off] = SM->getDecomposedLoc(L);
+    StringRef Buf = bufferOf(FID);
+    if (Off >= Buf.size())
+      return std::nullopt;
+    Lexer Lex(SM->getLocForStartOfFile(FID), Ctx->getLangOpts(), Buf.begin(),
+              Buf.begin() + Off, Buf.end());
+    Token T;
+    Lex.LexFromRawLexer(T);
+    if (!T.is(tok::raw_identifier) || T.getRawIdentifier() != "__declspec")
+      return std::nullopt;
+    Lex.LexFromRawLexer(T);
+    if (!T.is(tok::l_paren))
+      return std::nullopt;
+    for (int Depth = 1; Depth > 0;) {
+      Lex.LexFromRawLexer(T);
+      if (T.is(tok::eof) || (T.is(tok::hash) && T.isAtStartOfLine()))
+        return std::nullopt;
+      Depth += T.is(tok::l_paren) ? 1 : T.is(tok::r_paren) ? -1 : 0;
+    }
+    return CharSourceRange::getCharRange(L, T.getEndLoc());
+  }
+
+  /// A macro invocation (DECLSPEC_ALIGN(8)) whose expansion starts with the
+  /// __declspec at \p L: the whole invocation, as written in the file.
+  std::optional<CharSourceRange> macroDeclspec(SourceLocation L) {
+    const LangOptions &LO = Ctx->getLangOpts();
+    SourceLocation Spelling = SM->getSpellingLoc(L);
+    Token T;
+    if (Lexer::getRawToken(Spelling, T, *SM, LO, /*IgnoreWhiteSpace=*/false) ||
+        !T.is(tok::raw_identifier) || T.getRawIdentifier() != "__declspec")
+      return std::nullopt;
+    for (SourceLocation Cur = L; Cur.isMacroID();) {
+      SourceLocation Begin;
+      if (!Lexer::isAtStartOfMacroExpansion(Cur, *SM, LO, &Begin))
+        return std::nullopt;
+      Cur = Begin;
+    }
+    CharSourceRange E = SM->getExpansionRange(L);
+    if (E.isInvalid() || !E.getBegin().isFileID() || !E.getEnd().isFileID())
+      return std::nullopt;
+    SourceLocation End = Lexer::getLocForEndOfToken(E.getEnd(), 0, *SM, LO);
+    if (End.isInvalid() || SM->getFileID(End) != SM->getFileID(E.getBegin()))
+      return std::nullopt;
+    return CharSourceRange::getCharRange(E.getBegin(), End);
+  }
+
+  bool implicatedInError(SourceLocation Q) {
+    SourceLocation QE = SM->getExpansionLoc(Q);
+    for (const RecoveryHints::ErrorSite &E : Hints.Errors) {
+      if (E.Loc.isValid() && SM->getExpansionLoc(E.Loc) == QE)
+        return true;
+      for (SourceRange R : E.Ranges)
+        if (R.isValid() && SM->isPointWithin(QE, SM->getExpansionLoc(R.getBegin()),
+                                             SM->getExpansionLoc(R.getEnd())))
+          return true;
+    }
+    return false;
+  }
+
+  /// C4133: for pointers to different types MSVC converts one operand to
+  /// the other's type and goes on; Clang gives the conditional void *, which
+  /// cannot be dereferenced into an lvalue or a value. ndisv takes the
+  /// second operand's type, and only for pointees that are scalars of one
+  /// size: then which type MSVC takes cannot change the bytes read or
+  /// written (its choice is not documented).
+  void conditional(const RecoveryHints::Conditional &X) {
+    QualType LT = QualType::getFromOpaquePtr(X.LHSType);
+    QualType RT = QualType::getFromOpaquePtr(X.RHSType);
+    if (LT.isNull() || RT.isNull() || !LT->isPointerType() || !RT->isPointerType())
+      return;
+    QualType LP = LT->getPointeeType(), RP = RT->getPointeeType();
+    if (!LP->isScalarType() || !RP->isScalarType() || LP->isIncompleteType() ||
+        RP->isIncompleteType() || Ctx->getTypeSize(LP) != Ctx->getTypeSize(RP))
+      return;
+    if (!implicatedInError(X.Question))
+      return;
+    std::optional<CharSourceRange> L = fileRange(X.LHS), R = fileRange(X.RHS);
+    if (!L || !R)
+      return;
+    std::string Second = flatText(*L);
+    if (Second.empty())
+      return;
+    insert(R->getBegin(), "(__typeof__(" + Second + "))(");
+    insert(R->getEnd(), ")");
+    PrintingPolicy PP = Ctx->getPrintingPolicy();
+    commit(X.Question, "operands of '?:' are pointers to different types ('" +
+                           LT.getAsString(PP) + "' and '" + RT.getAsString(PP) +
+                           "'); MSVC accepts them (C4133); ndisv converted the third "
+                           "operand to the type of the second");
+  }
+};
+
+std::unique_ptr<ASTConsumer> RecoveryHints::createPlanner(RecoveryPlan &Out) {
+  return std::make_unique<RecoveryPlanner>(*this, Out);
+}
+
+llvm::StringMap<std::string> RecoveryPlan::apply() const {
+  llvm::StringMap<std::string> Result;
+  for (const auto &O : Originals) {
+    std::vector<const SourceEdit *> Mine;
+    for (const SourceEdit &E : Edits)
+      if (E.File == O.getKey())
+        Mine.push_back(&E);
+    // Back to front, so earlier offsets stay valid.
+    std::stable_sort(Mine.begin(), Mine.end(), [](const SourceEdit *A, const SourceEdit *B) {
+      return A->Offset > B->Offset;
+    });
+    std::string Text = O.getValue();
+    // At one offset a replacement goes first, then the inserts, last-planned
+    // first, so that the earliest-planned ends up in front.
+    std::vector<const SourceEdit *> Ordered;
+    for (size_t I = 0; I < Mine.size();) {
+      size_t J = I;
+      while (J < Mine.size() && Mine[J]->Offset == Mine[I]->Offset)
+        ++J;
+      for (size_t K = I; K < J; ++K)
+        if (Mine[K]->Length)
+          Ordered.push_back(Mine[K]);
+      for (size_t K = J; K-- > I;)
+        if (!Mine[K]->Length)
+          Ordered.push_back(Mine[K]);
+      I = J;
+    }
+    for (const SourceEdit *E : Ordered)
+      if (E->Offset + E->Length <= Text.size())
+        Text.replace(E->Offset, E->Length, E->Text);
+    Result[O.getKey()] = std::move(Text);
+  }
+  return Result;
+}
+
+} // namespace ndisv

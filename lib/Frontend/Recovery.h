@@ -1,0 +1,87 @@
+//===- Recovery.h - Second parse for C that MSVC accepts --------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Private to lib/Frontend. Some C that cl.exe compiles with a warning is a
+// hard error in Clang. When a TU fails, the diagnostics and the AST of that
+// failed parse say exactly which source range is at fault; RecoveryHints
+// records them and plans edits to those ranges that give the code the
+// meaning MSVC gives it. compileTU then parses the TU once more with the
+// edited buffers remapped (the user's files are never written) and reports
+// each edit as a warning with its file and line. Edits never add or remove
+// a line, so every later diagnostic and debug location stays where it was.
+//
+// Recovered (C only):
+//  - conflicting prototype and definition whose parameters or result differ
+//    only in pointer types (C4028): the prototype takes the definition's types;
+//  - __declspec(...) at the start of a parenthesised type name (a cast or a
+//    compound literal): dropped;
+//  - a conditional whose operands are pointers to different scalar types of
+//    the same size, used where Clang's void * result cannot be (C4133): the
+//    third operand is converted to the second's type.
+//===----------------------------------------------------------------------===//
+#ifndef NDISV_LIB_FRONTEND_RECOVERY_H
+#define NDISV_LIB_FRONTEND_RECOVERY_H
+
+#include "ndisv/Report/Results.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringMap.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ndisv {
+
+/// Replace Length bytes at Offset of File with Text.
+struct SourceEdit {
+  std::string File;
+  unsigned Offset = 0, Length = 0;
+  std::string Text;
+};
+
+struct RecoveryPlan {
+  std::vector<SourceEdit> Edits;
+  std::vector<Diagnostic> Warnings; // one per recovered construct
+  llvm::StringMap<std::string> Originals; // contents of every edited file
+
+  bool empty() const { return Edits.empty(); }
+  /// The edited contents of each file; overlapping edits keep the first.
+  llvm::StringMap<std::string> apply() const;
+};
+
+/// Fed every diagnostic of the first parse; plans the recovery at the end of
+/// the TU, while the AST is still there.
+class RecoveryHints {
+public:
+  /// Lets the one warning the plan needs through -w (as a remark).
+  static void prepare(clang::DiagnosticsEngine &Diags);
+  void diagnostic(clang::DiagnosticsEngine::Level Level, const clang::Diagnostic &Info);
+  /// Runs before the code generator; fills \p Out only if errors occurred.
+  std::unique_ptr<clang::ASTConsumer> createPlanner(RecoveryPlan &Out);
+
+  struct Conflict {
+    clang::SourceLocation New, Old;
+  };
+  struct Conditional {
+    clang::SourceLocation Question;
+    clang::SourceRange LHS, RHS;
+    void *LHSType = nullptr, *RHSType = nullptr; // opaque QualTypes
+  };
+  struct ErrorSite {
+    clang::SourceLocation Loc;
+    std::vector<clang::SourceRange> Ranges;
+  };
+
+private:
+  std::vector<Conflict> Conflicts;
+  std::vector<clang::SourceLocation> ExpectedExpression;
+  std::vector<Conditional> Conditionals;
+  std::vector<ErrorSite> Errors;
+  bool LastWasConflict = false;
+  friend class RecoveryPlanner;
+};
+
+} // namespace ndisv
+
+#endif
