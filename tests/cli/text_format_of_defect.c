@@ -1,4 +1,4 @@
-// RUN: sh -c '%ndisv check --color=false %s; echo "exit: $?"' > %t.out 2>&1
+// RUN: sh -c '%ndisv check --rules Init_DeRegisterInterrupt,Init_NdisAllocateIoWorkItem,Init_RegisterInterrupt --color=false %s; echo "exit: $?"' > %t.out 2>&1
 // RUN: FileCheck %s --check-prefix=WARN --strict-whitespace < %t.out
 // RUN: FileCheck %s --check-prefix=NOTE --strict-whitespace < %t.out
 //
