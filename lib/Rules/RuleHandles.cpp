@@ -4,9 +4,9 @@
 // `track`, `release` and `for` statements: a rule's handle sets hold the
 // values a path acquired (as FuchsiaHandleChecker holds handle symbols), so
 // a release ties to the one handle it names, and a leak is reported once
-// per handle, named by where the driver keeps it. A release of a value the
-// path cannot tie to any held handle makes that rule's leak reports on the
-// path uncertain (inconclusive), never a false alarm.
+// per handle, named by where the driver keeps it. A release of an unknown
+// value the path cannot tie to any held handle makes that rule's leak
+// reports on the path uncertain (inconclusive), never a false alarm.
 //===----------------------------------------------------------------------===//
 #include "ndisv/Engine/Describe.h"
 #include "ndisv/Program/DriverProgram.h"
@@ -87,7 +87,13 @@ void RuleMonitor::track(State &S, unsigned R, const Stmt &St, const EventData &E
   engine::LocationName N;
   unsigned R0 = None;
   if (Ev.Site && St.Ref.K != ValueRef::Kind::Return && St.Ref.Arg <= Ev.Site->arg_size()) {
-    N = engine::describeLocation(S, Ev.Site->getArgOperand(St.Ref.Arg - 1));
+    // *$N names the memory the call wrote; $N is the handle itself: a value
+    // loaded from memory is named by that memory (Adapter->Timer), an
+    // address by what it points to (&Adapter->Lock gives Adapter->Lock).
+    const Value *A = Ev.Site->getArgOperand(St.Ref.Arg - 1)->stripPointerCasts();
+    if (auto *L = dyn_cast<LoadInst>(A); L && St.Ref.K == ValueRef::Kind::Arg)
+      A = L->getPointerOperand();
+    N = engine::describeLocation(S, A);
     R0 = N.Local ? LocalVar : Lasting;
   } else if (Ev.Site) {
     for (const User *U : Ev.Site->users())
@@ -120,7 +126,11 @@ void RuleMonitor::release(State &S, unsigned R, const Stmt &St, const EventData 
       S.Tracked.erase(It);
       return;
     }
-  // Not a handle this path holds: it may be one the engine lost track of.
+  // An object the path knows is simply not one of the set's handles (a timer
+  // cancelled that was never set). An unknown value may be a handle the
+  // engine lost track of: leak reports on this path are then uncertain.
+  if (V->isPtr())
+    return;
   ++S.MonitorVars[HiddenBase[R] + St.Var];
   Run.Handle.clear();
   Run.Acquired.clear();

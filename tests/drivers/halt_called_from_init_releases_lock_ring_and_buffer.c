@@ -112,6 +112,7 @@ NDIS_STATUS HcrInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
 
     NdisMAllocateSharedMemory(MiniportAdapterHandle, HCR_RING_BYTES, TRUE, &Adapter->RingVa, &Adapter->RingPa);
     if (Adapter->RingVa == NULL) {
+        NdisWriteErrorLogEntry(MiniportAdapterHandle, NDIS_ERROR_CODE_OUT_OF_RESOURCES, 0);
         Status = NDIS_STATUS_RESOURCES;
         goto Fail;
     }

@@ -139,6 +139,7 @@ NDIS_STATUS HwlInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
 
     NdisMAllocateSharedMemory(MiniportAdapterHandle, HWL_RING_BYTES, TRUE, &Adapter->RingVa, &Adapter->RingPa);
     if (Adapter->RingVa == NULL) {
+        NdisWriteErrorLogEntry(MiniportAdapterHandle, NDIS_ERROR_CODE_OUT_OF_RESOURCES, 0);
         Status = NDIS_STATUS_RESOURCES;
         goto DeregisterDma;
     }

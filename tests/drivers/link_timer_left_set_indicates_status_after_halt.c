@@ -2,7 +2,9 @@
 // Shows: the link watchdog timer is set at the end of init; the halt frees the
 // adapter's receive buffer but never cancels or frees the timer, so the timer
 // fires after MiniportHaltEx returned and its function indicates a link status.
+// CancelTimerObject reports the same forgotten timer at the end of the halt.
 // expected-verdict {{NdisMIndicateStatusEx: defect}}
+// expected-verdict {{CancelTimerObject: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS630_MINIPORT 1
@@ -85,7 +87,7 @@ VOID LtsHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
     PLTS_ADAPTER Adapter = (PLTS_ADAPTER)MiniportAdapterContext;
     Adapter->LinkUp = 0; // forgets the timer
     NdisFreeMemoryWithTagPriority(Adapter->MiniportHandle, Adapter, LTS_TAG);
-}
+} // expected-defect {{[CancelTimerObject] without calling NdisCancelTimerObject for Adapter->LinkTimer}}
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {

@@ -30,6 +30,7 @@ NDIS_STATUS DnrAcquireHardware(PDNR_ADAPTER Adapter)
 
     NdisMAllocateSharedMemory(Adapter->MiniportHandle, DNR_RING_BYTES, TRUE, &Adapter->RingVa, &Adapter->RingPa);
     if (Adapter->RingVa == NULL) {
+        NdisWriteErrorLogEntry(Adapter->MiniportHandle, NDIS_ERROR_CODE_OUT_OF_RESOURCES, 0);
         return NDIS_STATUS_RESOURCES;   // nothing was allocated: the cleanup must not free it
     }
     NdisZeroMemory(Adapter->RingVa, DNR_RING_BYTES);
