@@ -33,6 +33,9 @@ release  -
 alloc    success  ret=new(memory)
 alloc    failure  ret=0
 save     -        slot(ctx)=$1
+mktimer  -        *$2=new(timer) defer(*($2+0))=*($1+8),*($1+16),ctx@2/4
+settimer -        arm($1)=$2
+stoptimer -       disarm($1)=0
 )";
 
 class ExecutorTest : public ::testing::Test {
@@ -274,6 +277,51 @@ define i32 @f() {
   EXPECT_TRUE(Saved);
 }
 
+TEST_F(ExecutorTest, CallbacksHandedOverAreDueUntilDisarmed) {
+  load(R"(
+declare void @mktimer(ptr, ptr)
+declare void @settimer(ptr, ptr)
+declare void @stoptimer(ptr)
+define void @cb(ptr %a, ptr %ctx, ptr %b, ptr %c) {
+  ret void
+}
+define i32 @f(i32 %stop) {
+  %chars = alloca { i32, i32, ptr, ptr }
+  %ctx = alloca i32
+  %fnp = getelementptr inbounds { i32, i32, ptr, ptr }, ptr %chars, i32 0, i32 2
+  store ptr @cb, ptr %fnp
+  %ctxp = getelementptr inbounds { i32, i32, ptr, ptr }, ptr %chars, i32 0, i32 3
+  store ptr %ctx, ptr %ctxp
+  %h = alloca ptr
+  call void @mktimer(ptr %chars, ptr %h)
+  %t = load ptr, ptr %h
+  call void @settimer(ptr %t, ptr null)
+  %s = icmp ne i32 %stop, 0
+  br i1 %s, label %halt, label %done
+halt:
+  call void @stoptimer(ptr %t)
+  br label %done
+done:
+  ret i32 0
+}
+)");
+  X = std::make_unique<Executor>(*M, Models, Rec);
+  auto S = X->newState();
+  SymValue Stop = SymValue::symbol(S->newSym(32, "stop"), 32);
+  std::vector<std::pair<bool, bool>> Seen; // (due, fn is @cb with a pointer context)
+  X->run(std::move(S), M->getFunction("f"), {Stop},
+         [&](std::unique_ptr<State> St, SymValue, const DILocation *) {
+           ASSERT_EQ(St->Deferred.size(), 1u);
+           const DeferredCall &D = St->Deferred[0];
+           Seen.push_back({D.Due, D.Fn.isFunc() && D.Fn.func()->getName() == "cb" &&
+                                      St->resolve(D.Ctx).isPtr() && D.CtxPos == 2 && D.NArgs == 4});
+         });
+  ASSERT_EQ(Seen.size(), 2u);
+  // One path stops the timer, the other leaves it due; both keep the callback.
+  EXPECT_NE(Seen[0].first, Seen[1].first);
+  EXPECT_TRUE(Seen[0].second && Seen[1].second);
+}
+
 TEST_F(ExecutorTest, FlagSetAfterSuccessGuardsTheRelease) {
   // if (acquire() == 0) flag = 1; ... if (flag) release();  -- no path
   // releases without having acquired.
@@ -326,6 +374,29 @@ TEST(ApiTable, ParsesOutcomesEffectsAndGuards) {
   EXPECT_EQ(F.Outcomes[0].Effects[2].Guard.Value, 0x9E);
   EXPECT_EQ(F.Outcomes[0].Effects[2].Value.Offset, 8);
   EXPECT_EQ((*T)["g"].Outcomes[0].Effects[0].Size, 4u);
+}
+
+TEST(ApiTable, ParsesCallbackEffects) {
+  auto T = model::parseApiTable("q - defer($1)=$2,$3,ctx@1/2,key@2 arm($1)=0\n"
+                                "c - disarm($1)=0\n",
+                                "t");
+  ASSERT_TRUE(!!T) << toString(T.takeError());
+  const Effect &D = (*T)["q"].Outcomes[0].Effects[0];
+  EXPECT_EQ(D.K, Effect::Kind::Defer);
+  EXPECT_EQ(D.Fn.Arg, 2u);
+  EXPECT_EQ(D.Value.Arg, 3u);
+  EXPECT_EQ(D.Shape.NArgs, 2u);
+  EXPECT_EQ(D.Shape.CtxPos, 1u);
+  EXPECT_EQ(D.Shape.KeyPos, 2u);
+  EXPECT_EQ((*T)["q"].Outcomes[0].Effects[1].K, Effect::Kind::Arm);
+  EXPECT_EQ((*T)["c"].Outcomes[0].Effects[0].K, Effect::Kind::Disarm);
+  for (const char *Bad : {"q - defer($1)=$2,$3\n", "q - defer($1)=$2,$3,ctx@3/2\n",
+                          "q - arm($1)=$2,$3\n", "q - defer($1)=$2,$3,when@1\n"}) {
+    auto E = model::parseApiTable(Bad, "t");
+    EXPECT_FALSE(!!E) << Bad;
+    if (!E)
+      EXPECT_NE(toString(E.takeError()).find("t:1:"), std::string::npos);
+  }
 }
 
 TEST(ApiTable, RejectsMixedSingleAndForkingOutcomes) {
