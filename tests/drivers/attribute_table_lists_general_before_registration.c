@@ -144,6 +144,7 @@ NDIS_STATUS AtgInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
 
     NdisMAllocateSharedMemory(MiniportAdapterHandle, ATG_RING_BYTES, TRUE, &Adapter->Ring, &Adapter->RingPa);
     if (Adapter->Ring == NULL) {
+        NdisWriteErrorLogEntry(MiniportAdapterHandle, NDIS_ERROR_CODE_OUT_OF_RESOURCES, 0);
         Status = NDIS_STATUS_RESOURCES;
         goto DeregisterDma;
     }

@@ -6,6 +6,8 @@
 // expected-verdict {{ndisv_Init_SpinLock: pass}}
 // expected-verdict {{ndisv_Init_SharedMemory: pass}}
 // expected-verdict {{ndisv_Init_Memory: pass}}
+// The driver allocates shared memory without registering DMA first; ndisv_Order_DmaBeforeSharedMemory reports that (not what this driver is about).
+// expected-verdict {{ndisv_Order_DmaBeforeSharedMemory: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS660_MINIPORT 1
@@ -110,7 +112,7 @@ NDIS_STATUS HcrInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
     NdisAllocateSpinLock(&Adapter->RxLock);
     Adapter->RxLockAllocated = TRUE;
 
-    NdisMAllocateSharedMemory(MiniportAdapterHandle, HCR_RING_BYTES, TRUE, &Adapter->RingVa, &Adapter->RingPa);
+    NdisMAllocateSharedMemory(MiniportAdapterHandle, HCR_RING_BYTES, TRUE, &Adapter->RingVa, &Adapter->RingPa); // expected-defect {{[ndisv_Order_DmaBeforeSharedMemory] NdisMAllocateSharedMemory is called before NdisMRegisterScatterGatherDma}}
     if (Adapter->RingVa == NULL) {
         NdisWriteErrorLogEntry(MiniportAdapterHandle, NDIS_ERROR_CODE_OUT_OF_RESOURCES, 0);
         Status = NDIS_STATUS_RESOURCES;

@@ -2,6 +2,8 @@
 // Shows: init claims its legacy I/O port window with NdisMRegisterIoPortRange before it has given NDIS
 // its registration attributes (NdisMSetMiniportAttributes is called afterwards).
 // expected-verdict {{NdisMRegisterIoPortRange: defect}}
+// The same mistake breaks ndisv's ordering rule.
+// expected-verdict {{ndisv_Order_RegistrationBeforeHardwareResources: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS650_MINIPORT 1
@@ -64,7 +66,7 @@ NDIS_STATUS IopInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
     Adapter->MiniportHandle = MiniportAdapterHandle;
 
     // BUG: the port range is registered before the registration attributes.
-    Status = NdisMRegisterIoPortRange(&Adapter->PortOffset, MiniportAdapterHandle, Iop_PORT_BASE, Iop_PORT_COUNT); // expected-defect {{[NdisMRegisterIoPortRange] NdisMRegisterIoPortRange is called before NdisMSetMiniportAttributes set the registration attributes}}
+    Status = NdisMRegisterIoPortRange(&Adapter->PortOffset, MiniportAdapterHandle, Iop_PORT_BASE, Iop_PORT_COUNT); // expected-defect {{[NdisMRegisterIoPortRange] NdisMRegisterIoPortRange is called before NdisMSetMiniportAttributes set the registration attributes}} // expected-defect {{[ndisv_Order_RegistrationBeforeHardwareResources] NdisMRegisterIoPortRange claims I/O ports before NdisMSetMiniportAttributes}}
     if (Status != NDIS_STATUS_SUCCESS) {
         NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Adapter, Iop_TAG);
         return Status;

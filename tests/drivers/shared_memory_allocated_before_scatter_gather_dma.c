@@ -123,6 +123,7 @@ NDIS_STATUS SmbInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
 
     NdisMAllocateSharedMemory(MiniportAdapterHandle, SMB_RING_BYTES, TRUE, &Adapter->Ring, &Adapter->RingPa); // expected-defect {{[ndisv_Order_DmaBeforeSharedMemory] NdisMAllocateSharedMemory is called before NdisMRegisterScatterGatherDma}}
     if (Adapter->Ring == NULL) {
+        NdisWriteErrorLogEntry(MiniportAdapterHandle, NDIS_ERROR_CODE_OUT_OF_RESOURCES, 0);
         Status = NDIS_STATUS_RESOURCES;
         goto UnmapCsr;
     }

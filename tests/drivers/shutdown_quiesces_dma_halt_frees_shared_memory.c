@@ -136,6 +136,7 @@ NDIS_STATUS SqdInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
 
     NdisMAllocateSharedMemory(MiniportAdapterHandle, SQD_RING_BYTES, TRUE, &Adapter->Ring, &Adapter->RingPa);
     if (Adapter->Ring == NULL) {
+        NdisWriteErrorLogEntry(MiniportAdapterHandle, NDIS_ERROR_CODE_OUT_OF_RESOURCES, 0);
         Status = NDIS_STATUS_RESOURCES;
         goto DeregisterDma;
     }

@@ -28,6 +28,7 @@ NDIS_STATUS AhfSetUpDma(PAHF_ADAPTER Adapter)
 
     NdisMAllocateSharedMemory(Adapter->MiniportHandle, AHF_RING_BYTES, TRUE, &Adapter->Ring, &Adapter->RingPa);
     if (Adapter->Ring == NULL) {
+        NdisWriteErrorLogEntry(Adapter->MiniportHandle, NDIS_ERROR_CODE_OUT_OF_RESOURCES, 0);
         NdisMDeregisterScatterGatherDma(Adapter->DmaHandle);
         return NDIS_STATUS_RESOURCES;
     }

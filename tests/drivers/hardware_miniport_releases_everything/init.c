@@ -32,7 +32,7 @@ static NDIS_STATUS HwmSetRegistrationAttributes(PHWM_ADAPTER Adapter)
 static NDIS_STATUS HwmAllocateRing(PHWM_ADAPTER Adapter)
 {
     Adapter->RingBytes = HWM_RING_BYTES;
-    NdisMAllocateSharedMemory(Adapter->MiniportHandle, Adapter->RingBytes, FALSE, &Adapter->RingVa, &Adapter->RingPa);
+    NdisMAllocateSharedMemory(Adapter->MiniportHandle, Adapter->RingBytes, FALSE, &Adapter->RingVa, &Adapter->RingPa); // expected-defect {{[ndisv_Order_DmaBeforeSharedMemory] NdisMAllocateSharedMemory is called before NdisMRegisterScatterGatherDma}}
     if (Adapter->RingVa == NULL) {
         // Logged, then a ring half the size is tried.
         NdisWriteErrorLogEntry(Adapter->MiniportHandle, NDIS_ERROR_CODE_OUT_OF_RESOURCES, 1, Adapter->RingBytes);
