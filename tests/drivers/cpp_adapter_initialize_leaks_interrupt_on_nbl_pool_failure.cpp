@@ -4,6 +4,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: not-applicable}}
 // expected-verdict {{Init_RegisterInterrupt: defect}}
 // expected-verdict {{Init_DeRegisterInterrupt: pass}}
+// expected-verdict {{ndisv_Init_Interrupt: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS630_MINIPORT 1
@@ -152,7 +153,7 @@ extern "C" NDIS_STATUS MPInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HA
     }
     if (Status != NDIS_STATUS_SUCCESS) {
         NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Memory, NIC_TAG);
-        return Status; // expected-defect {{[Init_RegisterInterrupt] MiniportInitializeEx fails without}}
+        return Status; // expected-defect {{[Init_RegisterInterrupt] MiniportInitializeEx fails without}} expected-defect {{[ndisv_Init_Interrupt] MiniportInitializeEx fails without calling NdisMDeregisterInterruptEx}}
     }
     return NDIS_STATUS_SUCCESS;
 }

@@ -4,6 +4,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: defect}}
 // expected-verdict {{Init_RegisterInterrupt: pass}}
 // expected-verdict {{Init_DeRegisterInterrupt: pass}}
+// expected-verdict {{ndisv_Init_IoWorkItem: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS660_MINIPORT 1
@@ -160,7 +161,7 @@ extern "C" NDIS_STATUS MqInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HA
     if (Status != NDIS_STATUS_SUCCESS) {
         Adapter->DisconnectInterrupt();
         NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Adapter, MQ_TAG);
-        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without}}
+        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without}} expected-defect {{[ndisv_Init_IoWorkItem] (i = 0)}} expected-defect {{[ndisv_Init_IoWorkItem] (i = 1)}} expected-defect {{[ndisv_Init_IoWorkItem] (i = 2)}}
     }
 
     Status = Adapter->SetAttributes(true);

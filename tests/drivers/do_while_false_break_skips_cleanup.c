@@ -4,6 +4,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: defect}}
 // expected-verdict {{Init_RegisterInterrupt: pass}}
 // expected-verdict {{Init_DeRegisterInterrupt: pass}}
+// expected-verdict {{ndisv_Init_IoWorkItem: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS620_MINIPORT 1
@@ -166,7 +167,7 @@ NDIS_STATUS DwbInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
         }
         NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Adapter, DWB_TAG);
     }
-    return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem}}
+    return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem}} expected-defect {{[ndisv_Init_IoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem for Adapter->MulticastWorkItem}}
 }
 
 VOID DwbHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)

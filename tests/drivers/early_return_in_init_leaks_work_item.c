@@ -5,6 +5,7 @@
 // expected-verdict {{Init_RegisterInterrupt: pass}}
 // expected-verdict {{Init_DeRegisterInterrupt: pass}}
 // expected-verdict {{ndisv_Init_Memory: defect}}
+// expected-verdict {{ndisv_Init_IoWorkItem: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS683_MINIPORT 1
@@ -130,7 +131,7 @@ NDIS_STATUS ErtInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
     ConfigObject.NdisHandle = MiniportAdapterHandle;
     Status = NdisOpenConfigurationEx(&ConfigObject, &ConfigHandle);
     if (Status != NDIS_STATUS_SUCCESS)
-        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem}} {{[ndisv_Init_Memory] MiniportInitializeEx fails without calling NdisFreeMemoryWithTagPriority for Adapter}}
+        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem}} {{[ndisv_Init_Memory] MiniportInitializeEx fails without calling NdisFreeMemoryWithTagPriority for Adapter}} expected-defect {{[ndisv_Init_IoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem for Adapter->WatchdogWorkItem}}
 
     NdisReadConfiguration(&ReadStatus, &Param, ConfigHandle, &RxBuffersKey, NdisParameterInteger);
     if (ReadStatus == NDIS_STATUS_SUCCESS && Param != NULL) {

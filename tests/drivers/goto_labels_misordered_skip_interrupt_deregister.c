@@ -4,6 +4,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: pass}}
 // expected-verdict {{Init_RegisterInterrupt: defect}}
 // expected-verdict {{Init_DeRegisterInterrupt: pass}}
+// expected-verdict {{ndisv_Init_Interrupt: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS630_MINIPORT 1
@@ -141,7 +142,7 @@ ErrFreeWorkItem:
     }
 ErrFreeAdapter:
     NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Adapter, GOM_TAG);
-    return Status; // expected-defect {{[Init_RegisterInterrupt] MiniportInitializeEx fails without calling NdisMDeregisterInterruptEx}}
+    return Status; // expected-defect {{[Init_RegisterInterrupt] MiniportInitializeEx fails without calling NdisMDeregisterInterruptEx}} expected-defect {{[ndisv_Init_Interrupt] MiniportInitializeEx fails without calling NdisMDeregisterInterruptEx for Adapter->InterruptHandle}}
 }
 
 VOID GomHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)

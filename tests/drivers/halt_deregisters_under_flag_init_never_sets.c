@@ -4,6 +4,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: pass}}
 // expected-verdict {{Init_RegisterInterrupt: defect}}
 // expected-verdict {{Init_DeRegisterInterrupt: defect}}
+// expected-verdict {{ndisv_Init_Interrupt: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS680_MINIPORT 1
@@ -152,7 +153,7 @@ VOID HflHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
         Adapter->InterruptConnected = FALSE;
     }
     NdisFreeMemoryWithTagPriority(Adapter->MiniportHandle, Adapter, HFL_TAG);
-} // expected-defect {{[Init_RegisterInterrupt] MiniportHaltEx returns without calling NdisMDeregisterInterruptEx}} expected-defect {{[Init_DeRegisterInterrupt] MiniportHaltEx returns without calling NdisMDeregisterInterruptEx}}
+} // expected-defect {{[Init_RegisterInterrupt] MiniportHaltEx returns without calling NdisMDeregisterInterruptEx}} expected-defect {{[Init_DeRegisterInterrupt] MiniportHaltEx returns without calling NdisMDeregisterInterruptEx}} expected-defect {{[ndisv_Init_Interrupt] MiniportHaltEx returns without calling NdisMDeregisterInterruptEx for Adapter->InterruptHandle}}
 
 VOID HflWorkItemRoutine(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
 {

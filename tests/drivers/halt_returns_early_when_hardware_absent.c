@@ -4,6 +4,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: pass}}
 // expected-verdict {{Init_RegisterInterrupt: defect}}
 // expected-verdict {{Init_DeRegisterInterrupt: defect}}
+// expected-verdict {{ndisv_Init_Interrupt: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS650_MINIPORT 1
@@ -165,7 +166,7 @@ VOID HwpHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
     if (!Adapter->HardwarePresent) {
         // BUG: "nothing to touch" - but the NDIS interrupt object is not hardware and must still be deregistered.
         NdisFreeMemoryWithTagPriority(Adapter->MiniportHandle, Adapter, HWP_TAG);
-        return; // expected-defect {{[Init_RegisterInterrupt] MiniportHaltEx returns without calling NdisMDeregisterInterruptEx}} expected-defect {{[Init_DeRegisterInterrupt] MiniportHaltEx returns without calling NdisMDeregisterInterruptEx}}
+        return; // expected-defect {{[Init_RegisterInterrupt] MiniportHaltEx returns without calling NdisMDeregisterInterruptEx}} expected-defect {{[Init_DeRegisterInterrupt] MiniportHaltEx returns without calling NdisMDeregisterInterruptEx}} expected-defect {{[ndisv_Init_Interrupt] MiniportHaltEx returns without calling NdisMDeregisterInterruptEx for Adapter->InterruptHandle}}
     }
 
     HwpDisableInterrupt(Adapter);

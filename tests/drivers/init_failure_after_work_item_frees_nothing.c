@@ -5,6 +5,7 @@
 // expected-verdict {{Init_RegisterInterrupt: pass}}
 // expected-verdict {{Init_DeRegisterInterrupt: pass}}
 // expected-verdict {{ndisv_Init_Memory: defect}}
+// expected-verdict {{ndisv_Init_IoWorkItem: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS60_MINIPORT 1
@@ -132,7 +133,7 @@ NDIS_STATUS IfwInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
     Status = NdisMRegisterInterruptEx(MiniportAdapterHandle, Adapter, &Intr, &Adapter->InterruptHandle);
     if (Status != NDIS_STATUS_SUCCESS) {
         // BUG: nothing is undone here; the work item allocated above is lost.
-        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem}} {{[ndisv_Init_Memory] MiniportInitializeEx fails without calling NdisFreeMemoryWithTagPriority for Adapter}}
+        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem}} {{[ndisv_Init_Memory] MiniportInitializeEx fails without calling NdisFreeMemoryWithTagPriority for Adapter}} expected-defect {{[ndisv_Init_IoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem for Adapter->LinkWorkItem}}
     }
 
     return NDIS_STATUS_SUCCESS;

@@ -4,6 +4,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: not-applicable}}
 // expected-verdict {{Init_RegisterInterrupt: defect}}
 // expected-verdict {{Init_DeRegisterInterrupt: pass}}
+// expected-verdict {{ndisv_Init_Interrupt: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS620_MINIPORT 1
@@ -130,7 +131,7 @@ NDIS_STATUS LgaInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
     Status = LgaSetGeneralAttributes(Adapter);
     if (Status != NDIS_STATUS_SUCCESS) {
         NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Adapter, LGA_TAG);
-        return Status; // expected-defect {{[Init_RegisterInterrupt] MiniportInitializeEx fails without calling NdisMDeregisterInterruptEx}}
+        return Status; // expected-defect {{[Init_RegisterInterrupt] MiniportInitializeEx fails without calling NdisMDeregisterInterruptEx}} expected-defect {{[ndisv_Init_Interrupt] MiniportInitializeEx fails without calling NdisMDeregisterInterruptEx for Adapter->InterruptHandle}}
     }
 
     return NDIS_STATUS_SUCCESS;

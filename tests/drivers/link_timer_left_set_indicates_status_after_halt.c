@@ -5,6 +5,7 @@
 // CancelTimerObject reports the same forgotten timer at the end of the halt.
 // expected-verdict {{NdisMIndicateStatusEx: defect}}
 // expected-verdict {{CancelTimerObject: defect}}
+// expected-verdict {{ndisv_Init_TimerObject: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS630_MINIPORT 1
@@ -87,7 +88,7 @@ VOID LtsHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
     PLTS_ADAPTER Adapter = (PLTS_ADAPTER)MiniportAdapterContext;
     Adapter->LinkUp = 0; // forgets the timer
     NdisFreeMemoryWithTagPriority(Adapter->MiniportHandle, Adapter, LTS_TAG);
-} // expected-defect {{[CancelTimerObject] without calling NdisCancelTimerObject for Adapter->LinkTimer}}
+} // expected-defect {{[CancelTimerObject] without calling NdisCancelTimerObject for Adapter->LinkTimer}} expected-defect {{[ndisv_Init_TimerObject] MiniportHaltEx returns without calling NdisFreeTimerObject for Adapter->LinkTimer}}
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {

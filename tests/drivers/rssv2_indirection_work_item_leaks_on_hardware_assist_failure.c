@@ -6,6 +6,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: defect}}
 // expected-verdict {{Init_RegisterInterrupt: pass}}
 // expected-verdict {{Init_DeRegisterInterrupt: pass}}
+// expected-verdict {{ndisv_Init_IoWorkItem: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS680_MINIPORT 1
@@ -176,7 +177,7 @@ NDIS_STATUS RvInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minipo
         // The work item was allocated before the interrupt, but this path only undoes the interrupt.
         NdisMDeregisterInterruptEx(Adapter->InterruptHandle);
         NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Adapter, RV_TAG);
-        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem}}
+        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem}} expected-defect {{[ndisv_Init_IoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem for Adapter->IndirectionWorkItem}}
     }
     return NDIS_STATUS_SUCCESS;
 

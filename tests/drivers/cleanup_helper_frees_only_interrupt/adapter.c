@@ -4,6 +4,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: defect}}
 // expected-verdict {{Init_RegisterInterrupt: pass}}
 // expected-verdict {{Init_DeRegisterInterrupt: pass}}
+// expected-verdict {{ndisv_Init_IoWorkItem: defect}}
 
 #include "driver.h"
 
@@ -48,7 +49,7 @@ NDIS_STATUS ChfInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
     if (Status != NDIS_STATUS_SUCCESS) {
         HwReleaseResources(Adapter);        // frees only the interrupt
         NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Adapter, CHF_TAG);
-        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem}}
+        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem}} expected-defect {{[ndisv_Init_IoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem for Adapter->DeferredWorkItem}}
     }
 
     return NDIS_STATUS_SUCCESS;

@@ -2,6 +2,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: not-applicable}}
 // expected-verdict {{Init_RegisterInterrupt: defect}}
 // expected-verdict {{Init_DeRegisterInterrupt: defect}}
+// expected-verdict {{ndisv_Init_Interrupt: defect}}
 #include "adapter.h"
 
 NDIS_HANDLE g_LitmusDriverHandle = NULL;

@@ -9,4 +9,4 @@ VOID LitmusHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltActio
 
     ReleaseHardware(Adapter);
     NdisFreeMemoryWithTagPriority(Adapter->AdapterHandle, Adapter, LITMUS_TAG);
-} // expected-defect {{[Init_RegisterInterrupt] MiniportHaltEx returns without}} expected-defect {{[Init_DeRegisterInterrupt] MiniportHaltEx returns without}}
+} // expected-defect {{[Init_RegisterInterrupt] MiniportHaltEx returns without}} expected-defect {{[Init_DeRegisterInterrupt] MiniportHaltEx returns without}} expected-defect {{[ndisv_Init_Interrupt] MiniportHaltEx returns without calling NdisMDeregisterInterruptEx for Adapter->InterruptHandle}}

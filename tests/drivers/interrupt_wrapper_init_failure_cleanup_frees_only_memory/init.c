@@ -2,6 +2,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: not-applicable}}
 // expected-verdict {{Init_RegisterInterrupt: defect}}
 // expected-verdict {{Init_DeRegisterInterrupt: pass}}
+// expected-verdict {{ndisv_Init_Interrupt: defect}}
 #include "nic.h"
 
 NDIS_STATUS QuillInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverContext,
@@ -63,7 +64,7 @@ NDIS_STATUS QuillInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Min
     if (Status != NDIS_STATUS_SUCCESS) {
         // BUG: only the memory is released; DeregisterAdapterInterrupt(Adapter) is missing.
         NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Adapter, QUILL_TAG);
-        return Status; // expected-defect {{[Init_RegisterInterrupt] MiniportInitializeEx fails without}}
+        return Status; // expected-defect {{[Init_RegisterInterrupt] MiniportInitializeEx fails without}} expected-defect {{[ndisv_Init_Interrupt] MiniportInitializeEx fails without calling NdisMDeregisterInterruptEx for Adapter->InterruptHandle}}
     }
 
     return NDIS_STATUS_SUCCESS;

@@ -2,6 +2,7 @@
 // expected-verdict {{Init_NdisAllocateIoWorkItem: pass}}
 // expected-verdict {{Init_RegisterInterrupt: defect}}
 // expected-verdict {{Init_DeRegisterInterrupt: defect}}
+// expected-verdict {{ndisv_Init_Interrupt: defect}}
 #include "finch.h"
 
 class FinchAdapter {
@@ -98,4 +99,4 @@ extern "C" VOID FinchHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION
     }
     Nic->FreeWorkItem();
     NdisFreeMemoryWithTagPriority(Handle, Nic, FINCH_TAG);
-} // expected-defect {{[Init_RegisterInterrupt] MiniportHaltEx returns without}} expected-defect {{[Init_DeRegisterInterrupt] MiniportHaltEx returns without}}
+} // expected-defect {{[Init_RegisterInterrupt] MiniportHaltEx returns without}} expected-defect {{[Init_DeRegisterInterrupt] MiniportHaltEx returns without}} expected-defect {{[ndisv_Init_Interrupt] MiniportHaltEx returns without calling NdisMDeregisterInterruptEx}}
