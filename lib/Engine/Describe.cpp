@@ -67,7 +67,13 @@ public:
     Loc D;
     if (!P || Depth > 16)
       return D;
-    P = P->stripPointerCasts();
+    // Not stripPointerCasts(): it also drops all-zero GEPs, and with them the
+    // name of a struct's first member.
+    while (auto *C = dyn_cast<Operator>(P)) {
+      if (C->getOpcode() != Instruction::BitCast && C->getOpcode() != Instruction::AddrSpaceCast)
+        break;
+      P = C->getOperand(0);
+    }
     if (auto *A = dyn_cast<AllocaInst>(P)) {
       if (const DILocalVariable *V = variableOf(A)) {
         D.Text = V->getName().str();
@@ -87,6 +93,16 @@ public:
       return D;
     }
     if (auto *L = dyn_cast<LoadInst>(P)) {
+      // A pointer parameter the callee never reassigns points where the
+      // caller's argument does: name it in the caller's terms
+      // (`&Adapter->Timer`, not `*Timer`).
+      if (const Value *Arg = callerArgument(L->getPointerOperand())) {
+        unsigned Saved = FrameIdx--;
+        Loc Outer = loc(Arg, Depth + 1);
+        FrameIdx = Saved;
+        if (Outer.Ok)
+          return Outer;
+      }
       Loc Inner = loc(L->getPointerOperand(), Depth + 1);
       if (!Inner.Ok)
         return D;
@@ -107,6 +123,27 @@ public:
 private:
   const State &S;
   std::vector<std::string> &Bindings;
+  unsigned FrameIdx = S.Stack.empty() ? 0 : (unsigned)S.Stack.size() - 1;
+
+  /// The caller's IR argument for the parameter whose home is alloca A, if
+  /// A is stored to once (parameters at -O0) and the caller is on the stack.
+  const Value *callerArgument(const Value *P) const {
+    auto *A = dyn_cast<AllocaInst>(P);
+    if (!A || FrameIdx == 0 || FrameIdx >= S.Stack.size())
+      return nullptr;
+    const DILocalVariable *V = variableOf(A);
+    const CallBase *Site = S.Stack[FrameIdx].CallSite;
+    if (!V || !V->isParameter() || !Site || V->getArg() == 0 || V->getArg() > Site->arg_size())
+      return nullptr;
+    unsigned Stores = 0;
+    for (const User *U : A->users())
+      if (auto *SI = dyn_cast<StoreInst>(U); SI && SI->getPointerOperand() == A)
+        ++Stores;
+    if (Stores != 1)
+      return nullptr;
+    // C++ methods number `this` as argument 1, like the IR.
+    return Site->getArgOperand(V->getArg() - 1);
+  }
 
   const DataLayout &layout(const GEPOperator &G) {
     if (auto *I = dyn_cast<Instruction>(&G))
@@ -188,9 +225,9 @@ private:
     if (auto *C = dyn_cast<ConstantInt>(I))
       return std::to_string(C->getSExtValue());
     std::optional<int64_t> Known;
-    if (!S.Stack.empty()) {
-      auto It = S.Stack.back().Regs.find(I);
-      if (It != S.Stack.back().Regs.end()) {
+    if (FrameIdx < S.Stack.size()) {
+      auto It = S.Stack[FrameIdx].Regs.find(I);
+      if (It != S.Stack[FrameIdx].Regs.end()) {
         SymValue V = S.resolve(It->second);
         if (V.isInt())
           Known = V.sext();
@@ -201,7 +238,7 @@ private:
       X = C->getOperand(0);
     std::string Name;
     if (auto *L = dyn_cast<LoadInst>(X))
-      if (auto *A = dyn_cast<AllocaInst>(L->getPointerOperand()->stripPointerCasts()))
+      if (auto *A = dyn_cast<AllocaInst>(L->getPointerOperand()))
         if (const DILocalVariable *V = variableOf(A))
           Name = V->getName().str();
     if (Name.empty())

@@ -113,7 +113,7 @@ static NDIS_STATUS NicInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDL
     Status = Nic->SetGeneralAttributes();
     if (Status != NDIS_STATUS_SUCCESS) {
         // BUG: forgot "delete Nic;" -- the destructor would have freed the work item.
-        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without}} {{[ndisv_Init_Memory] MiniportInitializeEx fails without calling NdisFreeMemoryWithTagPriority for Memory}} expected-defect {{[ndisv_Init_IoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem for this->m_LinkWorkItem}}
+        return Status; // expected-defect {{[Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without}} {{[ndisv_Init_Memory] MiniportInitializeEx fails without calling NdisFreeMemoryWithTagPriority for Memory}} expected-defect {{[ndisv_Init_IoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem for Nic->m_LinkWorkItem}}
     }
     return NDIS_STATUS_SUCCESS;
 }
