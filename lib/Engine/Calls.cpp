@@ -114,7 +114,7 @@ void Executor::Impl::applyOutcome(State &S, const CallBase &CB, const CallModel 
         SymValue V = valueOf(Eff.Value, Eff.Size * 8);
         writeMem(S, Obj, (uint64_t)Off, Eff.Size, V);
         if (Eff.Arg <= CB.arg_size())
-          Obs.onStore(S, V, CB.getArgOperand(Eff.Arg - 1));
+          Obs.onStore(S, V, CB.getArgOperand(Eff.Arg - 1), arg(Eff.Arg));
       }
       break;
     }
@@ -279,6 +279,14 @@ bool Executor::Impl::intrinsic(State &S, const CallBase &CB, const Function &F) 
       return advance(Ret);
     uint64_t Size = S.object(Dst)->Size;
     uint64_t N = Len.isInt() ? Len.zext() : (Size > (uint64_t)DOff ? Size - DOff : 4096);
+    // An unknown length into a member of a structure (a name buffer copied
+    // from the registry) stays within that member: running past it would be
+    // an overflow, which ndisv does not model, and forgetting the rest of
+    // the structure would lose the handles kept there.
+    if (!Len.isInt())
+      if (auto *G = dyn_cast<GEPOperator>(CB.getArgOperand(0)->stripPointerCasts());
+          G && G->getNumIndices() >= 2 && G->getResultElementType()->isSized())
+        N = std::min<uint64_t>(N, DL.getTypeAllocSize(G->getResultElementType()));
     if (IsSet) {
       SymValue Byte = arg(1);
       const MemObject *Obj = S.object(Dst);
@@ -292,15 +300,19 @@ bool Executor::Impl::intrinsic(State &S, const CallBase &CB, const Function &F) 
         M.DefaultZero = Byte.zext() == 0;
       } else if (Byte.isInt() && Len.isInt())
         fillMem(S, Dst, DOff, N, (uint8_t)Byte.zext());
-      else
+      else {
         havocMem(S, Dst, DOff, N);
+        Obs.onForget(S, Dst, DOff, N);
+      }
     } else {
       ObjId Src;
       int64_t SOff;
       if (deref(S, arg(1), Src, SOff) && Len.isInt())
         copyMem(S, Dst, DOff, Src, SOff, N);
-      else
+      else {
         havocMem(S, Dst, DOff, N);
+        Obs.onForget(S, Dst, DOff, N);
+      }
     }
     return advance(Ret);
   }

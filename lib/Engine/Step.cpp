@@ -296,7 +296,7 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
     }
     SymValue V = eval(S, SI.getValueOperand());
     store(S, O, Off, SI.getValueOperand()->getType(), V);
-    Obs.onStore(S, V, SI.getPointerOperand());
+    Obs.onStore(S, V, SI.getPointerOperand(), Ptr);
     ++S.Stack.back().PC;
     break;
   }

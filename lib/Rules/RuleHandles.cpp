@@ -107,6 +107,8 @@ void RuleMonitor::track(State &S, unsigned R, const Stmt &St, const EventData &E
     T.Name = internName(N.Text);
     T.NameRank = R0;
   }
+  if (St.Ref.K == ValueRef::Kind::DerefArg)
+    T.Home = S.resolve(Ev.Args[St.Ref.Arg - 1]);
   Run.Handle = handleName(T);
   Run.Acquired = placeOf(Ev.Loc);
   // A handle acquired again (the same object) replaces the old entry.
@@ -150,6 +152,17 @@ void RuleMonitor::forEach(State &S, unsigned R, const Stmt &St, const EventData 
     S.MonitorDone[R] = 1;
     return;
   }
+  // A handle whose home the path forgot (an unknown-length copy over it)
+  // may have looked NULL to a later check that then skipped the release:
+  // the engine lost track of it, so this is uncertain, not a leak.
+  if (canAbort(*St.Then))
+    for (const TrackedValue &T : Held)
+      if (T.Lost) {
+        Uncertain[R].insert("ndisv lost track of " + handleName(T) +
+                            " (an unknown-length copy or fill over the memory holding it)");
+        S.MonitorDone[R] = 1;
+        return;
+      }
   Run.InForEach = true;
   for (const TrackedValue &T : Held) {
     Run.Handle = handleName(T);
@@ -161,7 +174,7 @@ void RuleMonitor::forEach(State &S, unsigned R, const Stmt &St, const EventData 
     S.MonitorDone[R] = 1;
 }
 
-void RuleMonitor::onStore(State &S, const SymValue &V, const Value *Ptr) {
+void RuleMonitor::onStore(State &S, const SymValue &V, const Value *Ptr, const SymValue &Addr) {
   if (S.Tracked.empty())
     return;
   SymValue RV = S.resolve(V);
@@ -178,5 +191,13 @@ void RuleMonitor::onStore(State &S, const SymValue &V, const Value *Ptr) {
       continue;
     T.Name = internName(N->Text);
     T.NameRank = Rank;
+    T.Home = S.resolve(Addr);
   }
+}
+
+void RuleMonitor::onForget(State &S, engine::ObjId O, uint64_t Off, uint64_t Len) {
+  for (TrackedValue &T : S.Tracked)
+    if (T.Home.isPtr() && T.Home.object() == O && (uint64_t)T.Home.offset() >= Off &&
+        (uint64_t)T.Home.offset() < Off + Len)
+      T.Lost = true;
 }

@@ -47,9 +47,13 @@ class Observer {
 public:
   virtual ~Observer();
   virtual void onCall(State &S, const CallEvent &E) = 0;
-  /// V was written to the memory Ptr (an IR pointer of the current frame)
-  /// points to: by a store, or by a modelled call through an argument.
-  virtual void onStore(State &S, const SymValue &V, const llvm::Value *Ptr) {}
+  /// V was written to the memory Ptr (an IR pointer of the current frame,
+  /// whose value on the path is Addr) points to: by a store, or by a
+  /// modelled call through an argument.
+  virtual void onStore(State &S, const SymValue &V, const llvm::Value *Ptr, const SymValue &Addr) {}
+  /// The path forgot what [Off, Off+Len) of object O held (a copy or fill of
+  /// unknown length): whatever an observer followed there is lost.
+  virtual void onForget(State &S, ObjId O, uint64_t Off, uint64_t Len) {}
 };
 
 struct Budget {

@@ -109,6 +109,8 @@ struct TrackedValue {
   unsigned Info = 0; // the observer's own data (where it was acquired, ...)
   unsigned Name = 0; // the observer's name for where the driver keeps it
   unsigned NameRank = 0;
+  SymValue Home;     // that place's address, when known
+  bool Lost = false; // the path forgot what its home held
 };
 
 /// A callback the driver handed the environment (a timer's function, a

@@ -31,7 +31,9 @@ public:
   void onRole(engine::State &S, llvm::StringRef Role, EventKind K, const llvm::DILocation *Loc,
               const engine::SymValue *Ret = nullptr);
   void onCall(engine::State &S, const engine::CallEvent &E) override;
-  void onStore(engine::State &S, const engine::SymValue &V, const llvm::Value *Ptr) override;
+  void onStore(engine::State &S, const engine::SymValue &V, const llvm::Value *Ptr,
+               const engine::SymValue &Addr) override;
+  void onForget(engine::State &S, engine::ObjId O, uint64_t Off, uint64_t Len) override;
 
   const std::vector<const Rule *> &rules() const { return Rules; }
   bool applicable(unsigned RuleIndex) const { return Applicable[RuleIndex]; }
