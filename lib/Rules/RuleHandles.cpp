@@ -79,8 +79,10 @@ void RuleMonitor::track(State &S, unsigned R, const Stmt &St, const EventData &E
   TrackedValue T;
   T.Set = SetBase[R] + St.Var;
   T.V = *V;
-  T.Info = (unsigned)AcquireSites.size();
-  AcquireSites.push_back(Ev.Loc);
+  auto [Site, New] = AcquireSiteIds.try_emplace(Ev.Loc, (unsigned)AcquireSites.size());
+  if (New)
+    AcquireSites.push_back(Ev.Loc);
+  T.Info = Site->second;
   // Name it by the expression the call wrote to, or, for a returned handle,
   // by the store of the result that follows the call (a guess until the
   // store happens: its index registers are not evaluated yet).
@@ -146,23 +148,24 @@ void RuleMonitor::forEach(State &S, unsigned R, const Stmt &St, const EventData 
       Held.push_back(T);
   if (Held.empty())
     return;
-  if (S.MonitorVars[HiddenBase[R] + St.Var] > 0 && canAbort(*St.Then)) {
-    Uncertain[R].insert("a path released a handle ndisv could not tie to one it acquired (" +
-                        placeOf(Ev.Loc) + ")");
-    S.MonitorDone[R] = 1;
-    return;
+  // Leak reports on a path where the engine may have lost a handle are
+  // uncertain, not defects: a release of an unknown value, or a handle whose
+  // home the path forgot (an unknown-length copy over it, after which a NULL
+  // check may have skipped the release).
+  if (canAbort(*St.Then)) {
+    std::string Why;
+    auto Lost = llvm::find_if(Held, [](const TrackedValue &T) { return T.Lost; });
+    if (S.MonitorVars[HiddenBase[R] + St.Var] > 0)
+      Why = "a path released a handle ndisv could not tie to one it acquired (" + placeOf(Ev.Loc) + ")";
+    else if (Lost != Held.end())
+      Why = "ndisv lost track of " + handleName(*Lost) +
+            " (an unknown-length copy or fill over the memory holding it)";
+    if (!Why.empty()) {
+      Uncertain[R].insert(Why);
+      S.MonitorDone[R] = 1;
+      return;
+    }
   }
-  // A handle whose home the path forgot (an unknown-length copy over it)
-  // may have looked NULL to a later check that then skipped the release:
-  // the engine lost track of it, so this is uncertain, not a leak.
-  if (canAbort(*St.Then))
-    for (const TrackedValue &T : Held)
-      if (T.Lost) {
-        Uncertain[R].insert("ndisv lost track of " + handleName(T) +
-                            " (an unknown-length copy or fill over the memory holding it)");
-        S.MonitorDone[R] = 1;
-        return;
-      }
   Run.InForEach = true;
   for (const TrackedValue &T : Held) {
     Run.Handle = handleName(T);

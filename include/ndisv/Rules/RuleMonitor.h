@@ -12,6 +12,7 @@
 #include "ndisv/Engine/Executor.h"
 #include "ndisv/Report/Results.h"
 #include "ndisv/Rules/Rule.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
 #include <optional>
@@ -88,6 +89,7 @@ private:
   std::vector<std::string> Names{""}; // interned handle names; 0 = none
   llvm::StringMap<unsigned> NameIds;
   std::vector<const llvm::DILocation *> AcquireSites;
+  llvm::DenseMap<const llvm::DILocation *, unsigned> AcquireSiteIds;
   std::vector<std::set<std::string>> Uncertain;
 
   std::vector<const Rule *> Rules;
