@@ -2,6 +2,7 @@
 // Shows: per-queue work items and NET_BUFFER_LIST pools allocated in a loop over Adapter->Queue[i]; when queue i
 // fails, the cleanup loop walks back over the complete queues with "j > 0" instead of "j >= 0", so queue 0's work
 // item and pool leak whenever a later queue fails (defect, naming the handles with their index). Halt is correct.
+// Naming trap: the work item is the first member of each queue entry (an all-zero GEP must still name it).
 // expected-verdict {{ndisv_Init_IoWorkItem: defect}}
 // expected-verdict {{ndisv_Init_NetBufferListPool: defect}}
 // expected-verdict {{Init_NdisAllocateIoWorkItem: defect}}
@@ -14,7 +15,6 @@
 #define PQO_QUEUES 3
 
 typedef struct _PQO_QUEUE {
-    ULONG       Index;
     NDIS_HANDLE WorkItem;        // refills the queue's receive ring at PASSIVE_LEVEL
     NDIS_HANDLE NblPool;         // the queue's receive NET_BUFFER_LISTs
     ULONG       Refills;
@@ -64,7 +64,6 @@ static NDIS_STATUS PqoAllocateQueues(PPQO_ADAPTER Adapter)
     Params.PoolTag = PQO_TAG;
 
     for (i = 0; i < PQO_QUEUES; i++) {
-        Adapter->Queue[i].Index = i;
         Adapter->Queue[i].WorkItem = NdisAllocateIoWorkItem(Adapter->MiniportHandle);
         if (Adapter->Queue[i].WorkItem == NULL)
             goto Unwind;
