@@ -324,20 +324,17 @@ static void writeIndex(const Results &R, const PathNames &Names, StringRef Versi
        << esc(Names.show(TU.File)) << "</td><td>"
        << (TU.Compiled ? "<span class=\"verdict pass\">compiled</span>"
                        : "<span class=\"verdict defect\">did not compile</span>");
-    if (!TU.Errors.empty()) {
-      OS << "<ul class=\"errors\">";
-      for (const Diagnostic &D : TU.Errors)
+    auto List = [&](const char *Class, const std::vector<Diagnostic> &Ds) {
+      if (Ds.empty())
+        return;
+      OS << "<ul class=\"" << Class << "\">";
+      for (const Diagnostic &D : Ds)
         OS << "<li><span class=\"path\">" << esc(D.Loc.Line ? Names.at(D.Loc) : Names.show(D.Loc.File))
            << "</span>: " << esc(D.Message) << "</li>";
       OS << "</ul>";
-    }
-    if (!TU.Warnings.empty()) {
-      OS << "<ul class=\"warnings\">";
-      for (const Diagnostic &D : TU.Warnings)
-        OS << "<li><span class=\"path\">" << esc(D.Loc.Line ? Names.at(D.Loc) : Names.show(D.Loc.File))
-           << "</span>: " << esc(D.Message) << "</li>";
-      OS << "</ul>";
-    }
+    };
+    List("errors", TU.Errors);
+    List("warnings", TU.Warnings);
     OS << "</td></tr>\n";
   }
   OS << "</tbody>\n</table>\n";
