@@ -3,7 +3,9 @@
 //===----------------------------------------------------------------------===//
 #include "ndisv/Engine/State.h"
 #include "Constraints.h"
+#include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/StringSet.h"
+#include <atomic>
 
 using namespace ndisv;
 using namespace ndisv::engine;
@@ -63,4 +65,32 @@ void State::addTrace(TraceStep::Kind K, const llvm::DILocation *Loc, std::string
   N->Depth = depth();
   N->Tag = Tag;
   Trace = std::move(N);
+}
+
+SlotValueBase::~SlotValueBase() = default;
+
+unsigned ndisv::engine::registerSlotKey() {
+  static std::atomic<unsigned> Next{0};
+  return Next++;
+}
+
+bool State::sameSlots(const State &O) const {
+  size_t N = std::max(ObserverSlots.size(), O.ObserverSlots.size());
+  for (size_t K = 0; K < N; ++K) {
+    const SlotValueBase *A = K < ObserverSlots.size() ? ObserverSlots[K].get() : nullptr;
+    const SlotValueBase *B = K < O.ObserverSlots.size() ? O.ObserverSlots[K].get() : nullptr;
+    if (A == B)
+      continue; // shared since the fork, or both unset
+    if (!A || !B || !A->equals(*B))
+      return false;
+  }
+  return true;
+}
+
+size_t State::slotsHash() const {
+  llvm::hash_code H = llvm::hash_value(0);
+  for (size_t K = 0; K < ObserverSlots.size(); ++K)
+    if (ObserverSlots[K]) // unset slots hash as nothing, so trailing unset ones do not count
+      H = llvm::hash_combine(H, K, ObserverSlots[K]->hash());
+  return H;
 }

@@ -11,6 +11,7 @@
 #include "ndisv/Engine/Describe.h"
 #include "ndisv/Program/DriverProgram.h"
 #include "ndisv/Rules/RuleMonitor.h"
+#include "RulePathState.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/Support/Path.h"
@@ -20,7 +21,6 @@ using namespace ndisv;
 using namespace ndisv::rules;
 using engine::State;
 using engine::SymValue;
-using engine::TrackedValue;
 
 namespace {
 /// Naming preference: a store to lasting memory beats a local variable,
@@ -42,10 +42,10 @@ unsigned RuleMonitor::internName(const std::string &N) {
   return It->second;
 }
 
-std::string RuleMonitor::handleName(const TrackedValue &T) const {
+std::string RuleMonitor::handleName(const TrackedHandle &T) const {
   if (T.Name)
     return Names[T.Name];
-  return "the handle acquired at " + placeOf(AcquireSites[T.Info]);
+  return "the handle acquired at " + placeOf(AcquireSites[T.Site]);
 }
 
 std::string RuleMonitor::expand(const std::string &Text, const HandlerRun &Run) const {
@@ -76,13 +76,13 @@ void RuleMonitor::track(State &S, unsigned R, const Stmt &St, const EventData &E
   std::optional<SymValue> V = refValue(S, St.Ref, Ev);
   if (!V || V->isNull())
     return; // nothing was acquired
-  TrackedValue T;
+  TrackedHandle T;
   T.Set = SetBase[R] + St.Var;
   T.V = *V;
   auto [Site, New] = AcquireSiteIds.try_emplace(Ev.Loc, (unsigned)AcquireSites.size());
   if (New)
     AcquireSites.push_back(Ev.Loc);
-  T.Info = Site->second;
+  T.Site = Site->second;
   // Name it by the expression the call wrote to, or, for a returned handle,
   // by the store of the result that follows the call (a guess until the
   // store happens: its index registers are not evaluated yet).
@@ -114,8 +114,9 @@ void RuleMonitor::track(State &S, unsigned R, const Stmt &St, const EventData &E
   Run.Handle = handleName(T);
   Run.Acquired = placeOf(Ev.Loc);
   // A handle acquired again (the same object) replaces the old entry.
-  llvm::erase_if(S.Tracked, [&](const TrackedValue &O) { return O.Set == T.Set && O.V.sameAs(T.V); });
-  S.Tracked.push_back(std::move(T));
+  std::vector<TrackedHandle> &Held = S.mutate(RuleStateKey).Held;
+  llvm::erase_if(Held, [&](const TrackedHandle &O) { return O.Set == T.Set && O.V.sameAs(T.V); });
+  Held.push_back(std::move(T));
 }
 
 void RuleMonitor::release(State &S, unsigned R, const Stmt &St, const EventData &Ev, HandlerRun &Run) {
@@ -123,11 +124,13 @@ void RuleMonitor::release(State &S, unsigned R, const Stmt &St, const EventData 
   if (!V || V->isNull())
     return; // releasing NULL releases nothing
   unsigned Set = SetBase[R] + St.Var;
-  for (auto It = S.Tracked.begin(); It != S.Tracked.end(); ++It)
-    if (It->Set == Set && It->V.sameAs(*V)) {
-      Run.Handle = handleName(*It);
-      Run.Acquired = placeOf(AcquireSites[It->Info]);
-      S.Tracked.erase(It);
+  const std::vector<TrackedHandle> &Held = pathState(S).Held;
+  for (size_t K = 0; K < Held.size(); ++K)
+    if (Held[K].Set == Set && Held[K].V.sameAs(*V)) {
+      Run.Handle = handleName(Held[K]);
+      Run.Acquired = placeOf(AcquireSites[Held[K].Site]);
+      std::vector<TrackedHandle> &Mut = S.mutate(RuleStateKey).Held;
+      Mut.erase(Mut.begin() + K);
       return;
     }
   // An object the path knows is simply not one of the set's handles (a timer
@@ -135,15 +138,16 @@ void RuleMonitor::release(State &S, unsigned R, const Stmt &St, const EventData 
   // engine lost track of: leak reports on this path are then uncertain.
   if (V->isPtr())
     return;
-  ++S.MonitorVars[HiddenBase[R] + St.Var];
+  ++S.mutate(RuleStateKey).Unmatched[Set];
   Run.Handle.clear();
   Run.Acquired.clear();
 }
 
 void RuleMonitor::forEach(State &S, unsigned R, const Stmt &St, const EventData &Ev, HandlerRun &Run) {
   unsigned Set = SetBase[R] + St.Var;
-  std::vector<TrackedValue> Held;
-  for (const TrackedValue &T : S.Tracked)
+  std::vector<TrackedHandle> Held;
+  const RulePathState &PS = pathState(S);
+  for (const TrackedHandle &T : PS.Held)
     if (T.Set == Set)
       Held.push_back(T);
   if (Held.empty())
@@ -154,37 +158,39 @@ void RuleMonitor::forEach(State &S, unsigned R, const Stmt &St, const EventData 
   // check may have skipped the release).
   if (canAbort(*St.Then)) {
     std::string Why;
-    auto Lost = llvm::find_if(Held, [](const TrackedValue &T) { return T.Lost; });
-    if (S.MonitorVars[HiddenBase[R] + St.Var] > 0)
+    auto Lost = llvm::find_if(Held, [](const TrackedHandle &T) { return T.Lost; });
+    if (PS.Unmatched[Set] > 0)
       Why = "a path released a handle ndisv could not tie to one it acquired (" + placeOf(Ev.Loc) + ")";
     else if (Lost != Held.end())
       Why = "ndisv lost track of " + handleName(*Lost) +
             " (an unknown-length copy or fill over the memory holding it)";
     if (!Why.empty()) {
       Uncertain[R].insert(Why);
-      S.MonitorDone[R] = 1;
+      S.mutate(RuleStateKey).Done[R] = 1;
       return;
     }
   }
   Run.InForEach = true;
-  for (const TrackedValue &T : Held) {
+  for (const TrackedHandle &T : Held) {
     Run.Handle = handleName(T);
-    Run.Acquired = placeOf(AcquireSites[T.Info]);
+    Run.Acquired = placeOf(AcquireSites[T.Site]);
     exec(S, R, *St.Then, Ev, Run);
   }
   Run.InForEach = false;
   if (Run.AbortedInForEach)
-    S.MonitorDone[R] = 1;
+    S.mutate(RuleStateKey).Done[R] = 1;
 }
 
 void RuleMonitor::onStore(State &S, const SymValue &V, const Value *Ptr, const SymValue &Addr) {
-  if (S.Tracked.empty())
+  const RulePathState *PS = S.get(RuleStateKey);
+  if (!PS || PS->Held.empty())
     return;
   SymValue RV = S.resolve(V);
   if (RV.isInt())
     return; // handles are pointers or unknown numbers, never known integers
   std::optional<engine::LocationName> N;
-  for (TrackedValue &T : S.Tracked) {
+  for (size_t K = 0; K < PS->Held.size(); ++K) {
+    const TrackedHandle &T = PS->Held[K];
     if (!T.V.sameAs(RV))
       continue;
     if (!N)
@@ -192,15 +198,28 @@ void RuleMonitor::onStore(State &S, const SymValue &V, const Value *Ptr, const S
     unsigned Rank = N->Local ? LocalVar : Lasting;
     if (N->Text.empty() || Rank <= T.NameRank)
       continue;
-    T.Name = internName(N->Text);
-    T.NameRank = Rank;
-    T.Home = S.resolve(Addr);
+    unsigned Name = internName(N->Text);
+    SymValue Home = S.resolve(Addr);
+    RulePathState &Mut = S.mutate(RuleStateKey); // copied here if another path shares it
+    PS = &Mut;
+    TrackedHandle &M = Mut.Held[K];
+    M.Name = Name;
+    M.NameRank = Rank;
+    M.Home = Home;
   }
 }
 
 void RuleMonitor::onForget(State &S, engine::ObjId O, uint64_t Off, uint64_t Len) {
-  for (TrackedValue &T : S.Tracked)
-    if (T.Home.isPtr() && T.Home.object() == O && (uint64_t)T.Home.offset() >= Off &&
-        (uint64_t)T.Home.offset() < Off + Len)
-      T.Lost = true;
+  const RulePathState *PS = S.get(RuleStateKey);
+  if (!PS)
+    return;
+  for (size_t K = 0; K < PS->Held.size(); ++K) {
+    const TrackedHandle &T = PS->Held[K];
+    if (!T.Lost && T.Home.isPtr() && T.Home.object() == O && (uint64_t)T.Home.offset() >= Off &&
+        (uint64_t)T.Home.offset() < Off + Len) {
+      RulePathState &Mut = S.mutate(RuleStateKey); // copied here if another path shares it
+      PS = &Mut;
+      Mut.Held[K].Lost = true;
+    }
+  }
 }

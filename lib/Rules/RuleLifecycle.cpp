@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "ndisv/Program/DriverProgram.h"
 #include "ndisv/Rules/RuleMonitor.h"
+#include "RulePathState.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include <tuple>
 
@@ -38,7 +39,7 @@ static auto locKey(const SourceLoc &L) { return std::tie(L.File, L.Line, L.Col);
 void RuleMonitor::noteAcquired(State &S, unsigned R, const std::string &Text, const DILocation *Loc) {
   const Rule &Ru = *Rules[R];
   if (!llvm::is_contained(Ru.Applies, CurrentEvent.str()) ||
-      (!Ru.AppliesDuring.empty() && Phases[S.Phase] != Ru.AppliesDuring))
+      (!Ru.AppliesDuring.empty() && Phases[pathState(S).Phase] != Ru.AppliesDuring))
     return;
   SourceLoc SL = sourceLocOf(Loc);
   unsigned Site = 0;
@@ -49,14 +50,19 @@ void RuleMonitor::noteAcquired(State &S, unsigned R, const std::string &Text, co
   auto [It, New] = SiteSlot.try_emplace({R, Site}, (unsigned)SlotOwner.size());
   if (New)
     SlotOwner.push_back({R, Site});
-  size_t Slot = NumVars + It->second;
-  if (S.MonitorVars.size() <= Slot)
-    S.MonitorVars.resize(Slot + 1, 0);
-  S.MonitorVars[Slot] = 1;
+  unsigned Slot = It->second;
+  const RulePathState &PS = pathState(S);
+  if (Slot < PS.HeldSites.size() && PS.HeldSites[Slot])
+    return;
+  std::vector<uint8_t> &HeldSites = S.mutate(RuleStateKey).HeldSites;
+  if (HeldSites.size() <= Slot)
+    HeldSites.resize(Slot + 1, 0);
+  HeldSites[Slot] = 1;
 }
 
 std::vector<unsigned> RuleMonitor::checkingRules(const State &S, StringRef Role, EventKind K) const {
   std::vector<unsigned> Out;
+  const RulePathState &PS = pathState(S);
   auto It = Hooks.find(Role);
   if (It == Hooks.end())
     return Out;
@@ -64,8 +70,8 @@ std::vector<unsigned> RuleMonitor::checkingRules(const State &S, StringRef Role,
   for (const Hook &Hk : It->second) {
     bool Match = K == EventKind::Entry ? Hk.K == EventKind::Entry
                                        : (Hk.K == EventKind::Exit || Hk.K == K);
-    if (!Match || S.MonitorDone[Hk.Rule] || !canAbort(Hk.H->Body) ||
-        (!Hk.H->During.empty() && Phases[S.Phase] != Hk.H->During))
+    if (!Match || PS.Done[Hk.Rule] || !canAbort(Hk.H->Body) ||
+        (!Hk.H->During.empty() && Phases[PS.Phase] != Hk.H->During))
       continue;
     if (!llvm::is_contained(Out, Hk.Rule))
       Out.push_back(Hk.Rule);
@@ -89,13 +95,13 @@ void RuleMonitor::recordExit(State &S, StringRef Role, EventKind K, const DILoca
     ++Exit;
   if (Exit == Exits.size())
     Exits.push_back(E);
+  const RulePathState &PS = pathState(S);
   for (unsigned Slot = 0; Slot < SlotOwner.size(); ++Slot) {
     auto [R, Site] = SlotOwner[Slot];
-    if (NumVars + Slot >= S.MonitorVars.size() || !S.MonitorVars[NumVars + Slot] ||
-        !llvm::is_contained(Checking, R))
+    if (Slot >= PS.HeldSites.size() || !PS.HeldSites[Slot] || !llvm::is_contained(Checking, R))
       continue;
     LifeCellAcc &C = Cells[{Site, Exit}];
-    if (!DoneBefore[R] && S.MonitorDone[R]) { // the rule aborted right here
+    if (!DoneBefore[R] && PS.Done[R]) { // the rule aborted right here
       C.Leaked = true;
       C.DefectKeys.insert(LastDefectKey[R]);
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //===----------------------------------------------------------------------===//
 #include "ndisv/Rules/RuleMonitor.h"
+#include "RulePathState.h"
 #include "ndisv/Program/DriverProgram.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 
@@ -13,13 +14,10 @@ using engine::State;
 RuleMonitor::RuleMonitor(std::vector<const Rule *> Rs) : Rules(std::move(Rs)) {
   Applicable.assign(Rules.size(), false);
   Uncertain.resize(Rules.size());
-  unsigned NumSets = 0;
   for (unsigned R = 0; R < Rules.size(); ++R) {
     Applicable[R] = Rules[R]->Applies.empty(); // no `applies`: the rule always applies
     VarBase.push_back(NumVars);
     NumVars += Rules[R]->StateVars.size();
-    HiddenBase.push_back(NumVars); // one unmatched-release count per handle set
-    NumVars += Rules[R]->HandleSets.size();
     SetBase.push_back(NumSets);
     NumSets += Rules[R]->HandleSets.size();
     for (const Handler &H : Rules[R]->Handlers)
@@ -29,19 +27,29 @@ RuleMonitor::RuleMonitor(std::vector<const Rule *> Rs) : Rules(std::move(Rs)) {
 }
 
 void RuleMonitor::start(State &S) const {
-  S.MonitorVars.assign(NumVars, 0);
-  S.MonitorDone.assign(Rules.size(), 0);
-  S.Tracked.clear();
+  RulePathState PS;
+  PS.Vars.assign(NumVars, 0);
+  PS.Unmatched.assign(NumSets, 0);
+  PS.Done.assign(Rules.size(), 0);
   for (unsigned R = 0; R < Rules.size(); ++R)
     for (unsigned V = 0; V < Rules[R]->StateVars.size(); ++V)
-      S.MonitorVars[VarBase[R] + V] = Rules[R]->StateVars[V].Initial;
+      PS.Vars[VarBase[R] + V] = Rules[R]->StateVars[V].Initial;
+  S.set(RuleStateKey, std::move(PS));
+}
+
+const RulePathState &RuleMonitor::pathState(const State &S) const {
+  const RulePathState *PS = S.get(RuleStateKey);
+  assert(PS && "a path the monitor did not start");
+  return *PS;
 }
 
 void RuleMonitor::setPhase(State &S, StringRef Role) {
   auto It = std::find(Phases.begin(), Phases.end(), Role.str());
   if (It == Phases.end())
     It = Phases.insert(Phases.end(), Role.str());
-  S.Phase = (unsigned)(It - Phases.begin());
+  unsigned Phase = (unsigned)(It - Phases.begin());
+  if (pathState(S).Phase != Phase)
+    S.mutate(RuleStateKey).Phase = Phase;
 }
 
 bool RuleMonitor::usesRole(unsigned R, StringRef Role) const {
@@ -68,7 +76,7 @@ void RuleMonitor::onCall(State &S, const engine::CallEvent &E) {
   if (Entry)
     for (unsigned R = 0; R < Rules.size(); ++R)
       if (!Applicable[R] &&
-          (Rules[R]->AppliesDuring.empty() || Phases[S.Phase] == Rules[R]->AppliesDuring) &&
+          (Rules[R]->AppliesDuring.empty() || Phases[pathState(S).Phase] == Rules[R]->AppliesDuring) &&
           llvm::is_contained(Rules[R]->Applies, E.Callee))
         Applicable[R] = true;
   if (!Hooks.count(E.Callee))
@@ -89,7 +97,7 @@ void RuleMonitor::onRole(State &S, StringRef Role, EventKind K, const DILocation
   EventData Ev{{}, Ret, nullptr, Loc};
   StringRef Outcome = K == EventKind::Success ? "success" : K == EventKind::Failure ? "failure" : "";
   std::vector<unsigned> Checking = checkingRules(S, Role, K); // lifecycle map
-  std::vector<uint8_t> DoneBefore = S.MonitorDone;
+  std::vector<uint8_t> DoneBefore = pathState(S).Done;
   fire(S, Role, K == EventKind::Entry, Outcome, Ev);
   if (!Checking.empty())
     recordExit(S, Role, K, Loc, Checking, DoneBefore);
@@ -98,18 +106,19 @@ void RuleMonitor::onRole(State &S, StringRef Role, EventKind K, const DILocation
 void RuleMonitor::fire(State &S, StringRef Name, bool Entry, StringRef Outcome,
                        const EventData &Ev) {
   for (const Hook &Hk : Hooks[Name]) {
-    if (S.MonitorDone[Hk.Rule])
+    const RulePathState &PS = pathState(S);
+    if (PS.Done[Hk.Rule])
       continue;
     bool Match = Entry ? Hk.K == EventKind::Entry
                        : (Hk.K == EventKind::Exit ||
                           (Hk.K == EventKind::Success && Outcome == "success") ||
                           (Hk.K == EventKind::Failure && Outcome == "failure"));
-    if (!Match || (!Hk.H->During.empty() && Phases[S.Phase] != Hk.H->During))
+    if (!Match || (!Hk.H->During.empty() && Phases[PS.Phase] != Hk.H->During))
       continue;
     // Expressions see the event's values and this rule's variables and sets.
     HandlerRun Run;
     EvalContext &C = Run.Ctx;
-    C.State = &S.MonitorVars;
+    C.State = &PS.Vars;
     C.Base = VarBase[Hk.Rule];
     if (Ev.Ret) {
       engine::SymValue V = S.resolve(*Ev.Ret);
@@ -131,8 +140,8 @@ void RuleMonitor::fire(State &S, StringRef Name, bool Entry, StringRef Outcome,
       return (int64_t)V->zext();
     };
     unsigned First = SetBase[Hk.Rule];
-    C.Count = [&S, First](unsigned Set) {
-      return (int64_t)llvm::count_if(S.Tracked, [&](const engine::TrackedValue &T) {
+    C.Count = [this, &S, First](unsigned Set) {
+      return (int64_t)llvm::count_if(pathState(S).Held, [&](const TrackedHandle &T) {
         return T.Set == First + Set;
       });
     };
@@ -142,10 +151,10 @@ void RuleMonitor::fire(State &S, StringRef Name, bool Entry, StringRef Outcome,
 }
 
 void RuleMonitor::exec(State &S, unsigned R, const Stmt &St, const EventData &Ev, HandlerRun &Run) {
-  if (S.MonitorDone[R])
+  if (pathState(S).Done[R])
     return;
   EvalContext &Ctx = Run.Ctx;
-  Ctx.State = &S.MonitorVars; // the vector may have grown (lifecycle slots)
+  Ctx.State = &pathState(S).Vars; // a write since may have copied the path's rule state
   switch (St.K) {
   case Stmt::Kind::Block:
     for (const auto &Sub : St.Body)
@@ -155,7 +164,7 @@ void RuleMonitor::exec(State &S, unsigned R, const Stmt &St, const EventData &Ev
     EvalResult V = evaluate(*St.Value, Ctx);
     if (!V.Known)
       break;
-    int64_t &Var = S.MonitorVars[VarBase[R] + St.Var];
+    int64_t &Var = S.mutate(RuleStateKey).Vars[VarBase[R] + St.Var];
     if (St.AssignOp == "+=")
       Var += V.Value;
     else if (St.AssignOp == "-=")
@@ -183,7 +192,7 @@ void RuleMonitor::exec(State &S, unsigned R, const Stmt &St, const EventData &Ev
     if (Run.InForEach)
       Run.AbortedInForEach = true; // the other handles get their reports too
     else
-      S.MonitorDone[R] = 1;
+      S.mutate(RuleStateKey).Done[R] = 1;
     break;
   case Stmt::Kind::Track:
     track(S, R, St, Ev, Run);

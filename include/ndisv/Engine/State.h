@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // A State is everything one path knows: its call stack, abstract memory,
-// what it has assumed about each symbol, named slots, the rule monitors'
-// variables and the trace a person will read. States fork at every
+// what it has assumed about each symbol, named slots, the data observers
+// keep per path (typed observer slots the engine never reads) and the trace
+// a person will read. States fork at every
 // undecided branch and at every modelled call with several outcomes, so
 // copying must be cheap: memory objects are shared until written
 // (copy-on-write), the trace is a shared linked list.
@@ -98,19 +99,52 @@ struct TraceNode {
   const llvm::DILocation *Loc = nullptr;
   std::string Message;
   unsigned Depth = 0;
-  int Tag = -1; // an observer's own notes (a rule's index); -1 for the engine's
+  int Tag = -1; // an observer's own notes (its own numbering); -1 for the engine's
 };
 
-/// A value an observer follows along the path (a handle a rule tracks):
-/// forks copy it like any other part of the state.
-struct TrackedValue {
-  unsigned Set = 0;  // the observer's own grouping
-  SymValue V;
-  unsigned Info = 0; // the observer's own data (where it was acquired, ...)
-  unsigned Name = 0; // the observer's name for where the driver keeps it
-  unsigned NameRank = 0;
-  SymValue Home;     // that place's address, when known
-  bool Lost = false; // the path forgot what its home held
+/// Per-path data an observer owns and the engine never looks inside: the
+/// shape of the Clang Static Analyzer's generic data map
+/// (REGISTER_MAP_WITH_PROGRAMSTATE). An observer declares one key per kind
+/// of data,
+///
+///   static const engine::SlotKey<MyPathData> Key; // registers a slot
+///
+/// and reads and writes it through State::get / State::mutate / State::set.
+/// T must be copyable, compare with ==, and have a `size_t hash() const`.
+/// Forks share a slot's value until one of them writes it (copy on write),
+/// so an observer pays for a copy only on the paths where its data changes.
+/// States compare and hash their slots (sameSlots, slotsHash), which is how
+/// path merging tells whether two states differ in what observers follow.
+class SlotValueBase {
+public:
+  virtual ~SlotValueBase();
+  virtual bool equals(const SlotValueBase &O) const = 0; // O has the same key
+  virtual size_t hash() const = 0;
+  virtual std::shared_ptr<SlotValueBase> clone() const = 0;
+};
+
+/// Hands out slot indexes; one per key object, process-wide.
+unsigned registerSlotKey();
+
+template <class T> class SlotKey {
+public:
+  SlotKey() : Index(registerSlotKey()) {}
+  SlotKey(const SlotKey &) = delete;
+  SlotKey &operator=(const SlotKey &) = delete;
+  unsigned index() const { return Index; }
+
+  struct Value final : SlotValueBase {
+    T V;
+    explicit Value(T V) : V(std::move(V)) {}
+    bool equals(const SlotValueBase &O) const override {
+      return V == static_cast<const Value &>(O).V;
+    }
+    size_t hash() const override { return V.hash(); }
+    std::shared_ptr<SlotValueBase> clone() const override { return std::make_shared<Value>(V); }
+  };
+
+private:
+  unsigned Index;
 };
 
 /// A callback the driver handed the environment (a timer's function, a
@@ -146,11 +180,6 @@ public:
   /// same expression the same way twice.
   llvm::DenseMap<uint64_t, SymId> Derived; // keyed by a hash of the expression
   std::shared_ptr<const TraceNode> Trace;
-  /// Generic tags for observers: the harness phase and rule variables.
-  unsigned Phase = 0;
-  std::vector<int64_t> MonitorVars;
-  std::vector<uint8_t> MonitorDone; // a rule that aborted on this path stops watching it
-  std::vector<TrackedValue> Tracked;
   std::vector<DeferredCall> Deferred;
   uint64_t Id = 0;
   /// Set on a state forked off at the instruction it is about to execute:
@@ -178,9 +207,42 @@ public:
   /// knows (unknown bytes read as remembered symbols).
   std::optional<SymValue> readAt(const SymValue &Ptr, int64_t Off, unsigned Size);
 
+  // Observer slots (see SlotKey). get() is null until the slot is set.
+  template <class T> const T *get(const SlotKey<T> &K) const {
+    if (K.index() >= ObserverSlots.size() || !ObserverSlots[K.index()])
+      return nullptr;
+    return &static_cast<const typename SlotKey<T>::Value &>(*ObserverSlots[K.index()]).V;
+  }
+  template <class T> void set(const SlotKey<T> &K, T V) {
+    slotRef(K.index()) = std::make_shared<typename SlotKey<T>::Value>(std::move(V));
+  }
+  /// The slot's value for writing, copied first if another state shares it;
+  /// a slot never set starts as T().
+  template <class T> T &mutate(const SlotKey<T> &K) {
+    std::shared_ptr<SlotValueBase> &P = slotRef(K.index());
+    if (!P)
+      P = std::make_shared<typename SlotKey<T>::Value>(T());
+    else if (P.use_count() > 1)
+      P = P->clone();
+    return static_cast<typename SlotKey<T>::Value &>(*P).V;
+  }
+  /// Whether every observer slot holds equal values in both states.
+  bool sameSlots(const State &O) const;
+  /// A hash of the observer slots, consistent with sameSlots.
+  size_t slotsHash() const;
+
   // Trace.
   void addTrace(TraceStep::Kind K, const llvm::DILocation *Loc, std::string Msg, int Tag = -1);
   unsigned depth() const { return Stack.empty() ? 0 : (unsigned)Stack.size() - 1; }
+
+private:
+  std::shared_ptr<SlotValueBase> &slotRef(unsigned Index) {
+    if (ObserverSlots.size() <= Index)
+      ObserverSlots.resize(Index + 1);
+    return ObserverSlots[Index];
+  }
+  /// Index = SlotKey::index(); values are shared between forks until written.
+  llvm::SmallVector<std::shared_ptr<SlotValueBase>, 2> ObserverSlots;
 };
 
 } // namespace ndisv::engine

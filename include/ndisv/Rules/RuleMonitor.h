@@ -1,9 +1,11 @@
 //===- ndisv/Rules/RuleMonitor.h - Rules watching the paths -----*- C++ -*-===//
 // SPDX-License-Identifier: Apache-2.0
 //
-// Runs every selected rule's state machine alongside the executor. Rule
-// variables live in each path's State, so a fork copies them; a rule that
-// aborted on a path stops watching that path. Defects are kept once per
+// Runs every selected rule's state machine alongside the executor. What the
+// rules follow on a path (variables, handle sets, ...) lives in the rules'
+// own observer slot of the engine's State (RulePathState.h), so a fork
+// shares it until a rule writes; a rule that aborted on a path stops
+// watching that path. Defects are kept once per
 // rule, message and place, with the shortest trace seen.
 //===----------------------------------------------------------------------===//
 #ifndef NDISV_RULES_RULEMONITOR_H
@@ -19,6 +21,9 @@
 #include <set>
 
 namespace ndisv::rules {
+
+struct TrackedHandle;
+struct RulePathState;
 
 class RuleMonitor : public engine::Observer {
 public:
@@ -71,6 +76,7 @@ private:
     std::string Handle, Acquired;
     bool InForEach = false, AbortedInForEach = false;
   };
+  const RulePathState &pathState(const engine::State &S) const;
   void fire(engine::State &S, llvm::StringRef Name, bool Entry, llvm::StringRef Outcome,
             const EventData &Ev);
   void exec(engine::State &S, unsigned R, const Stmt &St, const EventData &Ev, HandlerRun &Run);
@@ -83,9 +89,8 @@ private:
   void forEach(engine::State &S, unsigned R, const Stmt &St, const EventData &Ev, HandlerRun &Run);
   std::string expand(const std::string &Text, const HandlerRun &Run) const;
   unsigned internName(const std::string &N);
-  std::string handleName(const engine::TrackedValue &T) const;
+  std::string handleName(const TrackedHandle &T) const;
   std::vector<unsigned> SetBase;   // first global handle-set index of each rule
-  std::vector<unsigned> HiddenBase; // MonitorVars slot of each rule's per-set unmatched-release count
   std::vector<std::string> Names{""}; // interned handle names; 0 = none
   llvm::StringMap<unsigned> NameIds;
   std::vector<const llvm::DILocation *> AcquireSites;
@@ -93,16 +98,16 @@ private:
   std::vector<std::set<std::string>> Uncertain;
 
   std::vector<const Rule *> Rules;
-  std::vector<unsigned> VarBase; // first MonitorVars slot of each rule
-  unsigned NumVars = 0;
+  std::vector<unsigned> VarBase; // index of each rule's first variable in RulePathState::Vars
+  unsigned NumVars = 0, NumSets = 0;
   llvm::StringMap<std::vector<Hook>> Hooks;
   std::vector<std::string> Phases{""};
   std::vector<bool> Applicable;
   std::map<std::string, Defect> Found; // key: rule, message, place
 
   // Lifecycle map bookkeeping (RuleLifecycle.cpp). A path's held
-  // acquisitions live in MonitorVars past the rules' own variables, one slot
-  // per (rule, acquisition site), so forks copy them like rule state.
+  // acquisitions live in RulePathState::HeldSites, one entry per (rule,
+  // acquisition site), so forks carry them like rule state.
   struct LifeSite {
     std::string Kind;
     SourceLoc Loc;
@@ -121,8 +126,8 @@ private:
   llvm::StringRef CurrentEvent;     // the event whose handlers are running
   std::map<unsigned, std::string> LastDefectKey; // rule -> key of its last report()
   std::vector<LifeSite> Sites;      // acquisition sites, first seen first
-  std::map<std::pair<unsigned, unsigned>, unsigned> SiteSlot; // (rule, site) -> slot
-  std::vector<std::pair<unsigned, unsigned>> SlotOwner;       // slot -> (rule, site)
+  std::map<std::pair<unsigned, unsigned>, unsigned> SiteSlot; // (rule, site) -> HeldSites index
+  std::vector<std::pair<unsigned, unsigned>> SlotOwner;       // HeldSites index -> (rule, site)
   std::vector<LifecycleExit> Exits;
   std::map<std::pair<unsigned, unsigned>, LifeCellAcc> Cells; // (site, exit) -> what paths did
 };
