@@ -5,6 +5,7 @@
 // and verdicts that might depend on one that did not are inconclusive.
 //===----------------------------------------------------------------------===//
 #include "ndisv/Check/Check.h"
+#include "ndisv/Check/Verdict.h"
 #include "ndisv/Harness/Harness.h"
 #include "ndisv/Model/Model.h"
 #include "ndisv/Program/DriverProgram.h"
@@ -111,6 +112,20 @@ static void collectSourceFiles(const std::vector<std::string> &Inputs,
         add(It->path());
     }
   }
+}
+
+/// The bounds a pass holds only under: what the exploration cut without
+/// making anything inconclusive.
+static std::vector<std::string> boundsOf(const engine::ExecStats &St, const engine::Budget &B) {
+  std::vector<std::string> Out;
+  if (St.BoundedLoops) {
+    std::string Where;
+    for (size_t K = 0; K < St.BoundedLoopSites.size(); ++K)
+      Where += (K ? ", " : "") + St.BoundedLoopSites[K];
+    Out.push_back("loops left after " + std::to_string(B.LoopUnroll) +
+                  " iterations (--loop-unroll)" + (Where.empty() ? "" : ": " + Where));
+  }
+  return Out;
 }
 
 CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
@@ -337,53 +352,41 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   }
 
   // Unknown callees are where a TU that did not compile may have mattered.
-  std::string Missing;
+  RunEvidence Run;
+  Run.LinkFailure = LinkFailure;
   if (!FailedTUs.empty() && !HR.UnknownCallees.empty())
-    Missing = missingBodies(FailedTUs, HR.UnknownCallees);
+    Run.MissingBodies = missingBodies(FailedTUs, HR.UnknownCallees);
+  if (HR.Stats.PathsCut || HR.DroppedPaths)
+    Run.BudgetCut = !HR.Stats.CutReasons.empty() ? HR.Stats.CutReasons.front()
+                    : HR.DroppedPaths ? "DriverEntry has more successful paths than the harness explores"
+                                      : "a budget was hit";
+  Run.Bounds = boundsOf(HR.Stats, Opts.Budget);
   for (unsigned K = 0; K < R.Rules.size(); ++K) {
     RuleResult &RR = R.Rules[K];
-    bool HasDefect = llvm::any_of(R.Defects, [&](const Defect &D) { return D.Rule == RR.Rule; });
-    if (HasDefect) {
-      RR.V = Verdict::Defect;
-    } else if (!(*Selected)[K]->Applies.empty() && FailedTUs.empty() &&
-               llvm::none_of((*Selected)[K]->Applies, [&](const std::string &F) {
-                 return Reachable.count(F) || llvm::is_contained(model::harnessRoles(), F);
-               })) {
-      // No code the harness runs even names the rule's API: not applicable,
-      // whatever budgets the exploration hit elsewhere.
-      RR.V = Verdict::NotApplicable;
-      RR.Reason = (*Selected)[K]->Applies.front() + " is never called from code reachable from "
-                                                      "DriverEntry, MiniportInitializeEx or "
-                                                      "MiniportHaltEx";
-    } else if (!LinkFailure.empty()) {
-      RR.V = Verdict::Inconclusive;
-      RR.Reason = LinkFailure;
-    } else if (Doubtful.count(RR.Rule)) {
-      RR.V = Verdict::Inconclusive;
-      RR.Reason = Doubtful[RR.Rule];
-    } else if (HR.Stats.PathsCut || HR.DroppedPaths) {
-      RR.V = Verdict::Inconclusive;
-      RR.Reason = !HR.Stats.CutReasons.empty() ? HR.Stats.CutReasons.front()
-                  : HR.DroppedPaths ? "DriverEntry has more successful paths than the harness explores"
-                                    : "a budget was hit";
-    } else if (!Missing.empty()) {
-      RR.V = Verdict::Inconclusive;
-      RR.Reason = Missing;
-    } else if (Monitor.applicable(K) && !Monitor.uncertainty(K).empty()) {
-      RR.V = Verdict::Inconclusive;
-      RR.Reason = *Monitor.uncertainty(K).begin();
-    } else if (!Monitor.applicable(K)) {
-      RR.V = Verdict::NotApplicable;
-      const rules::Rule *Ru = (*Selected)[K];
-      RR.Reason = Ru->Applies.empty()
-                      ? "not applicable"
-                      : Ru->Applies.front() + " is never called" +
-                            (Ru->AppliesDuring.empty() ? "" : " during " + Ru->AppliesDuring);
-    } else {
-      RR.V = Verdict::Pass;
-      if (!HR.RanHalt && Monitor.usesRole(K, model::RoleHalt) && !HR.Notes.empty())
-        RR.Reason = HR.Notes.front();
-    }
+    const rules::Rule &Ru = *(*Selected)[K];
+    RuleEvidence Ev;
+    Ev.HasDefect = llvm::any_of(R.Defects, [&](const Defect &D) { return D.Rule == RR.Rule; });
+    // No code the harness runs even names the rule's API.
+    if (!Ru.Applies.empty() && FailedTUs.empty() &&
+        llvm::none_of(Ru.Applies, [&](const std::string &F) {
+          return Reachable.count(F) || llvm::is_contained(model::harnessRoles(), F);
+        }))
+      Ev.NeverReachable = Ru.Applies.front() + " is never called from code reachable from "
+                                               "DriverEntry, MiniportInitializeEx or MiniportHaltEx";
+    if (auto It = Doubtful.find(RR.Rule); It != Doubtful.end())
+      Ev.DoubtfulDefect = It->second;
+    Ev.Applicable = Monitor.applicable(K);
+    Ev.NotApplicableWhy = Ru.Applies.empty() ? "not applicable"
+                                             : Ru.Applies.front() + " is never called" +
+                                                   (Ru.AppliesDuring.empty() ? "" : " during " + Ru.AppliesDuring);
+    if (!Monitor.uncertainty(K).empty())
+      Ev.Uncertain = *Monitor.uncertainty(K).begin();
+    if (!HR.RanHalt && Monitor.usesRole(K, model::RoleHalt) && !HR.Notes.empty())
+      Ev.PassCaveat = HR.Notes.front();
+    VerdictDecision D = decideVerdict(Ev, Run);
+    RR.V = D.V;
+    RR.Reason = std::move(D.Reason);
+    RR.Bounds = std::move(D.Bounds);
   }
   O.ExitCode = R.Defects.empty() ? 0 : 1;
   return O;

@@ -192,7 +192,7 @@ Executor::Impl::Step Executor::Impl::call(State &S, const CallBase &CB, Worklist
     if (llvm::Loop *L = loops(Fr.F).getLoopFor(Fr.BB))
       PastUnrollBound = Fr.Visits.lookup(L->getHeader()) > B.LoopUnroll;
     if (PastUnrollBound)
-      countBoundedLoop();
+      countBoundedLoop(S);
   }
   if (Model && Model->Outcomes.size() > 1 && !PastUnrollBound) {
     if (S.ForcedOutcome >= 0) {

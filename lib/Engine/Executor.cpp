@@ -172,14 +172,19 @@ void Executor::run(std::unique_ptr<State> Init, const Function *F, ArrayRef<SymV
       continue;
     }
     while (true) {
-      if (++Stats.Instructions > P->B.MaxInstructions || Stats.Forks > P->B.MaxPaths ||
+      if ((++Stats.Instructions & (Impl::CostSampleEvery - 1)) == 0)
+        P->sampleCost(*S);
+      if (Stats.Instructions > P->B.MaxInstructions || Stats.Forks > P->B.MaxPaths ||
           WL.size() > P->B.MaxPending) {
         Exhausted = true;
-        P->cut(*S, Stats.Forks > P->B.MaxPaths ? "path budget exhausted"
-                   : WL.size() > P->B.MaxPending
-                       ? "memory budget exhausted (more than " +
-                             std::to_string(P->B.MaxPending) + " paths waiting)"
-                       : "instruction budget exhausted");
+        std::string Why = Stats.Forks > P->B.MaxPaths ? "path budget exhausted"
+                          : WL.size() > P->B.MaxPending
+                              ? "memory budget exhausted (more than " +
+                                    std::to_string(P->B.MaxPending) + " paths waiting)"
+                              : "instruction budget exhausted (--max-instructions " +
+                                    std::to_string(P->B.MaxInstructions) + ")";
+        std::string Where = P->costliest();
+        P->cut(*S, Where.empty() ? Why : Why + "; most of it went to " + Where);
         break;
       }
       SymValue Ret;

@@ -61,7 +61,20 @@ struct Executor::Impl {
   llvm::DenseMap<const llvm::Function *, std::unique_ptr<FunctionInfo>> Infos;
   llvm::DenseMap<const llvm::BasicBlock *, bool> DedicatedReturn;
 
-  void countBoundedLoop() { ++E.Stats.BoundedLoops; }
+  // Budget.cpp: where the bounds and budgets were spent, for the report.
+  /// A loop of the current frame was left at the unrolling bound.
+  void countBoundedLoop(const State &S);
+  /// Called every CostSampleEvery instructions: charges the loop (or the
+  /// call out of the entry function) the path is in.
+  void sampleCost(const State &S);
+  /// "the loop at file.c:12 in Fn", the place the most samples charged.
+  std::string costliest() const;
+  static constexpr uint64_t CostSampleEvery = 1024;
+  struct CostSite {
+    uint64_t Samples = 0;
+    std::string Place;
+  };
+  llvm::DenseMap<const void *, CostSite> Costs;
 
   enum class Step { Continue, Returned, Dead };
   using Worklist = std::vector<std::unique_ptr<State>>;

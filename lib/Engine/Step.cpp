@@ -47,7 +47,7 @@ public:
     }
     int Prefer = loopExit(At);
     if (Prefer >= 0) {
-      X.countBoundedLoop();
+      X.countBoundedLoop(S);
       Outcome = Prefer != 0;
       if (R.K == BoolResult::Kind::OnSymbol)
         X.assume(S, R.Cond, Outcome);

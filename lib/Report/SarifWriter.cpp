@@ -476,6 +476,16 @@ void SarifPrinter::runProperties(const Results &R) {
       for (const RuleResult &RR : R.Rules)
         J.attribute(RR.Rule, verdictName(RR.V));
     });
+    // A pass that holds only under bounds says which, rule by rule.
+    if (llvm::any_of(R.Rules, [](const RuleResult &RR) { return !RR.Bounds.empty(); }))
+      J.attributeObject("ruleBounds", [&] {
+        for (const RuleResult &RR : R.Rules)
+          if (!RR.Bounds.empty())
+            J.attributeArray(RR.Rule, [&] {
+              for (const std::string &B : RR.Bounds)
+                J.value(B);
+            });
+      });
     // In the order the frontend gives them, which -j does not change.
     J.attributeArray("translationUnits", [&] {
       for (const TranslationUnitResult &TU : R.TUs)

@@ -220,6 +220,12 @@ void TextPrinter::table(const Results &R) {
     auto addReason = [&Reason](const std::string &Part) {
       Reason += (Reason.empty() ? "" : "; ") + Part;
     };
+    if (!RR.Bounds.empty()) {
+      std::string B = "holds only under bounds: ";
+      for (size_t K = 0; K < RR.Bounds.size(); ++K)
+        B += (K ? "; " : "") + RR.Bounds[K];
+      addReason(B);
+    }
     if (Suppressed)
       addReason(std::to_string(Suppressed) + " suppressed");
     if (Known)

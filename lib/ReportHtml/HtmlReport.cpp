@@ -99,6 +99,7 @@ code,.mono,.path{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-si
 .verdict.pass{background:var(--okbg);color:var(--ok)}
 .verdict.inconclusive{background:var(--warnbg);color:var(--warn)}
 .verdict.not-applicable{background:var(--nabg);color:var(--na)}
+.bounds{color:var(--warn)}
 .summary{display:flex;gap:10px;margin:16px 0 4px;flex-wrap:wrap}
 .summary .box{border:1px solid var(--line);border-radius:8px;padding:8px 16px;min-width:120px;background:var(--soft)}
 .summary .box b{display:block;font-size:22px}
@@ -269,8 +270,16 @@ static void writeIndex(const Results &R, const PathNames &Names, StringRef Versi
            << esc(Names.at(R.Defects[K].Loc)) << "</span>";
         Any = true;
       }
-    if (!RR.Reason.empty())
+    if (!RR.Reason.empty()) {
       OS << (Any ? "<br>" : "") << esc(RR.Reason);
+      Any = true;
+    }
+    if (!RR.Bounds.empty()) {
+      OS << (Any ? "<br>" : "") << "<span class=\"bounds\">holds only under bounds:";
+      for (const std::string &B : RR.Bounds)
+        OS << "<br>" << esc(B);
+      OS << "</span>";
+    }
     OS << "</td></tr>\n";
   }
   OS << "</tbody>\n</table>\n";

@@ -76,6 +76,9 @@ static cl::opt<FailOn> FailOnOpt("fail-on", cl::desc("What makes the exit code 1
                                  cl::init(FailOn::Defect), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<unsigned> MaxPaths("max-paths", cl::desc("Path budget; past it the verdict is inconclusive"),
                                   cl::init(200000), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<uint64_t> MaxInstructions("max-instructions",
+                                          cl::desc("Instruction budget; past it the verdict is inconclusive"),
+                                          cl::init(40'000'000), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<unsigned> LoopUnroll("loop-unroll", cl::desc("Iterations of a loop whose exit is undecided"),
                                     cl::init(8), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> RuleName(cl::Positional, cl::desc("[rule | set | glob]"), cl::sub(RulesCmd),
@@ -167,6 +170,7 @@ int main(int argc, char **argv) {
   Opts.Frontend.ResourceDir = NDISV_CLANG_RESOURCE_DIR;
   Opts.Threads = Threads ? Threads : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
   Opts.Budget.MaxPaths = MaxPaths;
+  Opts.Budget.MaxInstructions = MaxInstructions;
   Opts.EntryPointsOnly = ListEntries;
   Opts.Budget.LoopUnroll = LoopUnroll;
 

@@ -70,8 +70,11 @@ struct ExecStats {
   uint64_t Forks = 0;
   uint64_t PathsCut = 0;     // by a budget: makes results inconclusive
   uint64_t BoundedLoops = 0; // loops left at the unrolling bound
+  /// The first few loops left at the bound: "the loop at file.c:12 in Fn".
+  std::vector<std::string> BoundedLoopSites;
   uint64_t Sinks = 0;        // paths ended by NULL dereference, unreachable, ...
-  std::vector<std::string> CutReasons; // first few, for the report
+  /// First few, for the report; a budget's names where it was spent.
+  std::vector<std::string> CutReasons;
 };
 
 class Executor {

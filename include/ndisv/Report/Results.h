@@ -72,6 +72,9 @@ struct RuleResult {
   std::string Help;    // the rule's optional longer text
   Verdict V = Verdict::Pass;
   std::string Reason;  // why inconclusive / not-applicable, in words
+  /// A pass that holds only under bounds names them: "loops left after 8
+  /// iterations (--loop-unroll): the loop at rx.c:40 in InitRing".
+  std::vector<std::string> Bounds;
 };
 
 struct EntryPoint {

@@ -1,0 +1,87 @@
+//===- Budget.cpp - Where the bounds and budgets went ------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// A verdict that holds only under a bound, or that a budget made
+// inconclusive, should say where: the loop left at the unrolling bound, the
+// loop or call that ate the instructions. The instruction budget is charged
+// by sampling (every CostSampleEvery instructions), so the hot path pays a
+// mask test, not a map update.
+//===----------------------------------------------------------------------===//
+#include "ExecutorImpl.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/Support/Path.h"
+
+using namespace llvm;
+using namespace ndisv;
+using namespace ndisv::engine;
+
+static std::string functionName(const Function *F) {
+  if (const DISubprogram *SP = F->getSubprogram())
+    return SP->getName().str();
+  return F->getName().str();
+}
+
+static std::string placeOf(const DILocation *L) {
+  if (!L)
+    return "";
+  return sys::path::filename(L->getFilename()).str() + ":" + std::to_string(L->getLine());
+}
+
+/// "the loop at file.c:12 in Fn", naming the loop by its header's first line.
+static std::string loopPlace(const Loop &L, const Function *F) {
+  std::string At = placeOf(L.getStartLoc().get());
+  return "the loop " + (At.empty() ? "" : "at " + At + " ") + "in " + functionName(F);
+}
+
+void Executor::Impl::countBoundedLoop(const State &S) {
+  ++E.Stats.BoundedLoops;
+  if (S.Stack.empty() || E.Stats.BoundedLoopSites.size() >= 4)
+    return;
+  const Frame &Fr = S.Stack.back();
+  const Loop *L = loops(Fr.F).getLoopFor(Fr.BB);
+  if (!L)
+    return;
+  std::string Place = loopPlace(*L, Fr.F);
+  if (!llvm::is_contained(E.Stats.BoundedLoopSites, Place))
+    E.Stats.BoundedLoopSites.push_back(std::move(Place));
+}
+
+void Executor::Impl::sampleCost(const State &S) {
+  // The innermost frame that is inside a loop pays: a helper called from a
+  // loop charges the caller's loop, where the repetition is.
+  for (size_t K = S.Stack.size(); K-- > 0;) {
+    const Frame &Fr = S.Stack[K];
+    if (const Loop *L = loops(Fr.F).getLoopFor(Fr.BB)) {
+      CostSite &C = Costs[L];
+      if (!C.Samples++)
+        C.Place = loopPlace(*L, Fr.F);
+      return;
+    }
+  }
+  // Straight-line code: the call out of the function the run started in.
+  if (S.Stack.size() >= 2 && S.Stack[1].CallSite) {
+    const CallBase *CB = S.Stack[1].CallSite;
+    CostSite &C = Costs[CB];
+    if (!C.Samples++) {
+      std::string At = placeOf(CB->getDebugLoc().get());
+      C.Place = "the call to " + functionName(S.Stack[1].F) + (At.empty() ? "" : " at " + At) +
+                " in " + functionName(S.Stack[0].F);
+    }
+    return;
+  }
+  if (!S.Stack.empty()) {
+    CostSite &C = Costs[S.Stack.back().F];
+    if (!C.Samples++)
+      C.Place = functionName(S.Stack.back().F);
+  }
+}
+
+std::string Executor::Impl::costliest() const {
+  const CostSite *Best = nullptr;
+  for (const auto &KV : Costs)
+    if (!Best || KV.second.Samples > Best->Samples ||
+        (KV.second.Samples == Best->Samples && KV.second.Place < Best->Place))
+      Best = &KV.second;
+  return Best ? Best->Place : "";
+}
