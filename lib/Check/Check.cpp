@@ -128,33 +128,41 @@ static std::vector<std::string> boundsOf(const engine::ExecStats &St, const engi
   return Out;
 }
 
-CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
-  CheckOutcome O;
-  Results &R = O.R;
+/// The rules and API model a run needs, loaded and checked.
+struct RuleSetup {
+  std::vector<rules::Rule> All;
+  std::vector<const rules::Rule *> Selected; // into All
+  engine::CallModelTable Models;
+};
+
+/// Loads the rules and the model; on an error, fails O and returns false.
+static bool setUpRules(const CheckOptions &Opts, CheckOutcome &O, RuleSetup &RS) {
 
   Expected<std::vector<rules::Rule>> AllRules = loadRules(Opts.DataDir, Opts.RuleFiles);
   if (!AllRules) {
     fail(O, toString(AllRules.takeError()));
-    return O;
+    return false;
   }
-  for (const rules::Rule &Ru : *AllRules)
+  RS.All = std::move(*AllRules);
+  for (const rules::Rule &Ru : RS.All)
     O.KnownRules.push_back(Ru.Name);
-  Expected<std::vector<const rules::Rule *>> Selected =
-      rules::selectRules(*AllRules, Opts.RuleSelection);
+  Expected<std::vector<const rules::Rule *>> Selected = rules::selectRules(RS.All, Opts.RuleSelection);
   if (!Selected) {
     fail(O, toString(Selected.takeError()));
-    return O;
+    return false;
   }
+  RS.Selected = std::move(*Selected);
   SmallString<256> TablePath(Opts.DataDir);
   sys::path::append(TablePath, "model", "ndis-api.table");
   Expected<engine::CallModelTable> Models = model::loadApiTable(TablePath);
   if (!Models) {
     fail(O, toString(Models.takeError()));
-    return O;
+    return false;
   }
+  RS.Models = std::move(*Models);
   // A misspelt role in a rule would make it silently never fire.
   RoleTable Roles = model::ndisRoleTable();
-  for (const rules::Rule *Ru : *Selected) {
+  for (const rules::Rule *Ru : RS.Selected) {
     auto known = [&](const std::string &Role) {
       return Role.empty() || Role == model::PhaseAfterHalt || llvm::is_contained(Roles.RoleTypes, Role);
     };
@@ -164,18 +172,115 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
     if (!Ok) {
       fail(O, Ru->File + ": rule '" + Ru->Name + "' names a role that is not an NDIS role type "
                                                  "(in 'during')");
-      return O;
+      return false;
     }
   }
-  for (const rules::Rule *Ru : *Selected) {
+  for (const rules::Rule *Ru : RS.Selected) {
     RuleResult RR;
     RR.Rule = Ru->Name;
     RR.Title = Ru->Title;
     RR.Origin = Ru->Origin;
     RR.DocPath = "docs/rules/" + Ru->Name + ".md";
     RR.Help = Ru->Help;
-    R.Rules.push_back(RR);
+    O.R.Rules.push_back(RR);
   }
+  return true;
+}
+
+/// Moves the monitor's defects into R, all but those whose path crossed a
+/// missing body while a TU failed (returned: rule -> why inconclusive), and
+/// renumbers the lifecycle map's defects to match.
+static std::map<std::string, std::string> keepDefects(Results &R, const rules::RuleMonitor &Monitor,
+                                                      const std::vector<std::string> &FailedTUs) {
+  // A defect whose path went through a function without a body, while a TU
+  // failed, may be an artefact of the missing body: inconclusive, not defect.
+  std::map<std::string, std::string> Doubtful; // rule -> reason
+  const std::vector<Defect> Reported = Monitor.defects();
+  for (const Defect &D : Reported) {
+    if (!FailedTUs.empty() && !D.UnknownCalls.empty()) {
+      Doubtful.emplace(D.Rule, missingBodies(FailedTUs, D.UnknownCalls));
+      continue;
+    }
+    R.Defects.push_back(D);
+  }
+  llvm::sort(R.Defects, [](const Defect &A, const Defect &B) {
+    return std::tie(A.Loc.File, A.Loc.Line, A.Rule) < std::tie(B.Loc.File, B.Loc.Line, B.Rule);
+  });
+
+  // The lifecycle map names defects by their index in Monitor.defects();
+  // renumber them into R.Defects. A leak kept out as doubtful is inconclusive.
+  R.Life = Monitor.lifecycle();
+  {
+    std::map<std::string, unsigned> Final; // defect key -> index in R.Defects
+    for (unsigned D = 0; D < R.Defects.size(); ++D)
+      Final[rules::RuleMonitor::defectKey(R.Defects[D])] = D;
+    for (LifecycleCell &C : R.Life.Cells) {
+      std::vector<unsigned> Idx;
+      for (unsigned K : C.Defects) {
+        auto It = Final.find(rules::RuleMonitor::defectKey(Reported[K]));
+        if (It != Final.end())
+          Idx.push_back(It->second);
+      }
+      llvm::sort(Idx);
+      C.Defects = std::move(Idx);
+      if (C.S == LifecycleCell::Status::Leaked && C.Defects.empty())
+        C.S = LifecycleCell::Status::Inconclusive;
+    }
+  }
+  return Doubtful;
+}
+
+/// Each rule's verdict, from what the run established (see Verdict.h).
+static void decideVerdicts(Results &R, const std::vector<const rules::Rule *> &Selected,
+                           const rules::RuleMonitor &Monitor, const HarnessResult &HR,
+                           const engine::Budget &B, const std::vector<std::string> &FailedTUs,
+                           const std::string &LinkFailure, const std::set<std::string> &Reachable,
+                           const std::map<std::string, std::string> &Doubtful) {
+  // Unknown callees are where a TU that did not compile may have mattered.
+  RunEvidence Run;
+  Run.LinkFailure = LinkFailure;
+  if (!FailedTUs.empty() && !HR.UnknownCallees.empty())
+    Run.MissingBodies = missingBodies(FailedTUs, HR.UnknownCallees);
+  if (HR.Stats.PathsCut || HR.DroppedPaths)
+    Run.BudgetCut = !HR.Stats.CutReasons.empty() ? HR.Stats.CutReasons.front()
+                    : HR.DroppedPaths ? "DriverEntry has more successful paths than the harness explores"
+                                      : "a budget was hit";
+  Run.Bounds = boundsOf(HR.Stats, B);
+  for (unsigned K = 0; K < R.Rules.size(); ++K) {
+    RuleResult &RR = R.Rules[K];
+    const rules::Rule &Ru = *Selected[K];
+    RuleEvidence Ev;
+    Ev.HasDefect = llvm::any_of(R.Defects, [&](const Defect &D) { return D.Rule == RR.Rule; });
+    // No code the harness runs even names the rule's API.
+    if (!Ru.Applies.empty() && FailedTUs.empty() &&
+        llvm::none_of(Ru.Applies, [&](const std::string &F) {
+          return Reachable.count(F) || llvm::is_contained(model::harnessRoles(), F);
+        }))
+      Ev.NeverReachable = Ru.Applies.front() + " is never called from code reachable from "
+                                               "DriverEntry, MiniportInitializeEx or MiniportHaltEx";
+    if (auto It = Doubtful.find(RR.Rule); It != Doubtful.end())
+      Ev.DoubtfulDefect = It->second;
+    Ev.Applicable = Monitor.applicable(K);
+    Ev.NotApplicableWhy = Ru.Applies.empty() ? "not applicable"
+                                             : Ru.Applies.front() + " is never called" +
+                                                   (Ru.AppliesDuring.empty() ? "" : " during " + Ru.AppliesDuring);
+    if (!Monitor.uncertainty(K).empty())
+      Ev.Uncertain = *Monitor.uncertainty(K).begin();
+    if (!HR.RanHalt && Monitor.usesRole(K, model::RoleHalt) && !HR.Notes.empty())
+      Ev.PassCaveat = HR.Notes.front();
+    VerdictDecision D = decideVerdict(Ev, Run);
+    RR.V = D.V;
+    RR.Reason = std::move(D.Reason);
+    RR.Bounds = std::move(D.Bounds);
+  }
+}
+
+CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
+  CheckOutcome O;
+  Results &R = O.R;
+  RuleSetup RS;
+  if (!setUpRules(Opts, O, RS))
+    return O;
 
   FrontendOptions FO = Opts.Frontend;
   FO.Roles = model::ndisRoleTable();
@@ -306,88 +411,17 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
     return O;
   }
 
-  rules::RuleMonitor Monitor(*Selected);
+  rules::RuleMonitor Monitor(RS.Selected);
   if (Opts.Progress)
-    Opts.Progress({CheckProgress::Phase::Checking, 0, (unsigned)Selected->size(), ""});
-  HarnessResult HR = runLifecycle(*Prog, *Models, Monitor, Opts.Budget);
+    Opts.Progress({CheckProgress::Phase::Checking, 0, (unsigned)RS.Selected.size(), ""});
+  HarnessResult HR = runLifecycle(*Prog, RS.Models, Monitor, Opts.Budget);
   R.Stats.AnalysisSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - T1).count();
   R.Stats.Paths = HR.Stats.Forks + 1;
   R.Stats.Instructions = HR.Stats.Instructions;
   R.Stats.BoundedLoops = HR.Stats.BoundedLoops;
-  // A defect whose path went through a function without a body, while a TU
-  // failed, may be an artefact of the missing body: inconclusive, not defect.
-  std::map<std::string, std::string> Doubtful; // rule -> reason
-  const std::vector<Defect> Reported = Monitor.defects();
-  for (const Defect &D : Reported) {
-    if (!FailedTUs.empty() && !D.UnknownCalls.empty()) {
-      Doubtful.emplace(D.Rule, missingBodies(FailedTUs, D.UnknownCalls));
-      continue;
-    }
-    R.Defects.push_back(D);
-  }
-  llvm::sort(R.Defects, [](const Defect &A, const Defect &B) {
-    return std::tie(A.Loc.File, A.Loc.Line, A.Rule) < std::tie(B.Loc.File, B.Loc.Line, B.Rule);
-  });
-
-  // The lifecycle map names defects by their index in Monitor.defects();
-  // renumber them into R.Defects. A leak kept out as doubtful is inconclusive.
-  R.Life = Monitor.lifecycle();
-  {
-    std::map<std::string, unsigned> Final; // defect key -> index in R.Defects
-    for (unsigned D = 0; D < R.Defects.size(); ++D)
-      Final[rules::RuleMonitor::defectKey(R.Defects[D])] = D;
-    for (LifecycleCell &C : R.Life.Cells) {
-      std::vector<unsigned> Idx;
-      for (unsigned K : C.Defects) {
-        auto It = Final.find(rules::RuleMonitor::defectKey(Reported[K]));
-        if (It != Final.end())
-          Idx.push_back(It->second);
-      }
-      llvm::sort(Idx);
-      C.Defects = std::move(Idx);
-      if (C.S == LifecycleCell::Status::Leaked && C.Defects.empty())
-        C.S = LifecycleCell::Status::Inconclusive;
-    }
-  }
-
-  // Unknown callees are where a TU that did not compile may have mattered.
-  RunEvidence Run;
-  Run.LinkFailure = LinkFailure;
-  if (!FailedTUs.empty() && !HR.UnknownCallees.empty())
-    Run.MissingBodies = missingBodies(FailedTUs, HR.UnknownCallees);
-  if (HR.Stats.PathsCut || HR.DroppedPaths)
-    Run.BudgetCut = !HR.Stats.CutReasons.empty() ? HR.Stats.CutReasons.front()
-                    : HR.DroppedPaths ? "DriverEntry has more successful paths than the harness explores"
-                                      : "a budget was hit";
-  Run.Bounds = boundsOf(HR.Stats, Opts.Budget);
-  for (unsigned K = 0; K < R.Rules.size(); ++K) {
-    RuleResult &RR = R.Rules[K];
-    const rules::Rule &Ru = *(*Selected)[K];
-    RuleEvidence Ev;
-    Ev.HasDefect = llvm::any_of(R.Defects, [&](const Defect &D) { return D.Rule == RR.Rule; });
-    // No code the harness runs even names the rule's API.
-    if (!Ru.Applies.empty() && FailedTUs.empty() &&
-        llvm::none_of(Ru.Applies, [&](const std::string &F) {
-          return Reachable.count(F) || llvm::is_contained(model::harnessRoles(), F);
-        }))
-      Ev.NeverReachable = Ru.Applies.front() + " is never called from code reachable from "
-                                               "DriverEntry, MiniportInitializeEx or MiniportHaltEx";
-    if (auto It = Doubtful.find(RR.Rule); It != Doubtful.end())
-      Ev.DoubtfulDefect = It->second;
-    Ev.Applicable = Monitor.applicable(K);
-    Ev.NotApplicableWhy = Ru.Applies.empty() ? "not applicable"
-                                             : Ru.Applies.front() + " is never called" +
-                                                   (Ru.AppliesDuring.empty() ? "" : " during " + Ru.AppliesDuring);
-    if (!Monitor.uncertainty(K).empty())
-      Ev.Uncertain = *Monitor.uncertainty(K).begin();
-    if (!HR.RanHalt && Monitor.usesRole(K, model::RoleHalt) && !HR.Notes.empty())
-      Ev.PassCaveat = HR.Notes.front();
-    VerdictDecision D = decideVerdict(Ev, Run);
-    RR.V = D.V;
-    RR.Reason = std::move(D.Reason);
-    RR.Bounds = std::move(D.Bounds);
-  }
+  std::map<std::string, std::string> Doubtful = keepDefects(R, Monitor, FailedTUs);
+  decideVerdicts(R, RS.Selected, Monitor, HR, Opts.Budget, FailedTUs, LinkFailure, Reachable, Doubtful);
   O.ExitCode = R.Defects.empty() ? 0 : 1;
   return O;
 }
