@@ -47,6 +47,15 @@ void Executor::Impl::countBoundedLoop(const State &S) {
     E.Stats.BoundedLoopSites.push_back(std::move(Place));
 }
 
+std::string Executor::Impl::currentLoop(const State &S) {
+  if (S.Stack.empty())
+    return "";
+  const Frame &Fr = S.Stack.back();
+  if (const Loop *L = loops(Fr.F).getLoopFor(Fr.BB))
+    return loopPlace(*L, Fr.F);
+  return "in " + functionName(Fr.F);
+}
+
 void Executor::Impl::sampleCost(const State &S) {
   // The innermost frame that is inside a loop pays: a helper called from a
   // loop charges the caller's loop, where the repetition is.

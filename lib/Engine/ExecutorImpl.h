@@ -67,6 +67,9 @@ struct Executor::Impl {
   /// Called every CostSampleEvery instructions: charges the loop (or the
   /// call out of the entry function) the path is in.
   void sampleCost(const State &S);
+  /// "the loop at file.c:12 in Fn" for the current frame's innermost loop
+  /// (or its function, outside loops).
+  std::string currentLoop(const State &S);
   /// "the loop at file.c:12 in Fn", the place the most samples charged.
   std::string costliest() const;
   static constexpr uint64_t CostSampleEvery = 1024;

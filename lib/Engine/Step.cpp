@@ -151,7 +151,8 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
       return Step::Dead;
     if (!S.Stack.back().Visits.empty() &&
         S.Stack.back().Visits.lookup(Br.getSuccessor(Taken ? 0 : 1)) > B.MaxBlockVisits)
-      return cut(S, "a loop ran more than " + std::to_string(B.MaxBlockVisits) + " times"),
+      return cut(S, "a loop ran more than " + std::to_string(B.MaxBlockVisits) + " times (" +
+                        currentLoop(S) + ")"),
              Step::Dead;
     enterBlock(S, Br.getSuccessor(Taken ? 0 : 1));
     break;

@@ -14,6 +14,10 @@
 // end, the verdict is inconclusive and names where the budget went.
 // RUN: %ndisv check %ndisv_cli_rules --max-instructions 20000 %s > %t/budget.txt 2>&1
 // RUN: FileCheck %s --check-prefix=BUDGET < %t/budget.txt
+// A loop that runs on past the per-block visit budget is named too.
+// RUN: %ndisv check %ndisv_cli_rules -D BS_LONG_LOOP=1 %s > %t/visits.txt 2>&1
+// RUN: FileCheck %s --check-prefix=VISITS < %t/visits.txt
+//
 // A budget large enough passes again.
 // RUN: %ndisv check %ndisv_cli_rules --max-instructions 40000000 %s | FileCheck %s --check-prefix=ENOUGH
 // ENOUGH: ndisv: Init_NdisAllocateIoWorkItem: pass
@@ -50,6 +54,11 @@ static VOID BsFillTable(PBS_ADAPTER Adapter)
     // BUDGET: ndisv: Init_NdisAllocateIoWorkItem: inconclusive {{.*}}instruction budget exhausted (--max-instructions 20000); most of it went to the loop at bounds_shown.c:[[@LINE+1]] in BsFillTable
     for (i = 0; i < 4000; i++)
         Adapter->Table[i % 64] = i;
+#ifdef BS_LONG_LOOP
+    // VISITS: ndisv: Init_NdisAllocateIoWorkItem: inconclusive {{.*}}a loop ran more than 20000 times (the loop at bounds_shown.c:[[@LINE+1]] in BsFillTable)
+    for (i = 0; i < 30000; i++)
+        Adapter->Sum += i;
+#endif
 }
 
 NDIS_STATUS BsInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverContext,
