@@ -147,10 +147,11 @@
 #include <ndis/status.h>
 #include <ndis/oids.h>
 #include <ndis/types.h>
-#include <ndis/nbl.h>
+#include <ndis/nbl-values.h>
 #include <ndis/vmq.h>
 #include <ndis/rss.h>
 #include <ndis/qos.h>
+#include <ndis/documented.h>
 #include <ndis/miniport.h>
 #include <ndis/functions.h>
 #include <ndis/ext-wintun-tap.h>

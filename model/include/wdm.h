@@ -932,4 +932,17 @@ NTSTATUS ZwClose(HANDLE Handle);
 #define KEY_WRITE 0x20006
 #define KEY_ALL_ACCESS 0xF003F
 
+// ---- Kernel types the generated NDIS model (model/include/ndis) needs. ----
+// Added by the NDIS model generator's owner; kept in one block so it merges
+// cleanly with edits elsewhere in this header.
+#ifndef NDISV_NDIS_KERNEL_TYPES
+#define NDISV_NDIS_KERNEL_TYPES
+typedef struct _LUID {
+    ULONG LowPart;
+    LONG HighPart;
+} LUID, *PLUID;
+typedef PHYSICAL_ADDRESS DMA_LOGICAL_ADDRESS, *PDMA_LOGICAL_ADDRESS;
+#endif
+// ---- end of the NDIS model's kernel types ----
+
 NDISV_END_DECLS

@@ -100,30 +100,13 @@ NDISV_BEGIN_DECLS
 #define NBL_FLAGS_NDIS_RESERVED 0x00000FFF
 #endif
 #ifndef NdisSetNblFlag
-#define NdisSetNblFlag(Nbl, F) ((Nbl)->NblFlags |= (F))
-#define NdisClearNblFlag(Nbl, F) ((Nbl)->NblFlags &= ~(F))
-#define NdisTestNblFlag(Nbl, F) (((Nbl)->NblFlags & (F)) != 0)
-#define NdisTestNblFlags(Nbl, F) (((Nbl)->NblFlags & (F)) == (F))
 #endif
 
 // ---- device objects registered through NDIS -------------------------------------------
 #ifndef NDIS_DEVICE_OBJECT_ATTRIBUTES_REVISION_1
 #define NDIS_DEVICE_OBJECT_ATTRIBUTES_REVISION_1 1
-typedef struct _NDIS_DEVICE_OBJECT_ATTRIBUTES {
-    NDIS_OBJECT_HEADER Header;
-    PNDIS_STRING DeviceName;
-    PNDIS_STRING SymbolicName;
-    PDRIVER_DISPATCH *MajorFunctions;
-    ULONG ExtensionSize;
-    PCUNICODE_STRING DefaultSDDLString;
-    LPCGUID DeviceClassGuid;
-} NDIS_DEVICE_OBJECT_ATTRIBUTES, *PNDIS_DEVICE_OBJECT_ATTRIBUTES;
 #define NDIS_SIZEOF_DEVICE_OBJECT_ATTRIBUTES_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_DEVICE_OBJECT_ATTRIBUTES, DeviceClassGuid)
-NDIS_STATUS NdisRegisterDeviceEx(NDIS_HANDLE NdisObjectHandle, PNDIS_DEVICE_OBJECT_ATTRIBUTES DeviceObjectAttributes,
-                                 PDEVICE_OBJECT *pDeviceObject, PNDIS_HANDLE NdisDeviceHandle);
-VOID NdisDeregisterDeviceEx(NDIS_HANDLE NdisDeviceHandle);
-PVOID NdisGetDeviceReservedExtension(PDEVICE_OBJECT DeviceObject);
 #endif
 
 NDISV_END_DECLS

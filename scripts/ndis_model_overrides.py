@@ -1,0 +1,277 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Declarations scripts/gen-ndis-model cannot take from a syntax block.
+
+Each entry is a documented name whose page has no syntax block (documented
+after 2018), or whose block is documentation shorthand rather than C; the text
+is written from the page's documented facts (field names and order from its
+field list, types from its field descriptions), and the comment says which.
+"""
+
+# Documented names whose declaration the syntax block cannot give as C.
+DECLARATIONS = {
+    # NET_BUFFER_DATA, NET_BUFFER and NET_BUFFER_LIST: the 2018 blocks show the
+    # header unions only; the field lists (and the accessor macros, which use
+    # Next, CurrentMdl, FirstNetBuffer ... directly) document the members the
+    # unions overlay, in this order.
+    "NET_BUFFER_DATA": """typedef struct _NET_BUFFER_DATA {
+  PNET_BUFFER Next;
+  PMDL CurrentMdl;
+  ULONG CurrentMdlOffset;
+  union {
+    ULONG DataLength;
+    SIZE_T stDataLength;
+  } NbDataLength;
+  PMDL MdlChain;
+  ULONG DataOffset;
+} NET_BUFFER_DATA, *PNET_BUFFER_DATA;""",
+    "NET_BUFFER": """typedef struct _NET_BUFFER {
+  union {
+    struct {
+      PNET_BUFFER Next;
+      PMDL CurrentMdl;
+      ULONG CurrentMdlOffset;
+      union {
+        ULONG DataLength;
+        SIZE_T stDataLength;
+      };
+      PMDL MdlChain;
+      ULONG DataOffset;
+    };
+    SLIST_HEADER Link;
+    NET_BUFFER_HEADER NetBufferHeader;
+  };
+  USHORT ChecksumBias;
+  USHORT Reserved;
+  NDIS_HANDLE NdisPoolHandle;
+  PVOID NdisReserved[2];
+  PVOID ProtocolReserved[6];
+  PVOID MiniportReserved[4];
+  NDIS_PHYSICAL_ADDRESS DataPhysicalAddress;
+#if NDIS_SUPPORT_NDIS620
+  union {
+    PNET_BUFFER_SHARED_MEMORY SharedMemoryInfo;
+    PSCATTER_GATHER_LIST ScatterGatherList;
+  };
+#endif
+} NET_BUFFER, *PNET_BUFFER;""",
+    "NET_BUFFER_LIST": """typedef struct _NET_BUFFER_LIST {
+  union {
+    struct {
+      PNET_BUFFER_LIST Next;
+      PNET_BUFFER FirstNetBuffer;
+    };
+    SLIST_HEADER Link;
+    NET_BUFFER_LIST_HEADER NetBufferListHeader;
+  };
+  PNET_BUFFER_LIST_CONTEXT Context;
+  PNET_BUFFER_LIST ParentNetBufferList;
+  NDIS_HANDLE NdisPoolHandle;
+  PVOID NdisReserved[2];
+  PVOID ProtocolReserved[4];
+  PVOID MiniportReserved[2];
+  PVOID Scratch;
+  NDIS_HANDLE SourceHandle;
+  ULONG NblFlags;
+  LONG ChildRefCount;
+  ULONG Flags;
+  union {
+    NDIS_STATUS Status;
+    ULONG NdisReserved2;
+  };
+  PVOID NetBufferListInfo[MaxNetBufferListInfo];
+} NET_BUFFER_LIST, *PNET_BUFFER_LIST;""",
+    # The third parameter is documented as a pointer to
+    # NDIS_RECEIVE_THROTTLE_PARAMETERS, which NDIS 6.20 introduced; before it
+    # the two trailing parameters were reserved ULONG pointers.
+    "MINIPORT_INTERRUPT_DPC": """#if NDIS_SUPPORT_NDIS620
+typedef VOID (MINIPORT_INTERRUPT_DPC)(NDIS_HANDLE MiniportInterruptContext, PVOID MiniportDpcContext,
+                                      PVOID ReceiveThrottleParameters, PVOID NdisReserved2);
+#else
+typedef VOID (MINIPORT_INTERRUPT_DPC)(NDIS_HANDLE MiniportInterruptContext, PVOID MiniportDpcContext,
+                                      PULONG NdisReserved1, PULONG NdisReserved2);
+#endif""",
+    "MINIPORT_MESSAGE_INTERRUPT_DPC": """#if NDIS_SUPPORT_NDIS620
+typedef VOID (MINIPORT_MESSAGE_INTERRUPT_DPC)(NDIS_HANDLE MiniportInterruptContext, ULONG MessageId,
+                                              PVOID MiniportDpcContext,
+                                              PVOID ReceiveThrottleParameters, PVOID NdisReserved2);
+#else
+typedef VOID (MINIPORT_MESSAGE_INTERRUPT_DPC)(NDIS_HANDLE MiniportInterruptContext, ULONG MessageId,
+                                              PVOID MiniportDpcContext,
+                                              PULONG NdisReserved1, PULONG NdisReserved2);
+#endif""",
+    # Documented (nblapi.h) without a syntax block: the pages give the
+    # parameters (a pointer to the buffer size; the MDL to free) and returns.
+    "NET_BUFFER_ALLOCATE_MDL": "typedef PMDL (NET_BUFFER_ALLOCATE_MDL)(PULONG BufferSize);",
+    "NET_BUFFER_FREE_MDL": "typedef VOID (NET_BUFFER_FREE_MDL)(PMDL Mdl);",
+    # Documented as a macro with an untyped prototype; the parameters are
+    # documented as the list head and the NDIS_SPIN_LOCK that guards it.
+    "NdisInterlockedRemoveHeadList":
+        "PLIST_ENTRY NdisInterlockedRemoveHeadList(PLIST_ENTRY ListHead, PNDIS_SPIN_LOCK SpinLock);",
+}
+
+# Typos in the reference's syntax blocks (regular expression, replacement), corrected to the names the
+# reference documents elsewhere.
+FIXES = {
+    # The shared-memory provider's handler fields hold pointers to the
+    # documented ALLOCATE/FREE_SHARED_MEMORY_HANDLER function types.
+    "NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS": [
+        (r"ALLOCATE_SHARED_MEMORY_HANDLER\s+AllocateSharedMemoryHandler",
+         "ALLOCATE_SHARED_MEMORY_HANDLER *AllocateSharedMemoryHandler"),
+        (r"FREE_SHARED_MEMORY_HANDLER\s+FreeSharedMemoryHandler",
+         "FREE_SHARED_MEMORY_HANDLER *FreeSharedMemoryHandler")],
+    "PROTOCOL_CO_RECEIVE_NET_BUFFER_LISTS": [("INPNET_BUFFER_LIST", "PNET_BUFFER_LIST")],
+    # The port's state field is of the documented NDIS_SWITCH_PORT_STATE type.
+    "NDIS_SWITCH_PORT_PARAMETERS": [(r"NDIS_SWITCH_PORT_PARAMETERS(\s+PortState)", r"NDIS_SWITCH_PORT_STATE\1")],
+    # The field list documents DATA.Oid, the OID common to the three request
+    # kinds, and the SwitchId, VPortId and Flags members NDIS 6.50 added.
+    "NDIS_OID_REQUEST": [(r"union _REQUEST_DATA \{", "union _REQUEST_DATA {\n    NDIS_OID Oid;"),
+                         (r"(USHORT\s+Reserved2;)", "\\1\n#if NDIS_SUPPORT_NDIS650\n  NDIS_NIC_SWITCH_ID SwitchId;\n  NDIS_NIC_SWITCH_VPORT_ID VPortId;\n  ULONG Flags;\n#endif")],
+    # Every block: the port control state type is NDIS_PORT_CONTROL_STATE.
+    "*": [("NDIS_PORT_CONTROLL_STATE", "NDIS_PORT_CONTROL_STATE")],
+}
+
+# Names documented declarations use that have no page of their own in the
+# folders read (CoNDIS and Hyper-V switch base types, array bounds). Each is
+# declared in the header of the declarations that use it, from what the
+# pages using it say it is. name: (header, NDIS version, declaration)
+SUPPORT = {
+    "NDIS_OID_REQUEST_NDIS_RESERVED_SIZE": ("oidrequest.h", 600, "#define NDIS_OID_REQUEST_NDIS_RESERVED_SIZE 16"),
+    "MAXIMUM_PROC_PER_GROUP": ("ndis.h", 600, "#ifndef MAXIMUM_PROC_PER_GROUP\n#define MAXIMUM_PROC_PER_GROUP 64\n#endif"),
+    "NDIS_PM_MAX_STRING_SIZE": ("ntddndis.h", 620, "#define NDIS_PM_MAX_STRING_SIZE 64"),
+    "DOT11_RSN_KCK_LENGTH": ("ntddndis.h", 620, "#define DOT11_RSN_KCK_LENGTH 16\n#define DOT11_RSN_KEK_LENGTH 16\n#define DOT11_RSN_MAX_CIPHER_KEY_LENGTH 32"),
+    "NDIS_RSS_CAPS_FLAGS": ("ntddndis.h", 600, "typedef ULONG NDIS_RSS_CAPS_FLAGS;"),
+    "NDIS_PORT_TYPE": ("ntddndis.h", 600, "typedef enum _NDIS_PORT_TYPE {\n  NdisPortTypeUndefined,\n  NdisPortTypeBridge,\n  NdisPortTypeRasConnection,\n  NdisPortType8021xSupplicant,\n  NdisPortTypeMax\n} NDIS_PORT_TYPE, *PNDIS_PORT_TYPE;"),
+    "NET_PNP_EVENT": ("ndis.h", 600, "typedef enum _NET_PNP_EVENT_CODE {\n  NetEventSetPower,\n  NetEventQueryPower,\n  NetEventQueryRemoveDevice,\n  NetEventCancelRemoveDevice,\n  NetEventReconfigure,\n  NetEventBindList,\n  NetEventBindsComplete,\n  NetEventPnPCapabilities,\n  NetEventPause,\n  NetEventRestart,\n  NetEventPortActivation,\n  NetEventPortDeactivation,\n  NetEventIMReEnableDevice,\n  NetEventNDKEnable,\n  NetEventNDKDisable,\n  NetEventFilterPreDetach,\n  NetEventBindFailed,\n  NetEventSwitchActivate,\n  NetEventAllowBindsAbove,\n  NetEventInhibitBindsAbove,\n  NetEventAllowStart,\n  NetEventRequirePause,\n  NetEventUploadGftFlowEntries,\n  NetEventMaximum\n} NET_PNP_EVENT_CODE, *PNET_PNP_EVENT_CODE;\ntypedef struct _NET_PNP_EVENT {\n  NET_PNP_EVENT_CODE NetEvent;\n  PVOID Buffer;\n  ULONG BufferLength;\n  ULONG_PTR NdisReserved[4];\n  ULONG_PTR TransportReserved[4];\n  ULONG_PTR TdiReserved[4];\n  ULONG_PTR TdiClientReserved[4];\n} NET_PNP_EVENT, *PNET_PNP_EVENT;"),
+    "NDIS_TIMER_FUNCTION": None,  # see derived pointer types
+    # CoNDIS call-manager structures: miniports do not use them; pointers only.
+    "PCO_CALL_PARAMETERS": ("ndis.h", 600, "typedef struct _CO_CALL_PARAMETERS CO_CALL_PARAMETERS, *PCO_CALL_PARAMETERS;"),
+    "PCO_ADDRESS_FAMILY": ("ndis.h", 600, "typedef struct _CO_ADDRESS_FAMILY CO_ADDRESS_FAMILY, *PCO_ADDRESS_FAMILY;"),
+    "PCO_SAP": ("ndis.h", 600, "typedef struct _CO_SAP CO_SAP, *PCO_SAP;"),
+    "PVAR_STRING": ("ndis.h", 600, "typedef struct _VAR_STRING VAR_STRING, *PVAR_STRING;"),
+    "PDOT11_PHY_ATTRIBUTES": ("ndis.h", 600, "typedef struct _DOT11_PHY_ATTRIBUTES DOT11_PHY_ATTRIBUTES, *PDOT11_PHY_ATTRIBUTES;"),
+    # Hyper-V extensible switch base types (documented as UINT32 / USHORT /
+    # opaque handle / counted names on the switch pages).
+    "NDIS_SWITCH_CONTEXT": ("ndis.h", 630, "typedef PVOID NDIS_SWITCH_CONTEXT, *PNDIS_SWITCH_CONTEXT;"),
+    "NDIS_SWITCH_PORT_ID": ("ntddndis.h", 630, "typedef UINT32 NDIS_SWITCH_PORT_ID, *PNDIS_SWITCH_PORT_ID;\ntypedef USHORT NDIS_SWITCH_NIC_INDEX, *PNDIS_SWITCH_NIC_INDEX;\ntypedef GUID NDIS_SWITCH_OBJECT_INSTANCE_ID, *PNDIS_SWITCH_OBJECT_INSTANCE_ID;\ntypedef GUID NDIS_SWITCH_OBJECT_ID, *PNDIS_SWITCH_OBJECT_ID;\ntypedef USHORT NDIS_SWITCH_OBJECT_VERSION, *PNDIS_SWITCH_OBJECT_VERSION;\ntypedef USHORT NDIS_SWITCH_OBJECT_SERIALIZATION_VERSION, *PNDIS_SWITCH_OBJECT_SERIALIZATION_VERSION;"),
+    "NDIS_IF_COUNTED_STRING": ("ntddndis.h", 630, "typedef IF_COUNTED_STRING NDIS_SWITCH_NAME, *PNDIS_SWITCH_NAME;\ntypedef IF_COUNTED_STRING NDIS_SWITCH_FRIENDLYNAME, *PNDIS_SWITCH_FRIENDLYNAME;\ntypedef IF_COUNTED_STRING NDIS_SWITCH_PORT_NAME, *PNDIS_SWITCH_PORT_NAME;\ntypedef IF_COUNTED_STRING NDIS_SWITCH_PORT_FRIENDLYNAME, *PNDIS_SWITCH_PORT_FRIENDLYNAME;\ntypedef IF_COUNTED_STRING NDIS_SWITCH_NIC_NAME, *PNDIS_SWITCH_NIC_NAME;\ntypedef IF_COUNTED_STRING NDIS_SWITCH_NIC_FRIENDLYNAME, *PNDIS_SWITCH_NIC_FRIENDLYNAME;\ntypedef IF_COUNTED_STRING NDIS_SWITCH_EXTENSION_FRIENDLYNAME, *PNDIS_SWITCH_EXTENSION_FRIENDLYNAME;\ntypedef IF_COUNTED_STRING NDIS_VM_NAME_T, *PNDIS_VM_NAME_T;\ntypedef IF_COUNTED_STRING NDIS_VM_FRIENDLYNAME, *PNDIS_VM_FRIENDLYNAME;\ntypedef IF_COUNTED_STRING NDIS_NIC_SWITCH_FRIENDLY_NAME, *PNDIS_NIC_SWITCH_FRIENDLY_NAME;\ntypedef IF_COUNTED_STRING NDIS_VPORT_NAME, *PNDIS_VPORT_NAME;\ntypedef IF_COUNTED_STRING NDIS_SWITCH_PORT_PROPERTY_PROFILE_NAME, *PNDIS_SWITCH_PORT_PROPERTY_PROFILE_NAME;\ntypedef IF_COUNTED_STRING NDIS_ISOLATION_ID_NAME, *PNDIS_ISOLATION_ID_NAME;\ntypedef GUID NDIS_ROUTING_DOMAIN_ID, *PNDIS_ROUTING_DOMAIN_ID;"),
+    "NDIS_PD_PROVIDER_HANDLE": ("ndis.h", 600, "typedef struct _NDIS_PD_PROVIDER_HANDLE_ *NDIS_PD_PROVIDER_HANDLE;\ntypedef struct _NDIS_PD_COUNTER_HANDLE_ *NDIS_PD_COUNTER_HANDLE;\ntypedef struct _NDIS_PD_FILTER_HANDLE_ *NDIS_PD_FILTER_HANDLE;\ntypedef ULONG NDIS_GFP_PROFILE_ID;"),
+    # IPsec task offload (NDIS 6.0/6.1): IPv4 addresses and masks are ULONGs
+    # in network order; the bounds and enumerations are the pages' own.
+    "IPAddr": ("ntddndis.h", 600, "typedef ULONG IPAddr, IPMask;"),
+    "OFFLOAD_MAX_SAS": ("ndis.h", 600, "#define OFFLOAD_MAX_SAS 3"),
+    "IPSEC_OFFLOAD_V2_MAX_EXTENSION_HEADERS": ("ndis.h", 610, "#define IPSEC_OFFLOAD_V2_MAX_EXTENSION_HEADERS 2"),
+    "UDP_ENCAP_TYPE": ("ndis.h", 600, "typedef enum _UDP_ENCAP_TYPE {\n  OFFLOAD_IPSEC_UDPESP_ENCAPTYPE_IKE,\n  OFFLOAD_IPSEC_UDPESP_ENCAPTYPE_OTHER\n} UDP_ENCAP_TYPE, *PUDP_ENCAP_TYPE;"),
+    "SPI_TYPE": ("ndis.h", 600, "typedef ULONG SPI_TYPE;"),
+    "OFFLOAD_OPERATION_E": ("ndis.h", 600, "typedef enum _OFFLOAD_OPERATION_E {\n  AUTHENTICATE = 1,\n  ENCRYPT\n} OFFLOAD_OPERATION_E;"),
+    "NDIS_VF_RID": ("ntddndis.h", 630, "typedef ULONG NDIS_VF_RID, *PNDIS_VF_RID;"),
+    "NET_FRAME_TYPE": ("ndis.h", 600, "typedef USHORT NET_FRAME_TYPE, *PNET_FRAME_TYPE;"),
+    "PDOT11_EXTSTA_ATTRIBUTES": ("ndis.h", 600, "typedef struct _DOT11_EXTSTA_ATTRIBUTES *PDOT11_EXTSTA_ATTRIBUTES;\ntypedef struct _DOT11_VWIFI_ATTRIBUTES *PDOT11_VWIFI_ATTRIBUTES;\ntypedef struct _DOT11_EXTAP_ATTRIBUTES *PDOT11_EXTAP_ATTRIBUTES;\ntypedef struct _DOT11_WFD_ATTRIBUTES *PDOT11_WFD_ATTRIBUTES;"),
+    "PNDIS_SWITCH_NET_BUFFER_LIST_CONTEXT_TYPE": ("ndis.h", 630, "typedef struct _NDIS_SWITCH_NET_BUFFER_LIST_CONTEXT_TYPE *PNDIS_SWITCH_NET_BUFFER_LIST_CONTEXT_TYPE;"),
+    "NDIS_IF_COUNTED_STRING_NAMES_640": ("ntddndis.h", 640, "typedef IF_COUNTED_STRING NDIS_ISOLATION_NAME, *PNDIS_ISOLATION_NAME;\ntypedef IF_COUNTED_STRING NDIS_VENDOR_NAME, *PNDIS_VENDOR_NAME;\ntypedef IF_COUNTED_STRING NDIS_SWITCH_PORT_PROPERTY_PROFILE_CDN_LABEL, *PNDIS_SWITCH_PORT_PROPERTY_PROFILE_CDN_LABEL;"),
+    # Named by documented declarations, documented on pages outside the
+    # folders read (the NDIS 6 miniport DMA, timer and work-item pages).
+    'PNDIS_TIMER_FUNCTION': ("ndis.h", 600, """typedef NDIS_TIMER_FUNCTION *PNDIS_TIMER_FUNCTION;"""),
+    'NDIS_IO_WORKITEM_ROUTINE': ("ndis.h", 600, """typedef VOID NDIS_IO_WORKITEM_FUNCTION(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle);
+typedef NDIS_IO_WORKITEM_FUNCTION *NDIS_IO_WORKITEM_ROUTINE;"""),
+    'NDIS_SG_DMA_DESCRIPTION': ("ndis.h", 600, """typedef struct _NDIS_SG_DMA_DESCRIPTION {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    ULONG MaximumPhysicalMapping;
+    MINIPORT_PROCESS_SG_LIST_HANDLER ProcessSGListHandler;
+    MINIPORT_ALLOCATE_SHARED_MEM_COMPLETE_HANDLER SharedMemAllocateCompleteHandler;
+    ULONG ScatterGatherListSize;
+} NDIS_SG_DMA_DESCRIPTION, *PNDIS_SG_DMA_DESCRIPTION;"""),
+    'NDIS_DMA_DESCRIPTION': ("ndis.h", 600, """typedef struct _NDIS_DMA_DESCRIPTION {
+    BOOLEAN DemandMode;
+    BOOLEAN AutoInitialize;
+    BOOLEAN DmaChannelSpecified;
+    DMA_WIDTH DmaWidth;
+    DMA_SPEED DmaSpeed;
+    ULONG DmaPort;
+    ULONG DmaChannel;
+} NDIS_DMA_DESCRIPTION, *PNDIS_DMA_DESCRIPTION;"""),
+    'NDIS_PNP_CAPABILITIES': ("ndis.h", 600, """typedef struct _NDIS_PM_WAKE_UP_CAPABILITIES {
+    NDIS_DEVICE_POWER_STATE MinMagicPacketWakeUp;
+    NDIS_DEVICE_POWER_STATE MinPatternWakeUp;
+    NDIS_DEVICE_POWER_STATE MinLinkChangeWakeUp;
+} NDIS_PM_WAKE_UP_CAPABILITIES, *PNDIS_PM_WAKE_UP_CAPABILITIES;
+
+typedef struct _NDIS_PNP_CAPABILITIES {
+    ULONG Flags;
+    NDIS_PM_WAKE_UP_CAPABILITIES WakeUpCapabilities;
+} NDIS_PNP_CAPABILITIES, *PNDIS_PNP_CAPABILITIES;"""),
+    "NET_BUFFER_POOL_PARAMETERS": ("ndis.h", 600, """typedef struct _NET_BUFFER_POOL_PARAMETERS {
+  NDIS_OBJECT_HEADER Header;
+  ULONG PoolTag;
+  ULONG DataSize;
+} NET_BUFFER_POOL_PARAMETERS, *PNET_BUFFER_POOL_PARAMETERS;"""),
+    # NDK (RDMA) adapter information is defined by the NDK provider interface
+    # (ndkpi.h); NDIS structures only point at it.
+    "NDK_ADAPTER_INFO": ("ntddndis.h", 630, "typedef struct _NDK_ADAPTER_INFO NDK_ADAPTER_INFO;"),
+    # NdisSetOptionalHandlers takes any of the optional-handler structures,
+    # each of which starts with an NDIS_OBJECT_HEADER.
+    "NDIS_DRIVER_OPTIONAL_HANDLERS": ("ndis.h", 600, """typedef struct _NDIS_DRIVER_OPTIONAL_HANDLERS {
+  NDIS_OBJECT_HEADER Header;
+} NDIS_DRIVER_OPTIONAL_HANDLERS, *PNDIS_DRIVER_OPTIONAL_HANDLERS;"""),
+    "IPSEC_OFFLOAD_V2_SPI_TYPE": ("ndis.h", 610, "typedef ULONG IPSEC_OFFLOAD_V2_SPI_TYPE;"),
+}
+
+# Macros the reference documents only with a prototype-like line; bodies
+# written for ndisv from what each page says the macro does.
+MACRO_BODIES = {
+    'NDIS_GET_NET_BUFFER_LIST_CANCEL_ID': r"""#define NDIS_GET_NET_BUFFER_LIST_CANCEL_ID(_NBL) (NET_BUFFER_LIST_INFO((_NBL), NetBufferListCancelId))""",
+    'NDIS_LOWER_IRQL': r"""#define NDIS_LOWER_IRQL(_OldIrql_, _CurIrql_) KeLowerIrql(_OldIrql_)""",
+    'NDIS_RAISE_IRQL_TO_DISPATCH': r"""#define NDIS_RAISE_IRQL_TO_DISPATCH(_pIrql_) KeRaiseIrql(DISPATCH_LEVEL, (_pIrql_))""",
+    'NDIS_SET_NET_BUFFER_LIST_CANCEL_ID': r"""#define NDIS_SET_NET_BUFFER_LIST_CANCEL_ID(_NBL, _CancelId) \
+    (NET_BUFFER_LIST_INFO((_NBL), NetBufferListCancelId) = (_CancelId))""",
+    'NET_BUFFER_LIST_GET_HASH_VALUE': r"""#define NET_BUFFER_LIST_GET_HASH_VALUE(_NBL) \
+    ((ULONG)(ULONG_PTR)(NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashValue)))""",
+    'NET_BUFFER_LIST_INFO': r"""#define NET_BUFFER_LIST_INFO(_NBL, _Id) ((_NBL)->NetBufferListInfo[(_Id)])""",
+    'NET_BUFFER_LIST_RECEIVE_FILTER_ID': r"""#define NET_BUFFER_LIST_RECEIVE_FILTER_ID(_NBL) \
+    (((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)&NET_BUFFER_LIST_INFO((_NBL), NetBufferListFilteringInfo))->FilteringInfo.FilterId)""",
+    'NET_BUFFER_LIST_RECEIVE_FILTER_VPORT_ID': r"""#define NET_BUFFER_LIST_RECEIVE_FILTER_VPORT_ID(_NBL) \
+    (((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)&NET_BUFFER_LIST_INFO((_NBL), NetBufferListFilteringInfo))->FilteringInfo.QueueVPortInfo.VPortId)""",
+    # From NDIS 6.30 the queue and VPort IDs share FilteringInfo.QueueVPortInfo.
+    'NET_BUFFER_LIST_RECEIVE_QUEUE_ID': r"""#if NDIS_SUPPORT_NDIS630
+#define NET_BUFFER_LIST_RECEIVE_QUEUE_ID(_NBL) \
+    (((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)&NET_BUFFER_LIST_INFO((_NBL), NetBufferListFilteringInfo))->FilteringInfo.QueueVPortInfo.QueueId)
+#else
+#define NET_BUFFER_LIST_RECEIVE_QUEUE_ID(_NBL) \
+    (((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)&NET_BUFFER_LIST_INFO((_NBL), NetBufferListFilteringInfo))->FilteringInfo.QueueId)
+#endif""",
+    'NET_BUFFER_LIST_SET_HASH_VALUE': r"""#define NET_BUFFER_LIST_SET_HASH_VALUE(_NBL, _HashValue) \
+    (NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashValue) = (PVOID)(ULONG_PTR)(_HashValue))""",
+    'NdisAdjustMdlLength': r"""#define NdisAdjustMdlLength(_Mdl, _Length) ((_Mdl)->ByteCount = (_Length))""",
+    'NdisClearNblFlag': r"""#define NdisClearNblFlag(Nbl, F) ((Nbl)->NblFlags &= ~(F))""",
+    'NdisEqualMemory': r"""#define NdisEqualMemory(Source1, Source2, Length) RtlEqualMemory((Source1), (Source2), (Length))""",
+    'NdisEqualString': r"""#define NdisEqualString(String1, String2, CaseInsensitive) \
+    RtlEqualUnicodeString((String1), (String2), (CaseInsensitive))""",
+    'NdisFillMemory': r"""#define NdisFillMemory(Destination, Length, Fill) RtlFillMemory((Destination), (Length), (Fill))""",
+    'NdisGetPhysicalAddressHigh': r"""#define NdisGetPhysicalAddressHigh(PhysicalAddress) ((PhysicalAddress).HighPart)""",
+    'NdisGetPhysicalAddressLow': r"""#define NdisGetPhysicalAddressLow(PhysicalAddress) ((PhysicalAddress).LowPart)""",
+    'NdisInitAnsiString': r"""#define NdisInitAnsiString(Destination, Source) RtlInitAnsiString((Destination), (Source))""",
+    'NdisInitUnicodeString': r"""#define NdisInitUnicodeString(Destination, Source) RtlInitUnicodeString((Destination), (Source))""",
+    'NdisInitializeListHead': r"""#define NdisInitializeListHead(ListHead) InitializeListHead(ListHead)""",
+    'NdisInitializeSListHead': r"""#define NdisInitializeSListHead(SListHead) RtlZeroMemory((SListHead), sizeof(SLIST_HEADER))""",
+    'NdisInterlockedAddLargeStatistic': r"""#define NdisInterlockedAddLargeStatistic(Addend, Increment) \
+    InterlockedExchangeAdd64((LONG64 volatile *)(Addend), (LONG64)(Increment))""",
+    'NdisInterlockedDecrement': r"""#define NdisInterlockedDecrement(Addend) InterlockedDecrement(Addend)""",
+    'NdisInterlockedIncrement': r"""#define NdisInterlockedIncrement(Addend) InterlockedIncrement(Addend)""",
+    'NdisMoveMemory': r"""#define NdisMoveMemory(Destination, Source, Length) RtlCopyMemory((Destination), (Source), (Length))""",
+    'NdisReadRegisterUchar': r"""#define NdisReadRegisterUchar(Register, Data) (*(Data) = *(volatile UCHAR *)(Register))""",
+    'NdisReadRegisterUlong': r"""#define NdisReadRegisterUlong(Register, Data) (*(Data) = *(volatile ULONG *)(Register))""",
+    'NdisReadRegisterUshort': r"""#define NdisReadRegisterUshort(Register, Data) (*(Data) = *(volatile USHORT *)(Register))""",
+    'NdisRetrieveUlong': r"""#define NdisRetrieveUlong(DestinationAddress, SourceAddress) \
+    RtlCopyMemory((DestinationAddress), (SourceAddress), sizeof(ULONG))""",
+    'NdisSetNblFlag': r"""#define NdisSetNblFlag(Nbl, F) ((Nbl)->NblFlags |= (F))""",
+    'NdisSetPhysicalAddressHigh': r"""#define NdisSetPhysicalAddressHigh(PhysicalAddress, Value) ((PhysicalAddress).HighPart) = (Value)""",
+    'NdisSetPhysicalAddressLow': r"""#define NdisSetPhysicalAddressLow(PhysicalAddress, Value) ((PhysicalAddress).LowPart) = (Value)""",
+    'NdisStoreUlong': r"""#define NdisStoreUlong(DestinationAddress, Value) \
+    do { ULONG NdisvTmp_ = (Value); RtlCopyMemory((DestinationAddress), &NdisvTmp_, sizeof(ULONG)); } while (0)""",
+    'NdisTestNblFlag': r"""#define NdisTestNblFlag(Nbl, F) (((Nbl)->NblFlags & (F)) != 0)""",
+    'NdisTestNblFlags': r"""#define NdisTestNblFlags(Nbl, F) (((Nbl)->NblFlags & (F)) == (F))""",
+    'NdisWriteRegisterUchar': r"""#define NdisWriteRegisterUchar(Register, Data) (*(volatile UCHAR *)(Register) = (Data))""",
+    'NdisWriteRegisterUlong': r"""#define NdisWriteRegisterUlong(Register, Data) (*(volatile ULONG *)(Register) = (Data))""",
+    'NdisWriteRegisterUshort': r"""#define NdisWriteRegisterUshort(Register, Data) (*(volatile USHORT *)(Register) = (Data))""",
+    'NdisZeroMemory': r"""#define NdisZeroMemory(Destination, Length) RtlZeroMemory((Destination), (Length))""",
+}
