@@ -7,9 +7,6 @@ import re
 VERSIONS = [600, 610, 620, 630, 640, 650, 660, 670, 680, 681, 682, 683, 684, 685, 686, 687,
             688, 689]
 
-# Headers the generator writes; miniport.h's names are the kernel headers'.
-GENERATED_HEADERS = None  # every documented header except miniport.h
-SKIPPED_HEADERS = {"miniport.h"}
 
 KEYWORDS = set("""typedef struct union enum const volatile unsigned signed void char short int
 long float double static extern inline sizeof if else endif ifdef ifndef defined define
@@ -203,11 +200,16 @@ def analyse(d):
                     d.ptr_refs.add(t)
 
 
-def build_decls(pages, overrides, report):
+def build_decls(pages, overrides, report, kernel_names=frozenset()):
+    """kernel_names: what the model's kernel headers already declare; a
+    miniport.h name among them stays theirs (the WDK's wdm.h declares the
+    port, register, interlocked and PCI names miniport.h repeats)."""
     decls = []
     for p in pages:
-        if p.header in SKIPPED_HEADERS:
-            continue
+        if p.header == "miniport.h":
+            if p.name in kernel_names:
+                continue
+            p.minver = 600  # a Windows release, not an NDIS version
         d = make_decl(p, overrides, report)
         if d is not None:
             analyse(d)
@@ -285,10 +287,11 @@ def order_decls(decls, report):
     for d in decls:
         for n in d.defines:
             owner.setdefault(n, d)
-    fwd = set()
+    fwd, fwd_ptrs = set(), set()
     for d in decls:
         if d.forward:
             fwd |= set(re.findall(r"\w+", d.forward.split(None, 2)[2]))
+            fwd_ptrs |= set(re.findall(r"\*(\w+)", d.forward))
     deps = {}
     for d in decls:
         strong, weak = [], []
@@ -296,8 +299,7 @@ def order_decls(decls, report):
             o = owner.get(r)
             if o is None or o is d:
                 continue
-            incomplete_ok = d.kind in ("function", "callback") or r in d.ptr_refs or (
-                r in fwd and r.startswith("P"))
+            incomplete_ok = d.kind in ("function", "callback") or r in d.ptr_refs or r in fwd_ptrs
             (weak if (r in fwd and incomplete_ok) else strong).append(o)
         deps[d.name] = (strong, weak)
         d.strong = strong

@@ -99,6 +99,76 @@ typedef VOID (MINIPORT_MESSAGE_INTERRUPT_DPC)(NDIS_HANDLE MiniportInterruptConte
                                               PVOID MiniportDpcContext,
                                               PULONG NdisReserved1, PULONG NdisReserved2);
 #endif""",
+    # Poll mode (poll.h, NDIS 6.85): pages without syntax blocks. Types are
+    # the ones the field and parameter descriptions name; reserved members
+    # are documented only as "must be zero" and are declared ULONG.
+    "NDIS_POLL_TRANSMIT_DATA": """typedef struct _NDIS_POLL_TRANSMIT_DATA {
+  ULONG MaxNblsToComplete;
+  ULONG Reserved1;
+  NET_BUFFER_LIST *CompletedNblChain;
+  ULONG NumberOfCompletedNbls;
+  ULONG NumberOfRemainingNbls;
+  ULONG SendCompleteFlags;
+  ULONG Reserved2;
+  ULONG Reserved3;
+} NDIS_POLL_TRANSMIT_DATA, *PNDIS_POLL_TRANSMIT_DATA;""",
+    "NDIS_POLL_RECEIVE_DATA": """typedef struct _NDIS_POLL_RECEIVE_DATA {
+  ULONG MaxNblsToIndicate;
+  ULONG Reserved1;
+  NET_BUFFER_LIST *IndicatedNblChain;
+  ULONG NumberOfIndicatedNbls;
+  ULONG NumberOfRemainingNbls;
+  ULONG Flags;
+  ULONG Reserved2;
+  ULONG Reserved3;
+} NDIS_POLL_RECEIVE_DATA, *PNDIS_POLL_RECEIVE_DATA;""",
+    "NDIS_POLL_DATA": """typedef struct _NDIS_POLL_DATA {
+  NDIS_OBJECT_HEADER Header;
+  NDIS_POLL_TRANSMIT_DATA Transmit;
+  NDIS_POLL_RECEIVE_DATA Receive;
+} NDIS_POLL_DATA, *PNDIS_POLL_DATA;""",
+    "NDIS_POLL_NOTIFICATION": """typedef struct _NDIS_POLL_NOTIFICATION {
+  NDIS_OBJECT_HEADER Header;
+  BOOLEAN Enabled;
+} NDIS_POLL_NOTIFICATION, *PNDIS_POLL_NOTIFICATION;""",
+    "NDIS_POLL": "typedef VOID (NDIS_POLL)(PVOID Context, NDIS_POLL_DATA *PollData);",
+    "NDIS_SET_POLL_NOTIFICATION":
+        "typedef VOID (NDIS_SET_POLL_NOTIFICATION)(PVOID Context, NDIS_POLL_NOTIFICATION *Notification);",
+    "NDIS_POLL_CHARACTERISTICS": """typedef struct _NDIS_POLL_CHARACTERISTICS {
+  NDIS_OBJECT_HEADER Header;
+  NDIS_SET_POLL_NOTIFICATION *SetPollNotificationHandler;
+  NDIS_POLL *PollHandler;
+} NDIS_POLL_CHARACTERISTICS, *PNDIS_POLL_CHARACTERISTICS;""",
+    "NdisRegisterPoll": """NTSTATUS NdisRegisterPoll(NDIS_HANDLE NdisHandle, PVOID Context,
+                          NDIS_POLL_CHARACTERISTICS const *Characteristics,
+                          NDIS_POLL_HANDLE *PollHandle);""",
+    "NdisDeregisterPoll": "VOID NdisDeregisterPoll(NDIS_POLL_HANDLE PollHandle);",
+    "NdisRequestPoll": "VOID NdisRequestPoll(NDIS_POLL_HANDLE PollHandle, PVOID Reserved);",
+    "NdisSetPollAffinity":
+        "NTSTATUS NdisSetPollAffinity(NDIS_POLL_HANDLE PollHandle, PROCESSOR_NUMBER const *PollAffinity);",
+    # Timestamps (nbltimestamp.h): a 64-bit value per NET_BUFFER_LIST.
+    "NET_BUFFER_LIST_TIMESTAMP": """typedef struct _NET_BUFFER_LIST_TIMESTAMP {
+  ULONG64 Timestamp;
+} NET_BUFFER_LIST_TIMESTAMP, *PNET_BUFFER_LIST_TIMESTAMP;""",
+    "NdisGetNblTimestampInfo":
+        "VOID NdisGetNblTimestampInfo(PNET_BUFFER_LIST Nbl, PNET_BUFFER_LIST_TIMESTAMP NblTimestamp);",
+    "NdisSetNblTimestampInfo":
+        "VOID NdisSetNblTimestampInfo(PNET_BUFFER_LIST Nbl, PNET_BUFFER_LIST_TIMESTAMP NblTimestamp);",
+    "NdisCopyNblTimestampInfo":
+        "VOID NdisCopyNblTimestampInfo(PNET_BUFFER_LIST NblDest, PNET_BUFFER_LIST NblSrc);",
+    # UDP segmentation offload per-packet information (nbluso.h): the same
+    # 20/10/1/1-bit layout as the documented LSO V2 transmit information.
+    "NDIS_UDP_SEGMENTATION_OFFLOAD_NET_BUFFER_LIST_INFO": """typedef struct _NDIS_UDP_SEGMENTATION_OFFLOAD_NET_BUFFER_LIST_INFO {
+  union {
+    struct {
+      ULONG MSS : 20;
+      ULONG UdpHeaderOffset : 10;
+      ULONG Reserved : 1;
+      ULONG IPVersion : 1;
+    } Transmit;
+    PVOID Value;
+  };
+} NDIS_UDP_SEGMENTATION_OFFLOAD_NET_BUFFER_LIST_INFO, *PNDIS_UDP_SEGMENTATION_OFFLOAD_NET_BUFFER_LIST_INFO;""",
     # Documented (nblapi.h) without a syntax block: the pages give the
     # parameters (a pointer to the buffer size; the MDL to free) and returns.
     "NET_BUFFER_ALLOCATE_MDL": "typedef PMDL (NET_BUFFER_ALLOCATE_MDL)(PULONG BufferSize);",
@@ -126,6 +196,9 @@ FIXES = {
     # kinds, and the SwitchId, VPortId and Flags members NDIS 6.50 added.
     "NDIS_OID_REQUEST": [(r"union _REQUEST_DATA \{", "union _REQUEST_DATA {\n    NDIS_OID Oid;"),
                          (r"(USHORT\s+Reserved2;)", "\\1\n#if NDIS_SUPPORT_NDIS650\n  NDIS_NIC_SWITCH_ID SwitchId;\n  NDIS_NIC_SWITCH_VPORT_ID VPortId;\n  ULONG Flags;\n#endif")],
+    # UdpSegmentationOffloadInfo, listed after TcpRecvSegCoalesceInfo, names
+    # the same slot: USO is transmit-only, RSC receive-only.
+    "NDIS_NET_BUFFER_LIST_INFO": [(r"(\n\s*TcpRecvSegCoalesceInfo,)", r"\1\n  UdpSegmentationOffloadInfo = TcpRecvSegCoalesceInfo,")],
     # Every block: the port control state type is NDIS_PORT_CONTROL_STATE.
     "*": [("NDIS_PORT_CONTROLL_STATE", "NDIS_PORT_CONTROL_STATE")],
 }
@@ -213,12 +286,27 @@ typedef struct _NDIS_PNP_CAPABILITIES {
     "NDIS_DRIVER_OPTIONAL_HANDLERS": ("ndis.h", 600, """typedef struct _NDIS_DRIVER_OPTIONAL_HANDLERS {
   NDIS_OBJECT_HEADER Header;
 } NDIS_DRIVER_OPTIONAL_HANDLERS, *PNDIS_DRIVER_OPTIONAL_HANDLERS;"""),
+    "NDIS_POLL_HANDLE": ("poll.h", 685, "typedef struct _NDIS_POLL_HANDLE_ *NDIS_POLL_HANDLE;\n#define NDIS_ANY_NUMBER_OF_NBLS ((ULONG)-1)"),
+    "PCI_TYPE0_ADDRESSES": ("miniport.h", 600, "#ifndef PCI_TYPE0_ADDRESSES\n#define PCI_TYPE0_ADDRESSES 6\n#define PCI_TYPE1_ADDRESSES 2\n#define PCI_TYPE2_ADDRESSES 5\n#endif"),
     "IPSEC_OFFLOAD_V2_SPI_TYPE": ("ndis.h", 610, "typedef ULONG IPSEC_OFFLOAD_V2_SPI_TYPE;"),
 }
 
 # Macros the reference documents only with a prototype-like line; bodies
 # written for ndisv from what each page says the macro does.
 MACRO_BODIES = {
+    'NET_BUFFER_LIST_GET_HASH_TYPE': r"""#define NET_BUFFER_LIST_GET_HASH_TYPE(_NBL) \
+    (((ULONG)(ULONG_PTR)NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo)) & NDIS_HASH_TYPE_MASK)""",
+    'NET_BUFFER_LIST_GET_HASH_FUNCTION': r"""#define NET_BUFFER_LIST_GET_HASH_FUNCTION(_NBL) \
+    (((ULONG)(ULONG_PTR)NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo)) & NDIS_HASH_FUNCTION_MASK)""",
+    'NET_BUFFER_LIST_COALESCED_SEG_COUNT': r"""#define NET_BUFFER_LIST_COALESCED_SEG_COUNT(_NBL) \
+    (((PNDIS_RSC_NBL_INFO)&NET_BUFFER_LIST_INFO((_NBL), TcpRecvSegCoalesceInfo))->Info.CoalescedSegCount)""",
+    'NET_BUFFER_LIST_DUP_ACK_COUNT': r"""#define NET_BUFFER_LIST_DUP_ACK_COUNT(_NBL) \
+    (((PNDIS_RSC_NBL_INFO)&NET_BUFFER_LIST_INFO((_NBL), TcpRecvSegCoalesceInfo))->Info.DupAckCount)""",
+    'NdisSetNetBufferListProtocolId': r"""#define NdisSetNetBufferListProtocolId(_NBL, _ProtocolId) \
+    (*((PUCHAR)&NET_BUFFER_LIST_INFO((_NBL), NetBufferListProtocolId)) = (UCHAR)(_ProtocolId))""",
+    'NDIS_MAKE_NET_LUID': r"""#define NDIS_MAKE_NET_LUID(_PNetLuid, _IfType, _NetLuidIndex) \
+    ((_PNetLuid)->Info.IfType = (_IfType), (_PNetLuid)->Info.NetLuidIndex = (_NetLuidIndex), \
+     (_PNetLuid)->Info.Reserved = 0)""",
     'NDIS_GET_NET_BUFFER_LIST_CANCEL_ID': r"""#define NDIS_GET_NET_BUFFER_LIST_CANCEL_ID(_NBL) (NET_BUFFER_LIST_INFO((_NBL), NetBufferListCancelId))""",
     'NDIS_LOWER_IRQL': r"""#define NDIS_LOWER_IRQL(_OldIrql_, _CurIrql_) KeLowerIrql(_OldIrql_)""",
     'NDIS_RAISE_IRQL_TO_DISPATCH': r"""#define NDIS_RAISE_IRQL_TO_DISPATCH(_pIrql_) KeRaiseIrql(DISPATCH_LEVEL, (_pIrql_))""",

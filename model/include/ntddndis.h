@@ -107,6 +107,11 @@ typedef struct _NDIS_LINK_STATE {
   ULONG                          AutoNegotiationFlags;
 } NDIS_LINK_STATE, *PNDIS_LINK_STATE;
 
+// NDIS_MAKE_NET_LUID (macro)
+#define NDIS_MAKE_NET_LUID(_PNetLuid, _IfType, _NetLuidIndex) \
+    ((_PNetLuid)->Info.IfType = (_IfType), (_PNetLuid)->Info.NetLuidIndex = (_NetLuidIndex), \
+     (_PNetLuid)->Info.Reserved = 0)
+
 #if NDIS_SUPPORT_NDIS630
 // NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD (struct)
 typedef struct _NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD {

@@ -9,9 +9,10 @@
 #include <ndis/forward.h>
 #include <ndis/objectheader.h>
 #include <ntddndis.h>
-#include <ndis/ndis.h>
-#include <ndis/nbl8021q.h>
 #include <ndis/nblinfo.h>
+#include <ndis/ndis.h>
+#include <miniport.h>
+#include <ndis/nbl8021q.h>
 #include <ndis/oidrequest.h>
 #include <ndis/nblchecksum.h>
 #include <ndis/nbllso.h>
@@ -20,3 +21,6 @@
 #include <ndis/nblaccessors.h>
 #include <ndis/nblhash.h>
 #include <ndis/nblrsc.h>
+#include <ndis/nbluso.h>
+#include <ndis/poll.h>
+#include <ndis/nbltimestamp.h>

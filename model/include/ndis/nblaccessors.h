@@ -75,6 +75,10 @@ extern "C" {
 // NdisSetNblFlag (macro)
 #define NdisSetNblFlag(Nbl, F) ((Nbl)->NblFlags |= (F))
 
+// NdisSetNetBufferListProtocolId (macro)
+#define NdisSetNetBufferListProtocolId(_NBL, _ProtocolId) \
+    (*((PUCHAR)&NET_BUFFER_LIST_INFO((_NBL), NetBufferListProtocolId)) = (UCHAR)(_ProtocolId))
+
 // NdisTestNblFlag (macro)
 #define NdisTestNblFlag(Nbl, F) (((Nbl)->NblFlags & (F)) != 0)
 

@@ -50,6 +50,7 @@ typedef enum _NDIS_NET_BUFFER_LIST_INFO {
 #endif
   IMReserved,
   TcpRecvSegCoalesceInfo,
+  UdpSegmentationOffloadInfo = TcpRecvSegCoalesceInfo,
   RscTcpTimestampDelta,
   TcpSendOffloadsSupplementalNetBufferListInfo  = RscTcpTimestampDelta,
 #endif

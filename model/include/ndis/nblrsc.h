@@ -22,6 +22,14 @@ typedef union _NDIS_RSC_NBL_INFO {
   PVOID  Value;
 } NDIS_RSC_NBL_INFO, *PNDIS_RSC_NBL_INFO;
 
+// NET_BUFFER_LIST_COALESCED_SEG_COUNT (macro)
+#define NET_BUFFER_LIST_COALESCED_SEG_COUNT(_NBL) \
+    (((PNDIS_RSC_NBL_INFO)&NET_BUFFER_LIST_INFO((_NBL), TcpRecvSegCoalesceInfo))->Info.CoalescedSegCount)
+
+// NET_BUFFER_LIST_DUP_ACK_COUNT (macro)
+#define NET_BUFFER_LIST_DUP_ACK_COUNT(_NBL) \
+    (((PNDIS_RSC_NBL_INFO)&NET_BUFFER_LIST_INFO((_NBL), TcpRecvSegCoalesceInfo))->Info.DupAckCount)
+
 #endif
 
 #ifdef __cplusplus

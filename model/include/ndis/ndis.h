@@ -7,6 +7,7 @@
 #pragma once
 
 #include <ndis/forward.h>
+#include <ndis/nblinfo.h>
 #include <ntddndis.h>
 #include <ndis/objectheader.h>
 
@@ -3284,6 +3285,76 @@ typedef struct _PD_BUFFER_VIRTUAL_SUBNET_INFO {
   UINT32 VirtualSubnetId  :24;
   UINT32 Reserved  :8;
 } PD_BUFFER_VIRTUAL_SUBNET_INFO, *PPD_BUFFER_VIRTUAL_SUBNET_INFO;
+
+// PD_BUFFER (struct)
+typedef struct _PD_BUFFER {
+  PD_BUFFER                                                       *NextPDBuffer;
+  PD_BUFFER                                                       *NextPartialPDBuffer;
+  PVOID                                                           PDClientReserved;
+  _Field_size_bytes_(PDClientContextSize)  PVOID                  PDClientContext;
+  _Field_size_bytes_(DataBufferSize)
+ PUCHAR                    DataBufferVirtualAddress;
+   _Field_size_bytes_(DataBufferSize)
+      DMA_LOGICAL_ADDRESS DataBufferDmaLogicalAddress;
+  ULONG                                                           DataBufferSize;
+  USHORT                                                          PDClientContextSize;
+  USHORT                                                          Attributes;
+  USHORT                                                          Flags;
+  USHORT                                                          DataStart;
+  ULONG                                                           DataLength;
+  union {
+    struct {
+      union {
+        ULONG64 RxFilterContext;
+        ULONG64 GftFlowEntryId;
+      };
+      ULONG                         RxHashValue;
+      union {
+        struct {
+          ULONG RxIPHeaderChecksumSucceeded  :1;
+          ULONG RxTCPChecksumSucceeded  :1;
+          ULONG RxUDPChecksumSucceeded  :1;
+          ULONG RxIPHeaderChecksumFailed  :1;
+          ULONG RxTCPChecksumFailed  :1;
+          ULONG RxUDPChecksumFailed  :1;
+          ULONG RxHashComputed  :1;
+          ULONG RxHashWithL4PortNumbers  :1;
+          ULONG RxGftExceptionPacket  :1;
+          ULONG RxGftCopyPacket  :1;
+          ULONG RxGftSamplePacket  :1;
+          ULONG RxReserved1  :5;
+          ULONG RxCoalescedSegCount  :16;
+          ULONG RxRscTcpTimestampDelta  :1;
+        };
+        ULONG  RxOffloads[2];
+      };
+      union {
+        struct {
+          ULONG TxIsIPv4  :1;
+          ULONG TxIsIPv6  :1;
+          ULONG TxTransportHeaderOffset  :10;
+          ULONG TxMSS  :20;
+          ULONG TxComputeIPHeaderChecksum  :1;
+          ULONG TxComputeTCPChecksum  :1;
+          ULONG TxComputeUDPChecksum  :1;
+          ULONG TxIsEncapsulatedPacket  :1;
+          ULONG TxInnerPacketOffsetsValid  :1;
+          ULONG TxReserved1  :11;
+          ULONG TxInnerFrameOffset  :8;
+          ULONG TxInnerIpHeaderRelativeOffset  :6;
+          ULONG TxInnerIsIPv6  :1;
+          ULONG TxInnerTcpOptionsPresent  :1;
+        };
+        ULONG  TxOffloads[2];
+      };
+      PD_BUFFER_VIRTUAL_SUBNET_INFO VirtualSubnetInfo;
+      PD_BUFFER_8021Q_INFO          Ieee8021qInfo;
+      USHORT                        GftSourceVPortId;
+      ULONG                         Reserved;
+      UINT64                        ProviderScratch;
+    } MetaDataV0;
+  };
+} PD_BUFFER, *PPD_BUFFER;
 
 #if NDIS_SUPPORT_NDIS61
 // IPSEC_OFFLOAD_V2_MAX_EXTENSION_HEADERS (support)
