@@ -137,6 +137,13 @@ def make_decl(page, overrides, report):
             report.append("skipped %s: callback prototype not understood" % page.name)
             return None
         text = t
+    elif page.kind == "macro" and text.startswith("#define") and \
+            not re.match(r"#define\s+%s\b" % page.name, text):
+        if page.name not in overrides.MACRO_BODIES:
+            report.append("skipped %s: its block defines another macro" % page.name)
+            return None
+        report.append("fixed %s: its block defines another macro; body from the table" % page.name)
+        return Decl(page, overrides.MACRO_BODIES[page.name], "macro body")
     elif page.kind == "macro" and not text.startswith("#define"):
         body = overrides.MACRO_BODIES.get(page.name)
         if body is not None:

@@ -43,6 +43,10 @@ class Page:
         self.minver = min_version(meta)
         self.fields = [m for m in re.findall(r"^### -field ([^\s]+)", body, re.M)]
         self.params = re.findall(r"^### -param ([^\s\[]+)", body, re.M)
+        # Pages the reference marks as NDIS 5.x (or Windows CE) only: the WDK
+        # declares those names for legacy drivers, not for NDIS 6 ones.
+        self.legacy = bool(re.search(r"NDIS 5\.\s*\*?x\*? has been deprecated|Windows CE",
+                                     body[:3000]))
 
     def names(self):
         out = {self.name}
@@ -146,6 +150,8 @@ def read_pages(git_dir):
         if p.name in seen or not re.match(r"^\w+$", p.name):
             continue
         seen.add(p.name)
+        if p.legacy:
+            continue
         if not p.syntax:
             for n in p.names():
                 s = old_syntax.get(n.lstrip("_").upper())

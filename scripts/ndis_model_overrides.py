@@ -169,6 +169,84 @@ typedef VOID (MINIPORT_MESSAGE_INTERRUPT_DPC)(NDIS_HANDLE MiniportInterruptConte
     PVOID Value;
   };
 } NDIS_UDP_SEGMENTATION_OFFLOAD_NET_BUFFER_LIST_INFO, *PNDIS_UDP_SEGMENTATION_OFFLOAD_NET_BUFFER_LIST_INFO;""",
+    # miniport.h's ordered memory accessors (no syntax blocks): each page
+    # documents a pointer to the value read or written and the value.
+    "BarrierAfterRead": "VOID BarrierAfterRead(VOID);",
+    "ReadBooleanRaw": "BOOLEAN ReadBooleanRaw(BOOLEAN const volatile *Source);",
+    "ReadInt32Acquire": "LONG ReadInt32Acquire(LONG const volatile *Source);",
+    "ReadInt32NoFence": "LONG ReadInt32NoFence(LONG const volatile *Source);",
+    "ReadInt32Raw": "LONG ReadInt32Raw(LONG const volatile *Source);",
+    "ReadUInt32Acquire": "ULONG ReadUInt32Acquire(ULONG const volatile *Source);",
+    "ReadUInt32NoFence": "ULONG ReadUInt32NoFence(ULONG const volatile *Source);",
+    "ReadUInt32Raw": "ULONG ReadUInt32Raw(ULONG const volatile *Source);",
+    "WriteInt32NoFence": "VOID WriteInt32NoFence(LONG volatile *Destination, LONG Value);",
+    "WriteInt32Raw": "VOID WriteInt32Raw(LONG volatile *Destination, LONG Value);",
+    "WriteInt32Release": "VOID WriteInt32Release(LONG volatile *Destination, LONG Value);",
+    "WriteUInt32NoFence": "VOID WriteUInt32NoFence(ULONG volatile *Destination, ULONG Value);",
+    "WriteUInt32Raw": "VOID WriteUInt32Raw(ULONG volatile *Destination, ULONG Value);",
+    "WriteUInt32Release": "VOID WriteUInt32Release(ULONG volatile *Destination, ULONG Value);",
+    # The block has a stray "ULONG {"; the field list gives the members.
+    "NDIS_SWITCH_PORT_PROPERTY_ROUTING_DOMAIN": """typedef struct _NDIS_SWITCH_PORT_PROPERTY_ROUTING_DOMAIN {
+  NDIS_OBJECT_HEADER Header;
+  ULONG Flags;
+  NDIS_ROUTING_DOMAIN_ID RoutingDomainId;
+  NDIS_ROUTING_DOMAIN_NAME RoutingDomainName;
+  ULONG NumIsolationEntries;
+  ULONG FirstIsolationEntryOffset;
+} NDIS_SWITCH_PORT_PROPERTY_ROUTING_DOMAIN, *PNDIS_SWITCH_PORT_PROPERTY_ROUTING_DOMAIN;""",
+    # Timestamping and USO capabilities (ntddndis.h, pages without blocks):
+    # the flags are documented as BOOLEAN capabilities, the clock values as
+    # 64-bit counts; the USO support fields use the 2-bit NDIS_OFFLOAD_*
+    # flag encoding of the documented LSO V2 capabilities.
+    "NDIS_TIMESTAMP_CAPABILITY_FLAGS": """typedef struct _NDIS_TIMESTAMP_CAPABILITY_FLAGS {
+  BOOLEAN PtpV2OverUdpIPv4EventMsgReceiveHw;
+  BOOLEAN PtpV2OverUdpIPv4AllMsgReceiveHw;
+  BOOLEAN PtpV2OverUdpIPv4EventMsgTransmitHw;
+  BOOLEAN PtpV2OverUdpIPv4AllMsgTransmitHw;
+  BOOLEAN PtpV2OverUdpIPv6EventMsgReceiveHw;
+  BOOLEAN PtpV2OverUdpIPv6AllMsgReceiveHw;
+  BOOLEAN PtpV2OverUdpIPv6EventMsgTransmitHw;
+  BOOLEAN PtpV2OverUdpIPv6AllMsgTransmitHw;
+  BOOLEAN AllReceiveHw;
+  BOOLEAN AllTransmitHw;
+  BOOLEAN TaggedTransmitHw;
+  BOOLEAN AllReceiveSw;
+  BOOLEAN AllTransmitSw;
+  BOOLEAN TaggedTransmitSw;
+} NDIS_TIMESTAMP_CAPABILITY_FLAGS, *PNDIS_TIMESTAMP_CAPABILITY_FLAGS;""",
+    "NDIS_TIMESTAMP_CAPABILITIES": """typedef struct _NDIS_TIMESTAMP_CAPABILITIES {
+  NDIS_OBJECT_HEADER Header;
+  ULONG64 HardwareClockFrequencyHz;
+  BOOLEAN CrossTimestamp;
+  ULONG64 Reserved1;
+  ULONG64 Reserved2;
+  NDIS_TIMESTAMP_CAPABILITY_FLAGS TimestampFlags;
+} NDIS_TIMESTAMP_CAPABILITIES, *PNDIS_TIMESTAMP_CAPABILITIES;""",
+    "NDIS_HARDWARE_CROSSTIMESTAMP": """typedef struct _NDIS_HARDWARE_CROSSTIMESTAMP {
+  NDIS_OBJECT_HEADER Header;
+  ULONG Flags;
+  ULONG64 SystemTimestamp1;
+  ULONG64 HardwareClockTimestamp;
+  ULONG64 SystemTimestamp2;
+} NDIS_HARDWARE_CROSSTIMESTAMP, *PNDIS_HARDWARE_CROSSTIMESTAMP;""",
+    "NDIS_UDP_SEGMENTATION_OFFLOAD": """typedef struct _NDIS_UDP_SEGMENTATION_OFFLOAD {
+  struct {
+    ULONG Encapsulation;
+    ULONG MaxOffLoadSize;
+    ULONG MinSegmentCount;
+    ULONG SubMssFinalSegmentSupported : 2;
+    ULONG Reserved : 30;
+  } IPv4;
+  struct {
+    ULONG Encapsulation;
+    ULONG MaxOffLoadSize;
+    ULONG MinSegmentCount;
+    ULONG SubMssFinalSegmentSupported : 2;
+    ULONG Reserved1 : 30;
+    ULONG IpExtensionHeadersSupported : 2;
+    ULONG Reserved2 : 30;
+  } IPv6;
+} NDIS_UDP_SEGMENTATION_OFFLOAD, *PNDIS_UDP_SEGMENTATION_OFFLOAD;""",
     # Documented (nblapi.h) without a syntax block: the pages give the
     # parameters (a pointer to the buffer size; the MDL to free) and returns.
     "NET_BUFFER_ALLOCATE_MDL": "typedef PMDL (NET_BUFFER_ALLOCATE_MDL)(PULONG BufferSize);",
@@ -199,8 +277,12 @@ FIXES = {
     # UdpSegmentationOffloadInfo, listed after TcpRecvSegCoalesceInfo, names
     # the same slot: USO is transmit-only, RSC receive-only.
     "NDIS_NET_BUFFER_LIST_INFO": [(r"(\n\s*TcpRecvSegCoalesceInfo,)", r"\1\n  UdpSegmentationOffloadInfo = TcpRecvSegCoalesceInfo,")],
+    # The 64-bit register pages show the UMDF form, whose first parameter is
+    # the device; kernel-mode code passes the register alone (as for the
+    # 32-bit READ_REGISTER_ULONG the kernel headers declare).
     # Every block: the port control state type is NDIS_PORT_CONTROL_STATE.
-    "*": [("NDIS_PORT_CONTROLL_STATE", "NDIS_PORT_CONTROL_STATE")],
+    "*": [("NDIS_PORT_CONTROLL_STATE", "NDIS_PORT_CONTROL_STATE"),
+          (r"_In_\s+IWDFDevice3\s*\*\s*pDevice,\s*", "")],
 }
 
 # Names documented declarations use that have no page of their own in the
@@ -294,6 +376,84 @@ typedef struct _NDIS_PNP_CAPABILITIES {
 # Macros the reference documents only with a prototype-like line; bodies
 # written for ndisv from what each page says the macro does.
 MACRO_BODIES = {
+    'NDIS_SWITCH_PORT_PROPERTY_PARAMETERS_GET_PROPERTY': r"""#define NDIS_SWITCH_PORT_PROPERTY_PARAMETERS_GET_PROPERTY(PropertyParameters) \
+    ((PVOID)((PUCHAR)(PropertyParameters) + (PropertyParameters)->PropertyBufferOffset))""",
+    'NDIS_SWITCH_PORT_PROPERTY_CUSTOM_GET_BUFFER': r"""#define NDIS_SWITCH_PORT_PROPERTY_CUSTOM_GET_BUFFER(PropertyCustom) \
+    ((PVOID)((PUCHAR)(PropertyCustom) + (PropertyCustom)->PropertyBufferOffset))""",
+    'NDIS_SWITCH_PORT_PROPERTY_ENUM_PARAMETERS_GET_FIRST_INFO': r"""#define NDIS_SWITCH_PORT_PROPERTY_ENUM_PARAMETERS_GET_FIRST_INFO(PropertyEnumParameters) \
+    ((PNDIS_SWITCH_PORT_PROPERTY_ENUM_INFO)((PUCHAR)(PropertyEnumParameters) + (PropertyEnumParameters)->FirstPropertyOffset))""",
+    'NDIS_SWITCH_PORT_PROPERTY_ENUM_INFO_GET_PROPERTY': r"""#define NDIS_SWITCH_PORT_PROPERTY_ENUM_INFO_GET_PROPERTY(PropertyEnumInfo) \
+    ((PVOID)((PUCHAR)(PropertyEnumInfo) + (PropertyEnumInfo)->PropertyBufferOffset))""",
+    'NDIS_SWITCH_PORT_PROPERTY_ENUM_INFO_GET_NEXT': r"""#define NDIS_SWITCH_PORT_PROPERTY_ENUM_INFO_GET_NEXT(PropertyEnumInfo) \
+    ((PNDIS_SWITCH_PORT_PROPERTY_ENUM_INFO)((PUCHAR)(PropertyEnumInfo) + (PropertyEnumInfo)->QwordAlignedPropertyBufferLength + sizeof(NDIS_SWITCH_PORT_PROPERTY_ENUM_INFO)))""",
+    'NDIS_SWITCH_PROPERTY_PARAMETERS_GET_PROPERTY': r"""#define NDIS_SWITCH_PROPERTY_PARAMETERS_GET_PROPERTY(PropertyParameters) \
+    ((PVOID)((PUCHAR)(PropertyParameters) + (PropertyParameters)->PropertyBufferOffset))""",
+    'NDIS_SWITCH_PROPERTY_CUSTOM_GET_BUFFER': r"""#define NDIS_SWITCH_PROPERTY_CUSTOM_GET_BUFFER(PropertyCustom) \
+    ((PVOID)((PUCHAR)(PropertyCustom) + (PropertyCustom)->PropertyBufferOffset))""",
+    'NDIS_SWITCH_PROPERTY_ENUM_PARAMETERS_GET_FIRST_INFO': r"""#define NDIS_SWITCH_PROPERTY_ENUM_PARAMETERS_GET_FIRST_INFO(PropertyEnumParameters) \
+    ((PNDIS_SWITCH_PROPERTY_ENUM_INFO)((PUCHAR)(PropertyEnumParameters) + (PropertyEnumParameters)->FirstPropertyOffset))""",
+    'NDIS_SWITCH_PROPERTY_ENUM_INFO_GET_PROPERTY': r"""#define NDIS_SWITCH_PROPERTY_ENUM_INFO_GET_PROPERTY(PropertyEnumInfo) \
+    ((PVOID)((PUCHAR)(PropertyEnumInfo) + (PropertyEnumInfo)->PropertyBufferOffset))""",
+    'NDIS_SWITCH_PROPERTY_ENUM_INFO_GET_NEXT': r"""#define NDIS_SWITCH_PROPERTY_ENUM_INFO_GET_NEXT(PropertyEnumInfo) \
+    ((PNDIS_SWITCH_PROPERTY_ENUM_INFO)((PUCHAR)(PropertyEnumInfo) + (PropertyEnumInfo)->QwordAlignedPropertyBufferLength + sizeof(NDIS_SWITCH_PROPERTY_ENUM_INFO)))""",
+    'NDIS_SWITCH_PORT_AT_ARRAY_INDEX': r"""#define NDIS_SWITCH_PORT_AT_ARRAY_INDEX(PortArray, Index) \
+    ((PNDIS_SWITCH_PORT_PARAMETERS)((PUCHAR)(PortArray) + (PortArray)->FirstElementOffset + (PortArray)->ElementSize * (Index)))""",
+    'NDIS_SWITCH_NIC_AT_ARRAY_INDEX': r"""#define NDIS_SWITCH_NIC_AT_ARRAY_INDEX(NicArray, Index) \
+    ((PNDIS_SWITCH_NIC_PARAMETERS)((PUCHAR)(NicArray) + (NicArray)->FirstElementOffset + (NicArray)->ElementSize * (Index)))""",
+    'NDIS_ISOLATION_PARAMETERS_GET_FIRST_ROUTING_DOMAIN_ENTRY': r"""#define NDIS_ISOLATION_PARAMETERS_GET_FIRST_ROUTING_DOMAIN_ENTRY(IsolationParameters) \
+    ((PNDIS_ROUTING_DOMAIN_ENTRY)((PUCHAR)(IsolationParameters) + (IsolationParameters)->FirstRoutingDomainEntryOffset))""",
+    'NDIS_ROUTING_DOMAIN_ENTRY_GET_FIRST_ISOLATION_ENTRY': r"""#define NDIS_ROUTING_DOMAIN_ENTRY_GET_FIRST_ISOLATION_ENTRY(RoutingDomainEntry) \
+    ((PNDIS_ROUTING_DOMAIN_ISOLATION_ENTRY)((PUCHAR)(RoutingDomainEntry) + (RoutingDomainEntry)->FirstIsolationEntryOffset))""",
+    'NDIS_SWITCH_PORT_PROPERTY_ROUTING_DOMAIN_GET_FIRST_ISOLATION_ENTRY': r"""#define NDIS_SWITCH_PORT_PROPERTY_ROUTING_DOMAIN_GET_FIRST_ISOLATION_ENTRY(RoutingDomain) \
+    ((PNDIS_ROUTING_DOMAIN_ISOLATION_ENTRY)((PUCHAR)(RoutingDomain) + (RoutingDomain)->FirstIsolationEntryOffset))""",
+    'NET_BUFFER_LIST_SWITCH_FORWARDING_DETAIL': r"""#define NET_BUFFER_LIST_SWITCH_FORWARDING_DETAIL(_NBL) \
+    ((PNDIS_SWITCH_FORWARDING_DETAIL_NET_BUFFER_LIST_INFO)&NET_BUFFER_LIST_INFO((_NBL), SwitchForwardingDetail))""",
+    # The media-specific information of a NET_BUFFER_LIST is a list headed
+    # by its MediaSpecificInformation(Ex) slot and linked through NextEntry,
+    # each element identified by its Tag.
+    'NDIS_NBL_ADD_MEDIA_SPECIFIC_INFO': r"""#define NDIS_NBL_ADD_MEDIA_SPECIFIC_INFO(_NBL, _MediaSpecificInfo) \
+    ((_MediaSpecificInfo)->NextEntry = NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformation), \
+     NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformation) = (PVOID)(_MediaSpecificInfo))""",
+    'NDIS_NBL_ADD_MEDIA_SPECIFIC_INFO_EX': r"""#define NDIS_NBL_ADD_MEDIA_SPECIFIC_INFO_EX(_NBL, _MediaSpecificInfo) \
+    ((_MediaSpecificInfo)->NextEntry = NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformationEx), \
+     NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformationEx) = (PVOID)(_MediaSpecificInfo))""",
+    'NDIS_NBL_GET_MEDIA_SPECIFIC_INFO': r"""#define NDIS_NBL_GET_MEDIA_SPECIFIC_INFO(_NBL, _Tag, _MediaSpecificInfo) \
+    do { PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION NdisvE_ = \
+             (PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION)NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformation); \
+         while (NdisvE_ != NULL && NdisvE_->Tag != (_Tag)) \
+             NdisvE_ = (PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION)NdisvE_->NextEntry; \
+         *(_MediaSpecificInfo) = (PVOID)NdisvE_; } while (0)""",
+    'NDIS_NBL_GET_MEDIA_SPECIFIC_INFO_EX': r"""#define NDIS_NBL_GET_MEDIA_SPECIFIC_INFO_EX(_NBL, _Tag, _MediaSpecificInfo) \
+    do { PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION_EX NdisvE_ = \
+             (PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION_EX)NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformationEx); \
+         while (NdisvE_ != NULL && NdisvE_->Tag != (_Tag)) \
+             NdisvE_ = (PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION_EX)NdisvE_->NextEntry; \
+         *(_MediaSpecificInfo) = (PVOID)NdisvE_; } while (0)""",
+    'NDIS_NBL_REMOVE_MEDIA_SPECIFIC_INFO': r"""#define NDIS_NBL_REMOVE_MEDIA_SPECIFIC_INFO(_NBL, _MediaSpecificInfo) \
+    do { PVOID *NdisvLink_ = &NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformation); \
+         while (*NdisvLink_ != NULL && *NdisvLink_ != (PVOID)(_MediaSpecificInfo)) \
+             NdisvLink_ = &((PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION)*NdisvLink_)->NextEntry; \
+         if (*NdisvLink_ != NULL) *NdisvLink_ = (_MediaSpecificInfo)->NextEntry; } while (0)""",
+    'NDIS_NBL_REMOVE_MEDIA_SPECIFIC_INFO_EX': r"""#define NDIS_NBL_REMOVE_MEDIA_SPECIFIC_INFO_EX(_NBL, _MediaSpecificInfo) \
+    do { PVOID *NdisvLink_ = &NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformationEx); \
+         while (*NdisvLink_ != NULL && *NdisvLink_ != (PVOID)(_MediaSpecificInfo)) \
+             NdisvLink_ = &((PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION_EX)*NdisvLink_)->NextEntry; \
+         if (*NdisvLink_ != NULL) *NdisvLink_ = (_MediaSpecificInfo)->NextEntry; } while (0)""",
+    # NDIS mutexes are kernel mutex objects (KMUTEX).
+    'NDIS_INIT_MUTEX': r"""#define NDIS_INIT_MUTEX(_M) KeInitializeMutex((_M), 0xFFFF)""",
+    'NDIS_WAIT_FOR_MUTEX': r"""#define NDIS_WAIT_FOR_MUTEX(_M) KeWaitForSingleObject((_M), Executive, KernelMode, FALSE, NULL)""",
+    'NDIS_RELEASE_MUTEX': r"""#define NDIS_RELEASE_MUTEX(_M) KeReleaseMutex((_M), FALSE)""",
+    # A PCI routing ID: bus in bits 15:8, device in 7:3, function in 2:0.
+    'NDIS_MAKE_RID': r"""#define NDIS_MAKE_RID(_Bus, _Device, _Function) \
+    ((NDIS_VF_RID)((((_Bus) & 0xFF) << 8) | (((_Device) & 0x1F) << 3) | ((_Function) & 0x7)))""",
+    # The pages' blocks define the NET_BUFFER accessors of the same name.
+    'NET_BUFFER_LIST_MINIPORT_RESERVED': r"""#define NET_BUFFER_LIST_MINIPORT_RESERVED(_NBL) ((_NBL)->MiniportReserved)""",
+    'NET_BUFFER_LIST_PROTOCOL_RESERVED': r"""#define NET_BUFFER_LIST_PROTOCOL_RESERVED(_NBL) ((_NBL)->ProtocolReserved)""",
+    # ARM64 system-register encodings: op1 in bits 13:11, CRn 10:7, CRm 6:3, op2 2:0.
+    'ARM64_SYSREG_OP1': r"""#define ARM64_SYSREG_OP1(_Reg_) (((_Reg_) >> 11) & 7)""",
+    'ARM64_SYSREG_CRN': r"""#define ARM64_SYSREG_CRN(_Reg_) (((_Reg_) >> 7) & 0xf)""",
+    'ARM64_SYSREG_CRM': r"""#define ARM64_SYSREG_CRM(_Reg_) (((_Reg_) >> 3) & 0xf)""",
+    'ARM64_SYSREG_OP2': r"""#define ARM64_SYSREG_OP2(_Reg_) ((_Reg_) & 7)""",
     'NET_BUFFER_LIST_GET_HASH_TYPE': r"""#define NET_BUFFER_LIST_GET_HASH_TYPE(_NBL) \
     (((ULONG)(ULONG_PTR)NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo)) & NDIS_HASH_TYPE_MASK)""",
     'NET_BUFFER_LIST_GET_HASH_FUNCTION': r"""#define NET_BUFFER_LIST_GET_HASH_FUNCTION(_NBL) \

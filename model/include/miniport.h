@@ -12,6 +12,21 @@
 extern "C" {
 #endif
 
+// ARM64_SYSREG_CRM (macro)
+#define ARM64_SYSREG_CRM(_Reg_) (((_Reg_) >> 3) & 0xf)
+
+// ARM64_SYSREG_CRN (macro)
+#define ARM64_SYSREG_CRN(_Reg_) (((_Reg_) >> 7) & 0xf)
+
+// ARM64_SYSREG_OP1 (macro)
+#define ARM64_SYSREG_OP1(_Reg_) (((_Reg_) >> 11) & 7)
+
+// ARM64_SYSREG_OP2 (macro)
+#define ARM64_SYSREG_OP2(_Reg_) ((_Reg_) & 7)
+
+// BarrierAfterRead (function)
+VOID BarrierAfterRead(VOID);
+
 // CM_EISA_SLOT_INFORMATION (struct)
 typedef struct _CM_EISA_SLOT_INFORMATION {
   UCHAR  ReturnCode;
@@ -994,6 +1009,13 @@ VOID READ_REGISTER_BUFFER_ULONG(
   _In_  ULONG  Count
 );
 
+// READ_REGISTER_BUFFER_ULONG64 (function)
+void READ_REGISTER_BUFFER_ULONG64(
+  _In_  PULONG64    Register,
+  _Out_ PULONG64    Buffer,
+  _In_  ULONG       Count
+);
+
 // READ_REGISTER_BUFFER_USHORT (function)
 VOID READ_REGISTER_BUFFER_USHORT(
   _In_  PUSHORT Register,
@@ -1011,10 +1033,36 @@ ULONG READ_REGISTER_ULONG(
   _In_ PULONG Register
 );
 
+// READ_REGISTER_ULONG64 (function)
+ULONG64 READ_REGISTER_ULONG64(
+  _In_ PULONG64    Register
+);
+
 // READ_REGISTER_USHORT (function)
 USHORT READ_REGISTER_USHORT(
   _In_ PUSHORT Register
 );
+
+// ReadBooleanRaw (function)
+BOOLEAN ReadBooleanRaw(BOOLEAN const volatile *Source);
+
+// ReadInt32Acquire (function)
+LONG ReadInt32Acquire(LONG const volatile *Source);
+
+// ReadInt32NoFence (function)
+LONG ReadInt32NoFence(LONG const volatile *Source);
+
+// ReadInt32Raw (function)
+LONG ReadInt32Raw(LONG const volatile *Source);
+
+// ReadUInt32Acquire (function)
+ULONG ReadUInt32Acquire(ULONG const volatile *Source);
+
+// ReadUInt32NoFence (function)
+ULONG ReadUInt32NoFence(ULONG const volatile *Source);
+
+// ReadUInt32Raw (function)
+ULONG ReadUInt32Raw(ULONG const volatile *Source);
 
 // WRITE_PORT_BUFFER_UCHAR (function)
 VOID WRITE_PORT_BUFFER_UCHAR(
@@ -1069,6 +1117,13 @@ VOID WRITE_REGISTER_BUFFER_ULONG(
   _In_ ULONG  Count
 );
 
+// WRITE_REGISTER_BUFFER_ULONG64 (function)
+void WRITE_REGISTER_BUFFER_ULONG64(
+  _In_ PULONG64    Register,
+  _In_ PULONG64    Buffer,
+  _In_ ULONG       Count
+);
+
 // WRITE_REGISTER_BUFFER_USHORT (function)
 VOID WRITE_REGISTER_BUFFER_USHORT(
   _In_ PUSHORT Register,
@@ -1088,11 +1143,35 @@ VOID WRITE_REGISTER_ULONG(
   _In_ ULONG  Value
 );
 
+// WRITE_REGISTER_ULONG64 (function)
+void WRITE_REGISTER_ULONG64(
+  _In_ PULONG64    Register,
+  _In_ ULONG       Value
+);
+
 // WRITE_REGISTER_USHORT (function)
 VOID WRITE_REGISTER_USHORT(
   _In_ PUSHORT Register,
   _In_ USHORT  Value
 );
+
+// WriteInt32NoFence (function)
+VOID WriteInt32NoFence(LONG volatile *Destination, LONG Value);
+
+// WriteInt32Raw (function)
+VOID WriteInt32Raw(LONG volatile *Destination, LONG Value);
+
+// WriteInt32Release (function)
+VOID WriteInt32Release(LONG volatile *Destination, LONG Value);
+
+// WriteUInt32NoFence (function)
+VOID WriteUInt32NoFence(ULONG volatile *Destination, ULONG Value);
+
+// WriteUInt32Raw (function)
+VOID WriteUInt32Raw(ULONG volatile *Destination, ULONG Value);
+
+// WriteUInt32Release (function)
+VOID WriteUInt32Release(ULONG volatile *Destination, ULONG Value);
 
 
 #ifdef __cplusplus

@@ -175,5 +175,5 @@
 #include <ndis/rss.h>
 #include <ndis/qos.h>
 #include <ndis/documented.h>
-#include <ndis/miniport.h>
+#include <ndis/miniport-values.h>
 #include <ndis/functions.h>

@@ -1615,6 +1615,10 @@ typedef struct _NDIS_SWITCH_NIC_ARRAY {
   ULONG              ElementSize;
 } NDIS_SWITCH_NIC_ARRAY, *PNDIS_SWITCH_NIC_ARRAY;
 
+// NDIS_SWITCH_NIC_AT_ARRAY_INDEX (macro)
+#define NDIS_SWITCH_NIC_AT_ARRAY_INDEX(NicArray, Index) \
+    ((PNDIS_SWITCH_NIC_PARAMETERS)((PUCHAR)(NicArray) + (NicArray)->FirstElementOffset + (NicArray)->ElementSize * (Index)))
+
 // NDIS_SWITCH_NIC_OID_REQUEST (struct)
 typedef struct _NDIS_SWITCH_NIC_OID_REQUEST {
   NDIS_OBJECT_HEADER    Header;
@@ -1696,6 +1700,10 @@ typedef struct _NDIS_SWITCH_PORT_ARRAY {
   ULONG              ElementSize;
 } NDIS_SWITCH_PORT_ARRAY, *PNDIS_SWITCH_PORT_ARRAY;
 
+// NDIS_SWITCH_PORT_AT_ARRAY_INDEX (macro)
+#define NDIS_SWITCH_PORT_AT_ARRAY_INDEX(PortArray, Index) \
+    ((PNDIS_SWITCH_PORT_PARAMETERS)((PUCHAR)(PortArray) + (PortArray)->FirstElementOffset + (PortArray)->ElementSize * (Index)))
+
 // NDIS_SWITCH_PORT_FEATURE_STATUS_CUSTOM (struct)
 typedef struct _NDIS_SWITCH_PORT_FEATURE_STATUS_CUSTOM {
   NDIS_OBJECT_HEADER Header;
@@ -1763,6 +1771,10 @@ typedef struct _NDIS_SWITCH_PORT_PROPERTY_CUSTOM {
   ULONG              PropertyBufferOffset;
 } NDIS_SWITCH_PORT_PROPERTY_CUSTOM, *PNDIS_SWITCH_PORT_PROPERTY_CUSTOM;
 
+// NDIS_SWITCH_PORT_PROPERTY_CUSTOM_GET_BUFFER (macro)
+#define NDIS_SWITCH_PORT_PROPERTY_CUSTOM_GET_BUFFER(PropertyCustom) \
+    ((PVOID)((PUCHAR)(PropertyCustom) + (PropertyCustom)->PropertyBufferOffset))
+
 // NDIS_SWITCH_PORT_PROPERTY_TYPE (enum)
 typedef enum _NDIS_SWITCH_PORT_PROPERTY_TYPE {
   NdisSwitchPortPropertyTypeUndefined,
@@ -1796,6 +1808,14 @@ typedef struct _NDIS_SWITCH_PORT_PROPERTY_ENUM_INFO {
   ULONG                          PropertyBufferOffset;
 } NDIS_SWITCH_PORT_PROPERTY_ENUM_INFO, *PNDIS_SWITCH_PORT_PROPERTY_ENUM_INFO;
 
+// NDIS_SWITCH_PORT_PROPERTY_ENUM_INFO_GET_NEXT (macro)
+#define NDIS_SWITCH_PORT_PROPERTY_ENUM_INFO_GET_NEXT(PropertyEnumInfo) \
+    ((PNDIS_SWITCH_PORT_PROPERTY_ENUM_INFO)((PUCHAR)(PropertyEnumInfo) + (PropertyEnumInfo)->QwordAlignedPropertyBufferLength + sizeof(NDIS_SWITCH_PORT_PROPERTY_ENUM_INFO)))
+
+// NDIS_SWITCH_PORT_PROPERTY_ENUM_INFO_GET_PROPERTY (macro)
+#define NDIS_SWITCH_PORT_PROPERTY_ENUM_INFO_GET_PROPERTY(PropertyEnumInfo) \
+    ((PVOID)((PUCHAR)(PropertyEnumInfo) + (PropertyEnumInfo)->PropertyBufferOffset))
+
 // NDIS_SWITCH_PORT_PROPERTY_ENUM_PARAMETERS (struct)
 typedef struct _NDIS_SWITCH_PORT_PROPERTY_ENUM_PARAMETERS {
   NDIS_OBJECT_HEADER                        Header;
@@ -1808,6 +1828,10 @@ typedef struct _NDIS_SWITCH_PORT_PROPERTY_ENUM_PARAMETERS {
   ULONG                                     NumProperties;
   USHORT                                    Reserved;
 } NDIS_SWITCH_PORT_PROPERTY_ENUM_PARAMETERS, *PNDIS_SWITCH_PORT_PROPERTY_ENUM_PARAMETERS;
+
+// NDIS_SWITCH_PORT_PROPERTY_ENUM_PARAMETERS_GET_FIRST_INFO (macro)
+#define NDIS_SWITCH_PORT_PROPERTY_ENUM_PARAMETERS_GET_FIRST_INFO(PropertyEnumParameters) \
+    ((PNDIS_SWITCH_PORT_PROPERTY_ENUM_INFO)((PUCHAR)(PropertyEnumParameters) + (PropertyEnumParameters)->FirstPropertyOffset))
 
 // NDIS_SWITCH_PORT_PROPERTY_PARAMETERS (struct)
 typedef struct _NDIS_SWITCH_PORT_PROPERTY_PARAMETERS {
@@ -1823,6 +1847,10 @@ typedef struct _NDIS_SWITCH_PORT_PROPERTY_PARAMETERS {
   ULONG                                    PropertyBufferOffset;
   ULONG                                    Reserved;
 } NDIS_SWITCH_PORT_PROPERTY_PARAMETERS, *PNDIS_SWITCH_PORT_PROPERTY_PARAMETERS;
+
+// NDIS_SWITCH_PORT_PROPERTY_PARAMETERS_GET_PROPERTY (macro)
+#define NDIS_SWITCH_PORT_PROPERTY_PARAMETERS_GET_PROPERTY(PropertyParameters) \
+    ((PVOID)((PUCHAR)(PropertyParameters) + (PropertyParameters)->PropertyBufferOffset))
 
 // NDIS_SWITCH_PORT_PROPERTY_SECURITY (struct)
 typedef struct _NDIS_SWITCH_PORT_PROPERTY_SECURITY {
@@ -1886,6 +1914,10 @@ typedef struct _NDIS_SWITCH_PROPERTY_CUSTOM {
   ULONG              PropertyBufferOffset;
 } NDIS_SWITCH_PROPERTY_CUSTOM, *PNDIS_SWITCH_PROPERTY_CUSTOM;
 
+// NDIS_SWITCH_PROPERTY_CUSTOM_GET_BUFFER (macro)
+#define NDIS_SWITCH_PROPERTY_CUSTOM_GET_BUFFER(PropertyCustom) \
+    ((PVOID)((PUCHAR)(PropertyCustom) + (PropertyCustom)->PropertyBufferOffset))
+
 // NDIS_SWITCH_PROPERTY_TYPE (enum)
 typedef enum _NDIS_SWITCH_PROPERTY_TYPE {
   NdisSwitchPropertyTypeUndefined,
@@ -1913,6 +1945,14 @@ typedef struct _NDIS_SWITCH_PROPERTY_ENUM_INFO {
   ULONG                          PropertyBufferOffset;
 } NDIS_SWITCH_PROPERTY_ENUM_INFO, *PNDIS_SWITCH_PROPERTY_ENUM_INFO;
 
+// NDIS_SWITCH_PROPERTY_ENUM_INFO_GET_NEXT (macro)
+#define NDIS_SWITCH_PROPERTY_ENUM_INFO_GET_NEXT(PropertyEnumInfo) \
+    ((PNDIS_SWITCH_PROPERTY_ENUM_INFO)((PUCHAR)(PropertyEnumInfo) + (PropertyEnumInfo)->QwordAlignedPropertyBufferLength + sizeof(NDIS_SWITCH_PROPERTY_ENUM_INFO)))
+
+// NDIS_SWITCH_PROPERTY_ENUM_INFO_GET_PROPERTY (macro)
+#define NDIS_SWITCH_PROPERTY_ENUM_INFO_GET_PROPERTY(PropertyEnumInfo) \
+    ((PVOID)((PUCHAR)(PropertyEnumInfo) + (PropertyEnumInfo)->PropertyBufferOffset))
+
 // NDIS_SWITCH_PROPERTY_ENUM_PARAMETERS (struct)
 typedef struct _NDIS_SWITCH_PROPERTY_ENUM_PARAMETERS {
   NDIS_OBJECT_HEADER                       Header;
@@ -1923,6 +1963,10 @@ typedef struct _NDIS_SWITCH_PROPERTY_ENUM_PARAMETERS {
   ULONG                                    FirstPropertyOffset;
   ULONG                                    NumProperties;
 } NDIS_SWITCH_PROPERTY_ENUM_PARAMETERS, *PNDIS_SWITCH_PROPERTY_ENUM_PARAMETERS;
+
+// NDIS_SWITCH_PROPERTY_ENUM_PARAMETERS_GET_FIRST_INFO (macro)
+#define NDIS_SWITCH_PROPERTY_ENUM_PARAMETERS_GET_FIRST_INFO(PropertyEnumParameters) \
+    ((PNDIS_SWITCH_PROPERTY_ENUM_INFO)((PUCHAR)(PropertyEnumParameters) + (PropertyEnumParameters)->FirstPropertyOffset))
 
 // NDIS_SWITCH_PROPERTY_PARAMETERS (struct)
 typedef struct _NDIS_SWITCH_PROPERTY_PARAMETERS {
@@ -1936,6 +1980,10 @@ typedef struct _NDIS_SWITCH_PROPERTY_PARAMETERS {
   ULONG                                    PropertyBufferLength;
   ULONG                                    PropertyBufferOffset;
 } NDIS_SWITCH_PROPERTY_PARAMETERS, *PNDIS_SWITCH_PROPERTY_PARAMETERS;
+
+// NDIS_SWITCH_PROPERTY_PARAMETERS_GET_PROPERTY (macro)
+#define NDIS_SWITCH_PROPERTY_PARAMETERS_GET_PROPERTY(PropertyParameters) \
+    ((PVOID)((PUCHAR)(PropertyParameters) + (PropertyParameters)->PropertyBufferOffset))
 
 #endif
 #if NDIS_SUPPORT_NDIS640
@@ -1966,6 +2014,10 @@ typedef struct _NDIS_ISOLATION_PARAMETERS {
   ULONG               FirstRoutingDomainEntryOffset;
 } NDIS_ISOLATION_PARAMETERS, *PNDIS_ISOLATION_PARAMETERS;
 
+// NDIS_ISOLATION_PARAMETERS_GET_FIRST_ROUTING_DOMAIN_ENTRY (macro)
+#define NDIS_ISOLATION_PARAMETERS_GET_FIRST_ROUTING_DOMAIN_ENTRY(IsolationParameters) \
+    ((PNDIS_ROUTING_DOMAIN_ENTRY)((PUCHAR)(IsolationParameters) + (IsolationParameters)->FirstRoutingDomainEntryOffset))
+
 // NDIS_ROUTING_DOMAIN_ENTRY (struct)
 typedef struct _NDIS_ROUTING_DOMAIN_ENTRY {
   NDIS_OBJECT_HEADER       Header;
@@ -1975,6 +2027,10 @@ typedef struct _NDIS_ROUTING_DOMAIN_ENTRY {
   ULONG                    NumIsolationEntries;
   ULONG                    FirstIsolationEntryOffset;
 } NDIS_ROUTING_DOMAIN_ENTRY, *PNDIS_ROUTING_DOMAIN_ENTRY;
+
+// NDIS_ROUTING_DOMAIN_ENTRY_GET_FIRST_ISOLATION_ENTRY (macro)
+#define NDIS_ROUTING_DOMAIN_ENTRY_GET_FIRST_ISOLATION_ENTRY(RoutingDomainEntry) \
+    ((PNDIS_ROUTING_DOMAIN_ISOLATION_ENTRY)((PUCHAR)(RoutingDomainEntry) + (RoutingDomainEntry)->FirstIsolationEntryOffset))
 
 // NDIS_ROUTING_DOMAIN_ISOLATION_ENTRY (struct)
 typedef struct _NDIS_ROUTING_DOMAIN_ISOLATION_ENTRY {
@@ -2021,6 +2077,20 @@ typedef struct _NDIS_SWITCH_PORT_PROPERTY_PROFILE {
   NDIS_SWITCH_PORT_PROPERTY_PROFILE_CDN_LABEL CdnLabel;
 } NDIS_SWITCH_PORT_PROPERTY_PROFILE, *PNDIS_SWITCH_PORT_PROPERTY_PROFILE;
 
+// NDIS_SWITCH_PORT_PROPERTY_ROUTING_DOMAIN (struct)
+typedef struct _NDIS_SWITCH_PORT_PROPERTY_ROUTING_DOMAIN {
+  NDIS_OBJECT_HEADER Header;
+  ULONG Flags;
+  NDIS_ROUTING_DOMAIN_ID RoutingDomainId;
+  NDIS_ROUTING_DOMAIN_NAME RoutingDomainName;
+  ULONG NumIsolationEntries;
+  ULONG FirstIsolationEntryOffset;
+} NDIS_SWITCH_PORT_PROPERTY_ROUTING_DOMAIN, *PNDIS_SWITCH_PORT_PROPERTY_ROUTING_DOMAIN;
+
+// NDIS_SWITCH_PORT_PROPERTY_ROUTING_DOMAIN_GET_FIRST_ISOLATION_ENTRY (macro)
+#define NDIS_SWITCH_PORT_PROPERTY_ROUTING_DOMAIN_GET_FIRST_ISOLATION_ENTRY(RoutingDomain) \
+    ((PNDIS_ROUTING_DOMAIN_ISOLATION_ENTRY)((PUCHAR)(RoutingDomain) + (RoutingDomain)->FirstIsolationEntryOffset))
+
 #endif
 #if NDIS_SUPPORT_NDIS670
 // NDIS_RFC6877_464XLAT_OFFLOAD_OPTIONS (enum)
@@ -2063,7 +2133,38 @@ typedef struct _NDIS_RSS_SET_INDIRECTION_ENTRY {
 } NDIS_RSS_SET_INDIRECTION_ENTRY, *PNDIS_RSS_SET_INDIRECTION_ENTRY;
 
 #endif
+#if NDIS_SUPPORT_NDIS684
+// NDIS_UDP_SEGMENTATION_OFFLOAD (struct)
+typedef struct _NDIS_UDP_SEGMENTATION_OFFLOAD {
+  struct {
+    ULONG Encapsulation;
+    ULONG MaxOffLoadSize;
+    ULONG MinSegmentCount;
+    ULONG SubMssFinalSegmentSupported : 2;
+    ULONG Reserved : 30;
+  } IPv4;
+  struct {
+    ULONG Encapsulation;
+    ULONG MaxOffLoadSize;
+    ULONG MinSegmentCount;
+    ULONG SubMssFinalSegmentSupported : 2;
+    ULONG Reserved1 : 30;
+    ULONG IpExtensionHeadersSupported : 2;
+    ULONG Reserved2 : 30;
+  } IPv6;
+} NDIS_UDP_SEGMENTATION_OFFLOAD, *PNDIS_UDP_SEGMENTATION_OFFLOAD;
+
+#endif
 #if NDIS_SUPPORT_NDIS685
+// NDIS_HARDWARE_CROSSTIMESTAMP (struct)
+typedef struct _NDIS_HARDWARE_CROSSTIMESTAMP {
+  NDIS_OBJECT_HEADER Header;
+  ULONG Flags;
+  ULONG64 SystemTimestamp1;
+  ULONG64 HardwareClockTimestamp;
+  ULONG64 SystemTimestamp2;
+} NDIS_HARDWARE_CROSSTIMESTAMP, *PNDIS_HARDWARE_CROSSTIMESTAMP;
+
 // NDIS_QOS_SQ_TYPE (enum)
 typedef enum _NDIS_QOS_SQ_TYPE {
   NdisQosSqTypeUndefined,
@@ -2113,6 +2214,34 @@ typedef struct _NDIS_QOS_SQ_PARAMETERS_ENUM_ARRAY NDIS_QOS_SQ_ARRAY, *PNDIS_QOS_
 
 #define NDIS_SIZEOF_QOS_SQ_PARAMETERS_ENUM_ARRAY_REVISION_1     \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_QOS_SQ_PARAMETERS_ENUM_ARRAY, SqParamsArrayElementSize);
+
+// NDIS_TIMESTAMP_CAPABILITY_FLAGS (struct)
+typedef struct _NDIS_TIMESTAMP_CAPABILITY_FLAGS {
+  BOOLEAN PtpV2OverUdpIPv4EventMsgReceiveHw;
+  BOOLEAN PtpV2OverUdpIPv4AllMsgReceiveHw;
+  BOOLEAN PtpV2OverUdpIPv4EventMsgTransmitHw;
+  BOOLEAN PtpV2OverUdpIPv4AllMsgTransmitHw;
+  BOOLEAN PtpV2OverUdpIPv6EventMsgReceiveHw;
+  BOOLEAN PtpV2OverUdpIPv6AllMsgReceiveHw;
+  BOOLEAN PtpV2OverUdpIPv6EventMsgTransmitHw;
+  BOOLEAN PtpV2OverUdpIPv6AllMsgTransmitHw;
+  BOOLEAN AllReceiveHw;
+  BOOLEAN AllTransmitHw;
+  BOOLEAN TaggedTransmitHw;
+  BOOLEAN AllReceiveSw;
+  BOOLEAN AllTransmitSw;
+  BOOLEAN TaggedTransmitSw;
+} NDIS_TIMESTAMP_CAPABILITY_FLAGS, *PNDIS_TIMESTAMP_CAPABILITY_FLAGS;
+
+// NDIS_TIMESTAMP_CAPABILITIES (struct)
+typedef struct _NDIS_TIMESTAMP_CAPABILITIES {
+  NDIS_OBJECT_HEADER Header;
+  ULONG64 HardwareClockFrequencyHz;
+  BOOLEAN CrossTimestamp;
+  ULONG64 Reserved1;
+  ULONG64 Reserved2;
+  NDIS_TIMESTAMP_CAPABILITY_FLAGS TimestampFlags;
+} NDIS_TIMESTAMP_CAPABILITIES, *PNDIS_TIMESTAMP_CAPABILITIES;
 
 #endif
 

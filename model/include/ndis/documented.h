@@ -7,11 +7,11 @@
 #pragma once
 
 #include <ndis/forward.h>
+#include <miniport.h>
 #include <ndis/objectheader.h>
 #include <ntddndis.h>
 #include <ndis/nblinfo.h>
 #include <ndis/ndis.h>
-#include <miniport.h>
 #include <ndis/nbl8021q.h>
 #include <ndis/oidrequest.h>
 #include <ndis/nblchecksum.h>

@@ -1,4 +1,4 @@
-// ndisv NDIS model: NDIS library routines and helper macros. Written for ndisv from the documented API; not the WDK header.
+// ndisv NDIS model: helper macros, inline list helpers and __sdv_save_adapter_context (the routines themselves are generated from the DDI reference). Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 

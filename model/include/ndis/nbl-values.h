@@ -1,4 +1,4 @@
-// ndisv NDIS model: NET_BUFFER / NET_BUFFER_LIST structures and accessors. Written for ndisv from the documented API; not the WDK header.
+// ndisv NDIS model: NET_BUFFER_LIST flag, send/receive flag, protocol ID and EtherType values and MDL helpers (the structures and accessors are generated from the DDI reference). Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 

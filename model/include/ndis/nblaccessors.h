@@ -46,7 +46,7 @@ extern "C" {
 #define NET_BUFFER_LIST_INFO(_NBL, _Id) ((_NBL)->NetBufferListInfo[(_Id)])
 
 // NET_BUFFER_LIST_MINIPORT_RESERVED (macro)
-#define NET_BUFFER_MINIPORT_RESERVED(_NB) ((_NB)->MiniportReserved)
+#define NET_BUFFER_LIST_MINIPORT_RESERVED(_NBL) ((_NBL)->MiniportReserved)
 
 // NET_BUFFER_LIST_NBL_FLAGS (macro)
 #define NET_BUFFER_LIST_NBL_FLAGS(_NBL) ((_NBL)->NblFlags)
@@ -55,7 +55,7 @@ extern "C" {
 #define NET_BUFFER_LIST_NEXT_NBL(_NBL) ((_NBL)->Next)
 
 // NET_BUFFER_LIST_PROTOCOL_RESERVED (macro)
-#define NET_BUFFER_PROTOCOL_RESERVED(_NB) ((_NB)->ProtocolReserved)
+#define NET_BUFFER_LIST_PROTOCOL_RESERVED(_NBL) ((_NBL)->ProtocolReserved)
 
 // NET_BUFFER_LIST_STATUS (macro)
 #define NET_BUFFER_LIST_STATUS(_NBL) ((_NBL)->Status)

@@ -879,6 +879,9 @@ typedef struct _NDIS_IF_PROVIDER_CHARACTERISTICS {
   PVOID              Reserved2;
 } NDIS_IF_PROVIDER_CHARACTERISTICS, *PNDIS_IF_PROVIDER_CHARACTERISTICS;
 
+// NDIS_INIT_MUTEX (macro)
+#define NDIS_INIT_MUTEX(_M) KeInitializeMutex((_M), 0xFFFF)
+
 // NDIS_IO_WORKITEM_ROUTINE (support)
 typedef VOID NDIS_IO_WORKITEM_FUNCTION(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle);
 typedef NDIS_IO_WORKITEM_FUNCTION *NDIS_IO_WORKITEM_ROUTINE;
@@ -1156,12 +1159,32 @@ typedef struct _NDIS_MINIPORT_RESTART_PARAMETERS {
   ULONG                    Flags;
 } NDIS_MINIPORT_RESTART_PARAMETERS, *PNDIS_MINIPORT_RESTART_PARAMETERS;
 
+// NDIS_NBL_ADD_MEDIA_SPECIFIC_INFO (macro)
+#define NDIS_NBL_ADD_MEDIA_SPECIFIC_INFO(_NBL, _MediaSpecificInfo) \
+    ((_MediaSpecificInfo)->NextEntry = NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformation), \
+     NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformation) = (PVOID)(_MediaSpecificInfo))
+
+// NDIS_NBL_GET_MEDIA_SPECIFIC_INFO (macro)
+#define NDIS_NBL_GET_MEDIA_SPECIFIC_INFO(_NBL, _Tag, _MediaSpecificInfo) \
+    do { PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION NdisvE_ = \
+             (PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION)NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformation); \
+         while (NdisvE_ != NULL && NdisvE_->Tag != (_Tag)) \
+             NdisvE_ = (PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION)NdisvE_->NextEntry; \
+         *(_MediaSpecificInfo) = (PVOID)NdisvE_; } while (0)
+
 // NDIS_NBL_MEDIA_SPECIFIC_INFORMATION (struct)
 typedef struct _NDIS_NBL_MEDIA_MEDIA_SPECIFIC_INFORMATION {
   PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION NextEntry;
   ULONG                                Tag;
   UCHAR                                Data[1];
 } NDIS_NBL_MEDIA_SPECIFIC_INFORMATION, *PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION;
+
+// NDIS_NBL_REMOVE_MEDIA_SPECIFIC_INFO (macro)
+#define NDIS_NBL_REMOVE_MEDIA_SPECIFIC_INFO(_NBL, _MediaSpecificInfo) \
+    do { PVOID *NdisvLink_ = &NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformation); \
+         while (*NdisvLink_ != NULL && *NdisvLink_ != (PVOID)(_MediaSpecificInfo)) \
+             NdisvLink_ = &((PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION)*NdisvLink_)->NextEntry; \
+         if (*NdisvLink_ != NULL) *NdisvLink_ = (_MediaSpecificInfo)->NextEntry; } while (0)
 
 // NDIS_NET_BUFFER_LIST_MEDIA_SPECIFIC_INFO (struct)
 typedef struct _NDIS_NET_BUFFER_LIST_MEDIA_SPECIFIC_INFO {
@@ -1433,6 +1456,9 @@ typedef struct _NDIS_PROTOCOL_RESTART_PARAMETERS {
 // NDIS_RAISE_IRQL_TO_DISPATCH (macro)
 #define NDIS_RAISE_IRQL_TO_DISPATCH(_pIrql_) KeRaiseIrql(DISPATCH_LEVEL, (_pIrql_))
 
+// NDIS_RELEASE_MUTEX (macro)
+#define NDIS_RELEASE_MUTEX(_M) KeReleaseMutex((_M), FALSE)
+
 // NDIS_RESTART_ATTRIBUTES (struct)
 typedef struct _NDIS_RESTART_ATTRIBUTES {
   PNDIS_RESTART_ATTRIBUTES Next;
@@ -1530,6 +1556,9 @@ typedef struct _NDIS_TIMER_CHARACTERISTICS {
   PNDIS_TIMER_FUNCTION TimerFunction;
   PVOID                FunctionContext;
 } NDIS_TIMER_CHARACTERISTICS, *PNDIS_TIMER_CHARACTERISTICS;
+
+// NDIS_WAIT_FOR_MUTEX (macro)
+#define NDIS_WAIT_FOR_MUTEX(_M) KeWaitForSingleObject((_M), Executive, KernelMode, FALSE, NULL)
 
 // NET_DEVICE_PNP_EVENT (struct)
 typedef struct _NET_DEVICE_PNP_EVENT {
@@ -2757,14 +2786,6 @@ VOID NdisMIndicateStatusEx(
   _In_ PNDIS_STATUS_INDICATION StatusIndication
 );
 
-// NdisMInitializeWrapper (function)
-VOID NdisInitializeWrapper(
-  _Out_ PNDIS_HANDLE  NdisWrapperHandle,
-  _In_ PVOID SystemSpecific1,
-  _In_ PVOID SystemSpecific2,
-  _In_ PVOID SystemSpecific3
-);
-
 // NdisMMapIoSpace (function)
 NDIS_STATUS NdisMMapIoSpace(
   _Out_ PVOID                 *VirtualAddress,
@@ -3558,6 +3579,19 @@ typedef struct _LOCK_STATE_EX {
   ;
 } LOCK_STATE_EX, *PLOCK_STATE_EX;
 
+// NDIS_NBL_ADD_MEDIA_SPECIFIC_INFO_EX (macro)
+#define NDIS_NBL_ADD_MEDIA_SPECIFIC_INFO_EX(_NBL, _MediaSpecificInfo) \
+    ((_MediaSpecificInfo)->NextEntry = NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformationEx), \
+     NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformationEx) = (PVOID)(_MediaSpecificInfo))
+
+// NDIS_NBL_GET_MEDIA_SPECIFIC_INFO_EX (macro)
+#define NDIS_NBL_GET_MEDIA_SPECIFIC_INFO_EX(_NBL, _Tag, _MediaSpecificInfo) \
+    do { PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION_EX NdisvE_ = \
+             (PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION_EX)NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformationEx); \
+         while (NdisvE_ != NULL && NdisvE_->Tag != (_Tag)) \
+             NdisvE_ = (PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION_EX)NdisvE_->NextEntry; \
+         *(_MediaSpecificInfo) = (PVOID)NdisvE_; } while (0)
+
 // NDIS_NBL_MEDIA_SPECIFIC_INFORMATION_EX (struct)
 typedef struct _NDIS_NBL_MEDIA_SPECIFIC_INFORMATION_EX {
   NDIS_OBJECT_HEADER                             Header;
@@ -3565,6 +3599,13 @@ typedef struct _NDIS_NBL_MEDIA_SPECIFIC_INFORMATION_EX {
   ULONG                                          Tag;
   PVOID                                          Data;
 } NDIS_NBL_MEDIA_SPECIFIC_INFORMATION_EX, *PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION_EX;
+
+// NDIS_NBL_REMOVE_MEDIA_SPECIFIC_INFO_EX (macro)
+#define NDIS_NBL_REMOVE_MEDIA_SPECIFIC_INFO_EX(_NBL, _MediaSpecificInfo) \
+    do { PVOID *NdisvLink_ = &NET_BUFFER_LIST_INFO((_NBL), MediaSpecificInformationEx); \
+         while (*NdisvLink_ != NULL && *NdisvLink_ != (PVOID)(_MediaSpecificInfo)) \
+             NdisvLink_ = &((PNDIS_NBL_MEDIA_SPECIFIC_INFORMATION_EX)*NdisvLink_)->NextEntry; \
+         if (*NdisvLink_ != NULL) *NdisvLink_ = (_MediaSpecificInfo)->NextEntry; } while (0)
 
 // NDIS_NET_BUFFER_LIST_FILTERING_INFO (struct)
 typedef struct _NDIS_NET_BUFFER_LIST_FILTERING_INFO {
@@ -3878,6 +3919,10 @@ typedef struct _NDIS_BIND_FAILED_NOTIFICATION {
   NET_LUID           MiniportNetLuid;
 } NDIS_BIND_FAILED_NOTIFICATION, *PNDIS_BIND_FAILED_NOTIFICATION;
 
+// NDIS_MAKE_RID (macro)
+#define NDIS_MAKE_RID(_Bus, _Device, _Function) \
+    ((NDIS_VF_RID)((((_Bus) & 0xFF) << 8) | (((_Device) & 0x1F) << 3) | ((_Function) & 0x7)))
+
 // NDIS_MINIPORT_SS_CHARACTERISTICS (struct)
 typedef struct _NDIS_MINIPORT_SS_CHARACTERISTICS {
   NDIS_OBJECT_HEADER                        Header;
@@ -4085,6 +4130,10 @@ typedef struct _NDIS_TCP_SEND_OFFLOADS_SUPPLEMENTAL_NET_BUFFER_LIST_INFO {
 // NET_BUFFER_LIST_RECEIVE_FILTER_VPORT_ID (macro)
 #define NET_BUFFER_LIST_RECEIVE_FILTER_VPORT_ID(_NBL) \
     (((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)&NET_BUFFER_LIST_INFO((_NBL), NetBufferListFilteringInfo))->FilteringInfo.QueueVPortInfo.VPortId)
+
+// NET_BUFFER_LIST_SWITCH_FORWARDING_DETAIL (macro)
+#define NET_BUFFER_LIST_SWITCH_FORWARDING_DETAIL(_NBL) \
+    ((PNDIS_SWITCH_FORWARDING_DETAIL_NET_BUFFER_LIST_INFO)&NET_BUFFER_LIST_INFO((_NBL), SwitchForwardingDetail))
 
 // NdisFGetOptionalSwitchHandlers (function)
 NDIS_STATUS NdisFGetOptionalSwitchHandlers(

@@ -1,5 +1,6 @@
-// ndisv NDIS model: NDIS QoS / data center bridging structures (NDIS 6.30+). Written for ndisv from the
-// documented API; not the WDK header.
+// ndisv NDIS model: NDIS QoS (DCB) values and revisions (the structures are generated from the DDI
+// reference).
+// Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 

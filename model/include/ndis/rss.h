@@ -1,5 +1,6 @@
-// ndisv NDIS model: receive side scaling parameters (NDIS 6.0), RSS processor information (6.20) and RSSv2
-// (6.80). Written for ndisv from the documented API; not the WDK header.
+// ndisv NDIS model: RSS hash and capability flags and revision values (the structures are generated
+// from the DDI reference).
+// Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 

@@ -1,4 +1,4 @@
-// ndisv NDIS model: basic NDIS types, object header and enumerations. Written for ndisv from the documented API; not the WDK header.
+// ndisv NDIS model: basic NDIS types, interface types and object-type values (the documented structures and enumerations are generated from the DDI reference). Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 

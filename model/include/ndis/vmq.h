@@ -1,5 +1,6 @@
-// ndisv NDIS model: receive filtering, VMQ receive queues, NIC switch and shared memory (NDIS 6.20+), and the
-// hardware assist attributes a miniport registers them with. Written for ndisv from the documented API; not the WDK header.
+// ndisv NDIS model: receive filtering, VMQ, NIC switch and shared-memory ID types, flags and revision
+// values (the structures are generated from the DDI reference).
+// Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 

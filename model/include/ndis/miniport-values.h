@@ -1,4 +1,4 @@
-// ndisv NDIS model: miniport structures and role function types. Written for ndisv from the documented API; not the WDK header.
+// ndisv NDIS model: revision and size constants of the documented miniport structures, and role-type aliases. Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
