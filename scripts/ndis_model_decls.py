@@ -124,7 +124,7 @@ def make_decl(page, overrides, report):
     for old, new in overrides.FIXES.get(page.name, []) + overrides.FIXES["*"]:
         if not re.search(old, text):
             continue
-        report.append("fixed %s: the reference's block says %s for %s" % (page.name, old, new))
+        report.append("fixed %s: the reference's block has /%s/, corrected to %r" % (page.name, old, new))
         text = re.sub(old, new, text)
     fn = re.search(r"(\w+)\s*\(", text)
     if page.kind == "function" and page.name.isupper() and fn and fn.group(1) != page.name:

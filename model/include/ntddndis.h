@@ -1103,6 +1103,8 @@ typedef IF_COUNTED_STRING NDIS_VM_FRIENDLYNAME, *PNDIS_VM_FRIENDLYNAME;
 typedef IF_COUNTED_STRING NDIS_NIC_SWITCH_FRIENDLY_NAME, *PNDIS_NIC_SWITCH_FRIENDLY_NAME;
 typedef IF_COUNTED_STRING NDIS_VPORT_NAME, *PNDIS_VPORT_NAME;
 typedef IF_COUNTED_STRING NDIS_SWITCH_PORT_PROPERTY_PROFILE_NAME, *PNDIS_SWITCH_PORT_PROPERTY_PROFILE_NAME;
+typedef IF_COUNTED_STRING NDIS_SWITCH_PORT_PROPERTY_PROFILE_CDN_LABEL, *PNDIS_SWITCH_PORT_PROPERTY_PROFILE_CDN_LABEL;
+typedef IF_COUNTED_STRING NDIS_VENDOR_NAME, *PNDIS_VENDOR_NAME;
 typedef IF_COUNTED_STRING NDIS_ISOLATION_ID_NAME, *PNDIS_ISOLATION_ID_NAME;
 typedef GUID NDIS_ROUTING_DOMAIN_ID, *PNDIS_ROUTING_DOMAIN_ID;
 
@@ -1852,6 +1854,26 @@ typedef struct _NDIS_SWITCH_PORT_PROPERTY_PARAMETERS {
 #define NDIS_SWITCH_PORT_PROPERTY_PARAMETERS_GET_PROPERTY(PropertyParameters) \
     ((PVOID)((PUCHAR)(PropertyParameters) + (PropertyParameters)->PropertyBufferOffset))
 
+// NDIS_SWITCH_PORT_PROPERTY_PROFILE (struct)
+typedef struct _NDIS_SWITCH_PORT_PROPERTY_PROFILE {
+  NDIS_OBJECT_HEADER                          Header;
+  ULONG                                       Flags;
+  NDIS_SWITCH_PORT_PROPERTY_PROFILE_NAME      ProfileName;
+  GUID                                        ProfileId;
+  NDIS_VENDOR_NAME                            VendorName;
+  GUID                                        VendorId;
+  UINT32                                      BindingType;
+  GUID                                        NetCfgInstanceId;
+  struct {
+    UINT32 PciSegmentNumber  :16;
+    UINT32 PciBusNumber  :8;
+    UINT32 PciDeviceNumber  :5;
+    UINT32 PciFunctionNumber  :3;
+  } PciLocation;
+  UINT32                                      CdnLabelId;
+  NDIS_SWITCH_PORT_PROPERTY_PROFILE_CDN_LABEL CdnLabel;
+} NDIS_SWITCH_PORT_PROPERTY_PROFILE, *PNDIS_SWITCH_PORT_PROPERTY_PROFILE;
+
 // NDIS_SWITCH_PORT_PROPERTY_SECURITY (struct)
 typedef struct _NDIS_SWITCH_PORT_PROPERTY_SECURITY {
   NDIS_OBJECT_HEADER Header;
@@ -1989,8 +2011,6 @@ typedef struct _NDIS_SWITCH_PROPERTY_PARAMETERS {
 #if NDIS_SUPPORT_NDIS640
 // NDIS_IF_COUNTED_STRING_NAMES_640 (support)
 typedef IF_COUNTED_STRING NDIS_ISOLATION_NAME, *PNDIS_ISOLATION_NAME;
-typedef IF_COUNTED_STRING NDIS_VENDOR_NAME, *PNDIS_VENDOR_NAME;
-typedef IF_COUNTED_STRING NDIS_SWITCH_PORT_PROPERTY_PROFILE_CDN_LABEL, *PNDIS_SWITCH_PORT_PROPERTY_PROFILE_CDN_LABEL;
 
 // NDIS_ISOLATION_MODE (enum)
 typedef enum _NDIS_ISOLATION_MODE {
@@ -2056,26 +2076,6 @@ typedef struct _NDIS_SWITCH_PORT_PROPERTY_ISOLATION {
   BOOLEAN             AllowUntaggedTraffic;
   UINT32              DefaultIsolationId;
 } NDIS_SWITCH_PORT_PROPERTY_ISOLATION, *PNDIS_SWITCH_PORT_PROPERTY_ISOLATION;
-
-// NDIS_SWITCH_PORT_PROPERTY_PROFILE (struct)
-typedef struct _NDIS_SWITCH_PORT_PROPERTY_PROFILE {
-  NDIS_OBJECT_HEADER                          Header;
-  ULONG                                       Flags;
-  NDIS_SWITCH_PORT_PROPERTY_PROFILE_NAME      ProfileName;
-  GUID                                        ProfileId;
-  NDIS_VENDOR_NAME                            VendorName;
-  GUID                                        VendorId;
-  UINT32                                      BindingType;
-  GUID                                        NetCfgInstanceId;
-  struct {
-    UINT32 PciSegmentNumber  :16;
-    UINT32 PciBusNumber  :8;
-    UINT32 PciDeviceNumber  :5;
-    UINT32 PciFunctionNumber  :3;
-  } PciLocation;
-  UINT32                                      CdnLabelId;
-  NDIS_SWITCH_PORT_PROPERTY_PROFILE_CDN_LABEL CdnLabel;
-} NDIS_SWITCH_PORT_PROPERTY_PROFILE, *PNDIS_SWITCH_PORT_PROPERTY_PROFILE;
 
 // NDIS_SWITCH_PORT_PROPERTY_ROUTING_DOMAIN (struct)
 typedef struct _NDIS_SWITCH_PORT_PROPERTY_ROUTING_DOMAIN {
