@@ -162,7 +162,19 @@ def make_decl(page, overrides, report):
         text += ";"
     elif page.kind == "function" and not text.rstrip().endswith(";"):
         text += ";"
+    if page.kind == "struct":
+        stale_fields(page, text, report)
     return Decl(page, text, "syntax")
+
+
+def stale_fields(page, text, report):
+    """The field list is current, the block may be from 2018: members the
+    list documents and the block lacks are reported (newer NDIS versions)."""
+    listed = [f for f in page.fields if "." not in f and re.match(r"^\w+$", f)]
+    absent = [f for f in listed if not re.search(r"\b%s\b" % f, text)]
+    if absent:
+        report.append("stale %s: the block lacks documented members %s"
+                      % (page.name, ", ".join(absent)))
 
 
 def analyse(d):

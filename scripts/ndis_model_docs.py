@@ -19,7 +19,7 @@ FOLDERS = ["ndis", "objectheader", "oidrequest", "ntddndis", "poll", "miniport",
 
 # Pages that give only a Windows release, mapped to the NDIS version it shipped.
 WINDOWS_NDIS = [("Windows 11, version 22H2", 686), ("Windows 11", 685),
-                ("version 1912", 684), ("version 1803", 681), ("version 1709", 680),
+                ("version 1912", 683), ("version 1803", 681), ("version 1709", 680),
                 ("Windows 10", 650), ("Windows 8", 630), ("Windows 7", 620),
                 ("Windows Vista", 600)]
 

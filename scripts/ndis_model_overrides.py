@@ -247,6 +247,33 @@ typedef VOID (MINIPORT_MESSAGE_INTERRUPT_DPC)(NDIS_HANDLE MiniportInterruptConte
     ULONG Reserved2 : 30;
   } IPv6;
 } NDIS_UDP_SEGMENTATION_OFFLOAD, *PNDIS_UDP_SEGMENTATION_OFFLOAD;""",
+    # NDIS 6.50 VXLAN and NDIS 6.70 464XLAT offload capabilities (pages
+    # without blocks): the support fields use the 4-bit encoding of the
+    # documented V1 structure, the reserved bits fill the ULONG.
+    "NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD_V2": """typedef struct _NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD_V2 {
+  ULONG TransmitChecksumOffloadSupported : 4;
+  ULONG ReceiveChecksumOffloadSupported : 4;
+  ULONG LsoV2Supported : 4;
+  ULONG RssSupported : 4;
+  ULONG VmqSupported : 4;
+  ULONG UsoSupported : 4;
+  ULONG Reserved : 8;
+  ULONG MaxHeaderSizeSupported;
+  union _ENCAPSULATION_PROTOCOL_INFO {
+    struct {
+      USHORT VxlanUDPPortNumber;
+      USHORT VxlanUDPPortNumberConfigurable : 1;
+      USHORT Reserved : 15;
+    } VxlanInfo;
+    ULONG Value;
+  } EncapsulationProtocolInfo;
+  ULONG Reserved1;
+  ULONG Reserved2;
+} NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD_V2, *PNDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD_V2;""",
+    "NDIS_RFC6877_464XLAT_OFFLOAD": """typedef struct _NDIS_RFC6877_464XLAT_OFFLOAD {
+  NDIS_RFC6877_464XLAT_OFFLOAD_OPTIONS XlatOffload;
+  ULONG Flags;
+} NDIS_RFC6877_464XLAT_OFFLOAD, *PNDIS_RFC6877_464XLAT_OFFLOAD;""",
     # Documented (nblapi.h) without a syntax block: the pages give the
     # parameters (a pointer to the buffer size; the MDL to free) and returns.
     "NET_BUFFER_ALLOCATE_MDL": "typedef PMDL (NET_BUFFER_ALLOCATE_MDL)(PULONG BufferSize);",
@@ -280,6 +307,11 @@ FIXES = {
     # The 64-bit register pages show the UMDF form, whose first parameter is
     # the device; kernel-mode code passes the register alone (as for the
     # 32-bit READ_REGISTER_ULONG the kernel headers declare).
+    # The field list documents the members NDIS 6.50 (VXLAN; the
+    # encapsulation-type flags, declared UCHAR), 6.70 (464XLAT) and 6.83 (USO)
+    # added after the block's last one.
+    "NDIS_OFFLOAD": [(r"(EncapsulatedPacketTaskOffloadGre;\s*\n#endif)",
+                      "\\1\n#if NDIS_SUPPORT_NDIS650\n  NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD_V2 EncapsulatedPacketTaskOffloadVxlan;\n  UCHAR EncapsulationTypes;\n#endif\n#if NDIS_SUPPORT_NDIS670\n  NDIS_RFC6877_464XLAT_OFFLOAD Rfc6877Xlat;\n#endif\n#if NDIS_SUPPORT_NDIS683\n  NDIS_UDP_SEGMENTATION_OFFLOAD UdpSegmentation;\n#endif")],
     # Every block: the port control state type is NDIS_PORT_CONTROL_STATE.
     "*": [("NDIS_PORT_CONTROLL_STATE", "NDIS_PORT_CONTROL_STATE"),
           (r"_In_\s+IWDFDevice3\s*\*\s*pDevice,\s*", "")],
