@@ -141,16 +141,39 @@
 #endif
 #endif
 
+// NdisGetVersion returns the major version in the high 16 bits.
+#define NDIS_RUNTIME_VERSION_60 ((6 << 16) | 0)
+#define NDIS_RUNTIME_VERSION_61 ((6 << 16) | 1)
+#define NDIS_RUNTIME_VERSION_620 ((6 << 16) | 20)
+#define NDIS_RUNTIME_VERSION_630 ((6 << 16) | 30)
+#define NDIS_RUNTIME_VERSION_640 ((6 << 16) | 40)
+#define NDIS_RUNTIME_VERSION_650 ((6 << 16) | 50)
+#define NDIS_RUNTIME_VERSION_660 ((6 << 16) | 60)
+#define NDIS_RUNTIME_VERSION_670 ((6 << 16) | 70)
+#define NDIS_RUNTIME_VERSION_680 ((6 << 16) | 80)
+#define NDIS_RUNTIME_VERSION_681 ((6 << 16) | 81)
+#define NDIS_RUNTIME_VERSION_682 ((6 << 16) | 82)
+#define NDIS_RUNTIME_VERSION_683 ((6 << 16) | 83)
+#define NDIS_RUNTIME_VERSION_684 ((6 << 16) | 84)
+#define NDIS_RUNTIME_VERSION_685 ((6 << 16) | 85)
+#define NDIS_RUNTIME_VERSION_686 ((6 << 16) | 86)
+#define NDIS_RUNTIME_VERSION_687 ((6 << 16) | 87)
+#define NDIS_RUNTIME_VERSION_688 ((6 << 16) | 88)
+#define NDIS_RUNTIME_VERSION_689 ((6 << 16) | 89)
+// The oldest miniport version this NDIS accepts (NDIS 6.0).
+#define NDIS_MINIPORT_MINIMUM_MAJOR_VERSION 6
+#define NDIS_MINIPORT_MINIMUM_MINOR_VERSION 0
+
 #define NDIS_API
 #define NDIS_DDI
 
 #include <ndis/status.h>
 #include <ndis/oids.h>
 #include <ndis/types.h>
-#include <ndis/nbl.h>
+#include <ndis/nbl-values.h>
 #include <ndis/vmq.h>
 #include <ndis/rss.h>
 #include <ndis/qos.h>
-#include <ndis/miniport.h>
+#include <ndis/documented.h>
+#include <ndis/miniport-values.h>
 #include <ndis/functions.h>
-#include <ndis/ext-wintun-tap.h>

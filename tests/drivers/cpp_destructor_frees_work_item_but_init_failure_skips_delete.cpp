@@ -8,7 +8,7 @@
 // expected-verdict {{ndisv_Init_IoWorkItem: defect}}
 
 #define NDIS_MINIPORT_DRIVER 1
-#define NDIS60_MINIPORT 1
+#define NDIS620_MINIPORT 1
 #include <ndis.h>
 
 #define CTX_TAG 'xtCN'

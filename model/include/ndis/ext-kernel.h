@@ -3,7 +3,7 @@
 //
 // ndisv NDIS model. Written for ndisv from the documented WDK API (names,
 // prototypes, field lists); not the WDK header. Miniports that also own a
-// control device (wintun, tap-windows6) use IRP stack locations, file
+// control device (virtual adapters) use IRP stack locations, file
 // objects, executive resources, cancel-safe queues and the acquire/release
 // memory accessors; the base wdm.h model keeps to what plain miniports need,
 // so these live here and are pulled in by ntifs.h. Layouts of opaque kernel

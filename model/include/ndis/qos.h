@@ -1,5 +1,6 @@
-// ndisv NDIS model: NDIS QoS / data center bridging structures (NDIS 6.30+). Written for ndisv from the
-// documented API; not the WDK header.
+// ndisv NDIS model: NDIS QoS (DCB) values and revisions (the structures are generated from the DDI
+// reference).
+// Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
@@ -10,13 +11,6 @@
 #define NDIS_QOS_MAXIMUM_PRIORITIES 8
 #define NDIS_QOS_MAXIMUM_TRAFFIC_CLASSES 8
 
-struct _NDIS_QOS_CAPABILITIES {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    ULONG MaxNumTrafficClasses;
-    ULONG MaxNumEtsCapableTrafficClasses;
-    ULONG MaxNumPfcEnabledTrafficClasses;
-};
 #define NDIS_QOS_CAPABILITIES_REVISION_1 1
 #define NDIS_SIZEOF_QOS_CAPABILITIES_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_QOS_CAPABILITIES, MaxNumPfcEnabledTrafficClasses)
 #define NDIS_QOS_CAPABILITIES_STRICT_TSA_SUPPORTED 0x00000001
@@ -24,18 +18,6 @@ struct _NDIS_QOS_CAPABILITIES {
 #define NDIS_QOS_CAPABILITIES_CEE_DCBX_SUPPORTED 0x00000004
 #define NDIS_QOS_CAPABILITIES_IEEE_DCBX_SUPPORTED 0x00000008
 
-typedef struct _NDIS_QOS_PARAMETERS {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    ULONG NumTrafficClasses;
-    UCHAR PriorityAssignmentTable[NDIS_QOS_MAXIMUM_PRIORITIES];
-    UCHAR TcBandwidthAssignmentTable[NDIS_QOS_MAXIMUM_TRAFFIC_CLASSES];
-    UCHAR TsaAssignmentTable[NDIS_QOS_MAXIMUM_TRAFFIC_CLASSES];
-    ULONG PfcEnable;
-    ULONG NumClassificationElements;
-    ULONG ClassificationElementSize;
-    ULONG FirstClassificationElementOffset;
-} NDIS_QOS_PARAMETERS, *PNDIS_QOS_PARAMETERS;
 #define NDIS_QOS_PARAMETERS_REVISION_1 1
 #define NDIS_SIZEOF_QOS_PARAMETERS_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_QOS_PARAMETERS, FirstClassificationElementOffset)
 #define NDIS_QOS_PARAMETERS_ETS_CHANGED 0x00000001
@@ -51,14 +33,6 @@ typedef struct _NDIS_QOS_PARAMETERS {
 #define NDIS_QOS_TSA_MAXIMUM 3
 #define NDIS_QOS_DEFAULT_SQ_ID 0
 
-typedef struct _NDIS_QOS_CLASSIFICATION_ELEMENT {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    USHORT ConditionSelector;
-    USHORT ConditionField;
-    USHORT ActionSelector;
-    USHORT ActionField;
-} NDIS_QOS_CLASSIFICATION_ELEMENT, *PNDIS_QOS_CLASSIFICATION_ELEMENT;
 #define NDIS_QOS_CLASSIFICATION_ELEMENT_REVISION_1 1
 #define NDIS_SIZEOF_QOS_CLASSIFICATION_ELEMENT_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_QOS_CLASSIFICATION_ELEMENT, ActionField)

@@ -1,5 +1,6 @@
-// ndisv NDIS model: receive side scaling parameters (NDIS 6.0), RSS processor information (6.20) and RSSv2
-// (6.80). Written for ndisv from the documented API; not the WDK header.
+// ndisv NDIS model: RSS hash and capability flags and revision values (the structures are generated
+// from the DDI reference).
+// Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
@@ -47,24 +48,6 @@
 #define NDIS_RSS_HASH_SECRET_KEY_MAX_SIZE_REVISION_3 40
 #define NDIS_RSS_INDIRECTION_TABLE_MAX_SIZE_REVISION_3 (128 * sizeof(PROCESSOR_NUMBER))
 
-typedef struct _NDIS_RECEIVE_SCALE_PARAMETERS {
-    NDIS_OBJECT_HEADER Header;
-    USHORT Flags;
-    USHORT BaseCpuNumber;
-    ULONG HashInformation;
-    USHORT IndirectionTableSize;
-    ULONG IndirectionTableOffset;
-    USHORT HashSecretKeySize;
-    ULONG HashSecretKeyOffset;
-#if defined(NDIS_SUPPORT_NDIS620)
-    ULONG ProcessorMasksOffset;
-    ULONG NumberOfProcessorMasks;
-    ULONG ProcessorMasksEntrySize;
-#endif
-#if defined(NDIS_SUPPORT_NDIS630)
-    ULONG DefaultProcessorNumber;
-#endif
-} NDIS_RECEIVE_SCALE_PARAMETERS, *PNDIS_RECEIVE_SCALE_PARAMETERS;
 #define NDIS_RECEIVE_SCALE_PARAMETERS_REVISION_1 1
 #define NDIS_SIZEOF_RECEIVE_SCALE_PARAMETERS_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_SCALE_PARAMETERS, HashSecretKeyOffset)
@@ -86,31 +69,8 @@ typedef struct _NDIS_RECEIVE_SCALE_PARAMETERS {
 #define NDIS_RSS_PARAM_FLAG_DEFAULT_PROCESSOR_UNCHANGED 0x0020
 
 #if defined(NDIS_SUPPORT_NDIS620)
-typedef enum _NDIS_RSS_PROFILE {
-    NdisRssProfileClosest = 1, NdisRssProfileClosestStatic, NdisRssProfileNuma, NdisRssProfileNumaStatic,
-    NdisRssProfileConservative, NdisRssProfileMaximum
-} NDIS_RSS_PROFILE, *PNDIS_RSS_PROFILE;
 
-typedef struct _NDIS_RSS_PROCESSOR {
-    PROCESSOR_NUMBER ProcNum;
-    USHORT PreferenceIndex;
-    USHORT Reserved;
-} NDIS_RSS_PROCESSOR, *PNDIS_RSS_PROCESSOR;
 
-typedef struct _NDIS_RSS_PROCESSOR_INFO {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    PROCESSOR_NUMBER RssBaseProcessor;
-    ULONG MaxNumRssProcessors;
-    USHORT PreferredNumaNode;
-    ULONG RssProcessorArrayOffset;
-    ULONG RssProcessorCount;
-    ULONG RssProcessorEntrySize;
-#if defined(NDIS_SUPPORT_NDIS630)
-    PROCESSOR_NUMBER RssMaxProcessor;
-    NDIS_RSS_PROFILE RssProfile;
-#endif
-} NDIS_RSS_PROCESSOR_INFO, *PNDIS_RSS_PROCESSOR_INFO;
 #define NDIS_RSS_PROCESSOR_INFO_REVISION_1 1
 #define NDIS_SIZEOF_RSS_PROCESSOR_INFO_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_RSS_PROCESSOR_INFO, RssProcessorEntrySize)
 #if defined(NDIS_SUPPORT_NDIS630)
@@ -119,22 +79,10 @@ typedef struct _NDIS_RSS_PROCESSOR_INFO {
 #endif
 
 NDISV_BEGIN_DECLS
-NDIS_STATUS NdisGetRssProcessorInformation(NDIS_HANDLE NdisHandle, PNDIS_RSS_PROCESSOR_INFO RssProcessorInfo,
-                                           PSIZE_T Size);
 NDISV_END_DECLS
 #endif // NDIS_SUPPORT_NDIS620
 
 #if defined(NDIS_SUPPORT_NDIS680)
-// ---- RSSv2 (OID_GEN_RECEIVE_SCALE_PARAMETERS_V2, OID_GEN_RSS_SET_INDIRECTION_TABLE_ENTRIES) ----
-typedef struct _NDIS_RECEIVE_SCALE_PARAMETERS_V2 {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    ULONG HashInformation;
-    USHORT HashSecretKeySize;
-    ULONG HashSecretKeyOffset;
-    ULONG NumberOfQueues;
-    ULONG NumberOfIndirectionTableEntries;
-} NDIS_RECEIVE_SCALE_PARAMETERS_V2, *PNDIS_RECEIVE_SCALE_PARAMETERS_V2;
 #define NDIS_RECEIVE_SCALE_PARAMETERS_V2_REVISION_1 1
 #define NDIS_SIZEOF_RECEIVE_SCALE_PARAMETERS_V2_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_SCALE_PARAMETERS_V2, NumberOfIndirectionTableEntries)
@@ -144,24 +92,9 @@ typedef struct _NDIS_RECEIVE_SCALE_PARAMETERS_V2 {
 #define NDIS_RECEIVE_SCALE_PARAM_NUMBER_OF_QUEUES_CHANGED 0x00000008
 #define NDIS_RECEIVE_SCALE_PARAM_NUMBER_OF_ENTRIES_CHANGED 0x00000010
 
-typedef struct _NDIS_RSS_SET_INDIRECTION_ENTRY {
-    NDIS_NIC_SWITCH_ID SwitchId;
-    NDIS_NIC_SWITCH_VPORT_ID VPortId;
-    ULONG Flags;
-    USHORT IndirectionTableIndex;
-    PROCESSOR_NUMBER TargetProcessorNumber;
-    NDIS_STATUS EntryStatus;
-} NDIS_RSS_SET_INDIRECTION_ENTRY, *PNDIS_RSS_SET_INDIRECTION_ENTRY;
 #define NDIS_RSS_SET_INDIRECTION_ENTRY_FLAG_PRIMARY_PROCESSOR 0x00000001
 #define NDIS_RSS_SET_INDIRECTION_ENTRY_FLAG_DEFAULT_PROCESSOR 0x00000002
 
-typedef struct _NDIS_RSS_SET_INDIRECTION_ENTRIES {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    ULONG RssEntrySize;
-    ULONG RssEntryTableOffset;
-    ULONG NumberOfRssEntries;
-} NDIS_RSS_SET_INDIRECTION_ENTRIES, *PNDIS_RSS_SET_INDIRECTION_ENTRIES;
 #define NDIS_RSS_SET_INDIRECTION_ENTRIES_REVISION_1 1
 #define NDIS_SIZEOF_RSS_SET_INDIRECTION_ENTRIES_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_RSS_SET_INDIRECTION_ENTRIES, NumberOfRssEntries)

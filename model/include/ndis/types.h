@@ -1,4 +1,4 @@
-// ndisv NDIS model: basic NDIS types, object header and enumerations. Written for ndisv from the documented API; not the WDK header.
+// ndisv NDIS model: basic NDIS types, interface types and object-type values (the documented structures and enumerations are generated from the DDI reference). Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
@@ -20,10 +20,6 @@ typedef MDL NDIS_BUFFER, *PNDIS_BUFFER;
 #define NET_IF_LINK_SPEED_UNKNOWN ((ULONG64)(-1))
 #define NDIS_LINK_SPEED_UNKNOWN NET_IF_LINK_SPEED_UNKNOWN
 #define NDIS_PHYSICAL_ADDRESS_CONST(Low, High) { { (ULONG)(Low), (LONG)(High) } }
-#define NdisGetPhysicalAddressHigh(PhysicalAddress) ((PhysicalAddress).HighPart)
-#define NdisGetPhysicalAddressLow(PhysicalAddress) ((PhysicalAddress).LowPart)
-#define NdisSetPhysicalAddressHigh(PhysicalAddress, Value) ((PhysicalAddress).HighPart) = (Value)
-#define NdisSetPhysicalAddressLow(PhysicalAddress, Value) ((PhysicalAddress).LowPart) = (Value)
 
 typedef union _NET_LUID_LH {
     ULONG64 Value;
@@ -45,6 +41,7 @@ typedef NET_LUID IF_LUID, *PIF_LUID;
 #define IF_TYPE_IEEE80211 71
 #define IF_TYPE_TUNNEL 131
 #define IF_TYPE_IEEE1394 144
+#define IF_TYPE_PROP_VIRTUAL 53
 
 typedef enum _NET_IF_ACCESS_TYPE {
     NET_IF_ACCESS_LOOPBACK = 1, NET_IF_ACCESS_BROADCAST, NET_IF_ACCESS_POINT_TO_POINT,
@@ -59,12 +56,34 @@ typedef enum _NET_IF_CONNECTION_TYPE {
     NET_IF_CONNECTION_MAXIMUM
 } NET_IF_CONNECTION_TYPE, *PNET_IF_CONNECTION_TYPE;
 
-// ---- object header -------------------------------------------------------
-typedef struct _NDIS_OBJECT_HEADER {
-    UCHAR Type;
-    UCHAR Revision;
-    USHORT Size;
-} NDIS_OBJECT_HEADER, *PNDIS_OBJECT_HEADER;
+// ifdef.h interface types the documented NDIS structures use (the model has
+// no ifdef.h of its own yet).
+#ifndef IF_MAX_STRING_SIZE
+#define IF_MAX_STRING_SIZE 256
+#endif
+typedef struct _IF_COUNTED_STRING_LH {
+    USHORT Length;
+    WCHAR String[IF_MAX_STRING_SIZE + 1];
+} IF_COUNTED_STRING_LH, *PIF_COUNTED_STRING_LH;
+typedef IF_COUNTED_STRING_LH IF_COUNTED_STRING, *PIF_COUNTED_STRING;
+typedef ULONG NET_IF_OBJECT_ID, *PNET_IF_OBJECT_ID;
+typedef ULONG NET_IF_COMPARTMENT_ID, *PNET_IF_COMPARTMENT_ID;
+typedef GUID NET_IF_NETWORK_GUID, *PNET_IF_NETWORK_GUID;
+typedef enum _NET_IF_OPER_STATUS {
+    NET_IF_OPER_STATUS_UP = 1, NET_IF_OPER_STATUS_DOWN, NET_IF_OPER_STATUS_TESTING,
+    NET_IF_OPER_STATUS_UNKNOWN, NET_IF_OPER_STATUS_DORMANT, NET_IF_OPER_STATUS_NOT_PRESENT,
+    NET_IF_OPER_STATUS_LOWER_LAYER_DOWN
+} NET_IF_OPER_STATUS, *PNET_IF_OPER_STATUS;
+typedef enum _NET_IF_MEDIA_DUPLEX_STATE {
+    MediaDuplexStateUnknown, MediaDuplexStateHalf, MediaDuplexStateFull
+} NET_IF_MEDIA_DUPLEX_STATE, *PNET_IF_MEDIA_DUPLEX_STATE;
+typedef struct _NET_PHYSICAL_LOCATION_LH {
+    ULONG BusNumber;
+    ULONG SlotNumber;
+    ULONG FunctionNumber;
+} NET_PHYSICAL_LOCATION_LH, *PNET_PHYSICAL_LOCATION_LH;
+typedef NET_PHYSICAL_LOCATION_LH NET_PHYSICAL_LOCATION, *PNET_PHYSICAL_LOCATION;
+
 
 #define NDIS_OBJECT_TYPE_DEFAULT 0x80
 #define NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS 0x81
@@ -117,14 +136,6 @@ typedef struct _NDIS_OBJECT_HEADER {
 #define NDIS_OBJECT_TYPE_SHARED_MEMORY_PROVIDER_CHARACTERISTICS 0xB0
 #define NDIS_OBJECT_TYPE_RSS_PROCESSOR_INFO 0xB1
 
-// ---- enumerations --------------------------------------------------------
-typedef enum _NDIS_MEDIUM {
-    NdisMedium802_3, NdisMedium802_5, NdisMediumFddi, NdisMediumWan, NdisMediumLocalTalk,
-    NdisMediumDix, NdisMediumArcnetRaw, NdisMediumArcnet878_2, NdisMediumAtm,
-    NdisMediumWirelessWan, NdisMediumIrda, NdisMediumBpc, NdisMediumCoWan, NdisMedium1394,
-    NdisMediumInfiniBand, NdisMediumTunnel, NdisMediumNative802_11, NdisMediumLoopback,
-    NdisMediumWiMAX, NdisMediumIP, NdisMediumMax
-} NDIS_MEDIUM, *PNDIS_MEDIUM;
 
 typedef enum _NDIS_PHYSICAL_MEDIUM {
     NdisPhysicalMediumUnspecified, NdisPhysicalMediumWirelessLan, NdisPhysicalMediumCableModem,
@@ -174,18 +185,12 @@ typedef enum _NDIS_DEVICE_PNP_EVENT {
     NdisDevicePnPEventFilterListChanged, NdisDevicePnPEventMaximum
 } NDIS_DEVICE_PNP_EVENT, *PNDIS_DEVICE_PNP_EVENT;
 
-typedef enum _NDIS_PARAMETER_TYPE {
-    NdisParameterInteger, NdisParameterHexInteger, NdisParameterString,
-    NdisParameterMultiString, NdisParameterBinary
-} NDIS_PARAMETER_TYPE, *PNDIS_PARAMETER_TYPE;
 
 typedef enum _NDIS_MEDIA_CONNECT_STATE {
     MediaConnectStateUnknown, MediaConnectStateConnected, MediaConnectStateDisconnected
 } NDIS_MEDIA_CONNECT_STATE, *PNDIS_MEDIA_CONNECT_STATE;
 
-typedef enum _NDIS_MEDIA_DUPLEX_STATE {
-    MediaDuplexStateUnknown, MediaDuplexStateHalf, MediaDuplexStateFull
-} NDIS_MEDIA_DUPLEX_STATE, *PNDIS_MEDIA_DUPLEX_STATE;
+typedef NET_IF_MEDIA_DUPLEX_STATE NDIS_MEDIA_DUPLEX_STATE, *PNDIS_MEDIA_DUPLEX_STATE;
 
 typedef enum _NDIS_SUPPORTED_PAUSE_FUNCTIONS {
     NdisPauseFunctionsUnsupported, NdisPauseFunctionsSendOnly, NdisPauseFunctionsReceiveOnly,
@@ -204,10 +209,6 @@ typedef enum _NDIS_HARDWARE_STATUS {
     NdisHardwareStatusClosing, NdisHardwareStatusNotReady
 } NDIS_HARDWARE_STATUS, *PNDIS_HARDWARE_STATUS;
 
-typedef enum _NDIS_DEVICE_POWER_STATE {
-    NdisDeviceStateUnspecified, NdisDeviceStateD0, NdisDeviceStateD1, NdisDeviceStateD2,
-    NdisDeviceStateD3, NdisDeviceStateMaximum
-} NDIS_DEVICE_POWER_STATE, *PNDIS_DEVICE_POWER_STATE;
 
 typedef enum _NDIS_INTERRUPT_TYPE {
     NDIS_CONNECT_LINE_BASED = 1, NDIS_CONNECT_MESSAGE_BASED
@@ -240,36 +241,8 @@ typedef struct _NDIS_EVENT {
 } NDIS_EVENT, *PNDIS_EVENT;
 
 typedef struct _NDIS_RW_LOCK_EX NDIS_RW_LOCK_EX, *PNDIS_RW_LOCK_EX;
-typedef struct _LOCK_STATE_EX {
-    KIRQL OldIrql;
-    UCHAR LockState;
-    UCHAR Flags;
-} LOCK_STATE_EX, *PLOCK_STATE_EX;
 #define NDIS_RWL_AT_DISPATCH_LEVEL 1
 
-// The NDIS 6.0 read/write lock (NdisInitializeReadWriteLock); drivers only
-// embed it, so the per-processor reference counts are kept opaque.
-typedef struct _NDIS_RW_LOCK {
-    union {
-        struct {
-            KSPIN_LOCK SpinLock;
-            PVOID Context;
-        };
-        UCHAR Reserved[16];
-    };
-    union {
-        ULONG_PTR NdisvRefCounts[64];
-        struct {
-            KSPIN_LOCK RefCountLock;
-            volatile ULONG SharedRefCount;
-            volatile BOOLEAN WriterWaiting;
-        };
-    };
-} NDIS_RW_LOCK, *PNDIS_RW_LOCK;
-typedef struct _LOCK_STATE {
-    USHORT LockState;
-    KIRQL OldIrql;
-} LOCK_STATE, *PLOCK_STATE;
 
 typedef enum _NDIS_POWER_PROFILE { NdisPowerProfileBattery, NdisPowerProfileAcOnLine } NDIS_POWER_PROFILE, *PNDIS_POWER_PROFILE;
 
@@ -299,14 +272,4 @@ typedef union DECLSPEC_ALIGN(16) _SLIST_HEADER {
     } HeaderX64;
 } SLIST_HEADER, *PSLIST_HEADER;
 
-typedef struct _BINARY_DATA {
-    USHORT Length;
-    PVOID Buffer;
-} BINARY_DATA;
 
-typedef struct _NDIS_GENERIC_OBJECT {
-    NDIS_OBJECT_HEADER Header;
-    PVOID Caller;
-    PVOID CallersCaller;
-    PDRIVER_OBJECT DriverObject;
-} NDIS_GENERIC_OBJECT, *PNDIS_GENERIC_OBJECT;

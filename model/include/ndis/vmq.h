@@ -1,17 +1,9 @@
-// ndisv NDIS model: receive filtering, VMQ receive queues, NIC switch and shared memory (NDIS 6.20+), and the
-// hardware assist attributes a miniport registers them with. Written for ndisv from the documented API; not the WDK header.
+// ndisv NDIS model: receive filtering, VMQ, NIC switch and shared-memory ID types, flags and revision
+// values (the structures are generated from the DDI reference).
+// Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-// Header-data split attributes are NDIS 6.1; the hardware assist attributes carry them.
-typedef struct _NDIS_HD_SPLIT_ATTRIBUTES {
-    NDIS_OBJECT_HEADER Header;
-    ULONG HardwareCapabilities;
-    ULONG CurrentCapabilities;
-    ULONG HDSplitFlags;
-    ULONG BackfillSize;
-    ULONG MaxHeaderSize;
-} NDIS_HD_SPLIT_ATTRIBUTES, *PNDIS_HD_SPLIT_ATTRIBUTES;
 #define NDIS_HD_SPLIT_ATTRIBUTES_REVISION_1 1
 #define NDIS_SIZEOF_HD_SPLIT_ATTRIBUTES_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_HD_SPLIT_ATTRIBUTES, MaxHeaderSize)
 
@@ -44,71 +36,7 @@ typedef struct _NDIS_VM_NAME {
     WCHAR String[NDIS_MAX_VM_NAME_LENGTH + 1];
 } NDIS_VM_NAME, *PNDIS_VM_NAME;
 
-typedef enum _NDIS_RECEIVE_FILTER_TYPE {
-    NdisReceiveFilterTypeUndefined, NdisReceiveFilterTypeVMQueue, NdisReceiveFilterTypePacketCoalescing,
-    NdisReceiveFilterTypeMaximum
-} NDIS_RECEIVE_FILTER_TYPE, *PNDIS_RECEIVE_FILTER_TYPE;
-typedef enum _NDIS_RECEIVE_QUEUE_TYPE {
-    NdisReceiveQueueTypeUnspecified, NdisReceiveQueueTypeVMQueue, NdisReceiveQueueTypeMaximum
-} NDIS_RECEIVE_QUEUE_TYPE, *PNDIS_RECEIVE_QUEUE_TYPE;
-typedef enum _NDIS_RECEIVE_QUEUE_OPERATIONAL_STATE {
-    NdisReceiveQueueOperationalStateUndefined, NdisReceiveQueueOperationalStateRunning,
-    NdisReceiveQueueOperationalStatePaused, NdisReceiveQueueOperationalStateDmaStopped,
-    NdisReceiveQueueOperationalStateMaximum
-} NDIS_RECEIVE_QUEUE_OPERATIONAL_STATE, *PNDIS_RECEIVE_QUEUE_OPERATIONAL_STATE;
-typedef enum _NDIS_FRAME_HEADER {
-    NdisFrameHeaderUndefined, NdisFrameHeaderMac, NdisFrameHeaderArp, NdisFrameHeaderIPv4, NdisFrameHeaderIPv6,
-    NdisFrameHeaderUdp, NdisFrameHeaderMaximum
-} NDIS_FRAME_HEADER, *PNDIS_FRAME_HEADER;
-typedef enum _NDIS_MAC_HEADER_FIELD {
-    NdisMacHeaderFieldUndefined, NdisMacHeaderFieldDestinationAddress, NdisMacHeaderFieldSourceAddress,
-    NdisMacHeaderFieldProtocol, NdisMacHeaderFieldVlanId, NdisMacHeaderFieldPriority, NdisMacHeaderFieldPacketType,
-    NdisMacHeaderFieldMaximum
-} NDIS_MAC_HEADER_FIELD, *PNDIS_MAC_HEADER_FIELD;
-typedef enum _NDIS_ARP_HEADER_FIELD {
-    NdisARPHeaderFieldUndefined, NdisARPHeaderFieldOperation, NdisARPHeaderFieldSPA, NdisARPHeaderFieldTPA,
-    NdisARPHeaderFieldMaximum
-} NDIS_ARP_HEADER_FIELD, *PNDIS_ARP_HEADER_FIELD;
-typedef enum _NDIS_IPV4_HEADER_FIELD {
-    NdisIPv4HeaderFieldUndefined, NdisIPv4HeaderFieldProtocol, NdisIPv4HeaderFieldMaximum
-} NDIS_IPV4_HEADER_FIELD, *PNDIS_IPV4_HEADER_FIELD;
-typedef enum _NDIS_IPV6_HEADER_FIELD {
-    NdisIPv6HeaderFieldUndefined, NdisIPv6HeaderFieldProtocol, NdisIPv6HeaderFieldMaximum
-} NDIS_IPV6_HEADER_FIELD, *PNDIS_IPV6_HEADER_FIELD;
-typedef enum _NDIS_UDP_HEADER_FIELD {
-    NdisUdpHeaderFieldUndefined, NdisUdpHeaderFieldDestinationPort, NdisUdpHeaderFieldMaximum
-} NDIS_UDP_HEADER_FIELD, *PNDIS_UDP_HEADER_FIELD;
-typedef enum _NDIS_RECEIVE_FILTER_TEST {
-    NdisReceiveFilterTestUndefined, NdisReceiveFilterTestEqual, NdisReceiveFilterTestMaskEqual,
-    NdisReceiveFilterTestNotEqual, NdisReceiveFilterTestMaximum
-} NDIS_RECEIVE_FILTER_TEST, *PNDIS_RECEIVE_FILTER_TEST;
 
-// ---- capabilities --------------------------------------------------------
-typedef struct _NDIS_RECEIVE_FILTER_CAPABILITIES {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    ULONG EnabledFilterTypes;
-    ULONG EnabledQueueTypes;
-    ULONG NumQueues;
-    ULONG SupportedQueueProperties;
-    ULONG SupportedFilterTests;
-    ULONG SupportedHeaders;
-    ULONG SupportedMacHeaderFields;
-    ULONG MaxMacHeaderFilters;
-    ULONG MaxQueueGroups;
-    ULONG MaxQueuesPerQueueGroup;
-    ULONG MinLookaheadSplitSize;
-    ULONG MaxLookaheadSplitSize;
-#if defined(NDIS_SUPPORT_NDIS630)
-    ULONG SupportedARPHeaderFields;
-    ULONG SupportedIPv4HeaderFields;
-    ULONG SupportedIPv6HeaderFields;
-    ULONG SupportedUdpHeaderFields;
-    ULONG MaxFieldTestsPerPacketCoalescingFilter;
-    ULONG MaxPacketCoalescingFilters;
-    ULONG NdisReserved;
-#endif
-} NDIS_RECEIVE_FILTER_CAPABILITIES, *PNDIS_RECEIVE_FILTER_CAPABILITIES;
 #define NDIS_RECEIVE_FILTER_CAPABILITIES_REVISION_1 1
 #define NDIS_SIZEOF_RECEIVE_FILTER_CAPABILITIES_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_FILTER_CAPABILITIES, MaxLookaheadSplitSize)
@@ -146,45 +74,6 @@ typedef struct _NDIS_RECEIVE_FILTER_CAPABILITIES {
 #define NDIS_RECEIVE_FILTER_MAC_HEADER_PRIORITY_SUPPORTED 0x00000010
 #define NDIS_RECEIVE_FILTER_MAC_HEADER_PACKET_TYPE_SUPPORTED 0x00000020
 
-typedef struct _NDIS_NIC_SWITCH_CAPABILITIES {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    ULONG NdisReserved1;
-    ULONG NumTotalMacAddresses;
-    ULONG NumMacAddressesPerPort;
-    ULONG NumVlansPerPort;
-    ULONG NdisReserved2;
-    ULONG NdisReserved3;
-#if defined(NDIS_SUPPORT_NDIS630)
-    ULONG NicSwitchCapabilities;
-    ULONG MaxNumSwitches;
-    ULONG MaxNumVPorts;
-    ULONG NdisReserved4;
-    ULONG MaxNumVFs;
-    ULONG MaxNumQueuePairs;
-    ULONG NdisReserved5;
-    ULONG NdisReserved6;
-    ULONG NdisReserved7;
-    ULONG MaxNumQueuePairsPerNonDefaultVPort;
-    ULONG NdisReserved8;
-    ULONG NdisReserved9;
-    ULONG NdisReserved10;
-    ULONG NdisReserved11;
-    ULONG NdisReserved12;
-    ULONG MaxNumMacAddresses;
-    ULONG NdisReserved13;
-    ULONG NdisReserved14;
-    ULONG NdisReserved15;
-    ULONG NdisReserved16;
-    ULONG NdisReserved17;
-#endif
-#if defined(NDIS_SUPPORT_NDIS660)
-    ULONG MaxNumRssCapableNonDefaultPFVPorts;
-    ULONG NumberOfIndirectionTableEntriesForDefaultVPort;
-    ULONG NumberOfIndirectionTableEntriesPerNonDefaultPFVPort;
-    ULONG MaxNumQueuePairsForDefaultVPort;
-#endif
-} NDIS_NIC_SWITCH_CAPABILITIES, *PNDIS_NIC_SWITCH_CAPABILITIES;
 #define NDIS_NIC_SWITCH_CAPABILITIES_REVISION_1 1
 #define NDIS_SIZEOF_NIC_SWITCH_CAPABILITIES_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_NIC_SWITCH_CAPABILITIES, NdisReserved3)
@@ -206,31 +95,8 @@ typedef struct _NDIS_NIC_SWITCH_CAPABILITIES {
 #define NDIS_NIC_SWITCH_CAPS_RSS_ON_PF_VPORTS_SUPPORTED 0x00000020
 #endif // NDIS_SUPPORT_NDIS620
 
-// Opaque here: their layouts matter only to drivers that use SR-IOV or GFT offload.
-typedef struct _NDIS_SRIOV_CAPABILITIES NDIS_SRIOV_CAPABILITIES, *PNDIS_SRIOV_CAPABILITIES;
-typedef struct _NDIS_QOS_CAPABILITIES NDIS_QOS_CAPABILITIES, *PNDIS_QOS_CAPABILITIES;
 typedef struct _NDIS_GFT_OFFLOAD_CAPABILITIES NDIS_GFT_OFFLOAD_CAPABILITIES, *PNDIS_GFT_OFFLOAD_CAPABILITIES;
 
-typedef struct _NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES {
-    NDIS_OBJECT_HEADER Header;
-    PNDIS_HD_SPLIT_ATTRIBUTES HDSplitAttributes;
-#if defined(NDIS_SUPPORT_NDIS620)
-    PNDIS_RECEIVE_FILTER_CAPABILITIES HardwareReceiveFilterCapabilities;
-    PNDIS_RECEIVE_FILTER_CAPABILITIES CurrentReceiveFilterCapabilities;
-    PNDIS_NIC_SWITCH_CAPABILITIES HardwareNicSwitchCapabilities;
-    PNDIS_NIC_SWITCH_CAPABILITIES CurrentNicSwitchCapabilities;
-#endif
-#if defined(NDIS_SUPPORT_NDIS630)
-    PNDIS_SRIOV_CAPABILITIES HardwareSriovCapabilities;
-    PNDIS_SRIOV_CAPABILITIES CurrentSriovCapabilities;
-    PNDIS_QOS_CAPABILITIES HardwareQosCapabilities;
-    PNDIS_QOS_CAPABILITIES CurrentQosCapabilities;
-#endif
-#if defined(NDIS_SUPPORT_NDIS680)
-    PNDIS_GFT_OFFLOAD_CAPABILITIES HardwareGftOffloadCapabilities;
-    PNDIS_GFT_OFFLOAD_CAPABILITIES CurrentGftOffloadCapabilities;
-#endif
-} NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES, *PNDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES;
 #define NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_1 1
 #define NDIS_SIZEOF_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES, HDSplitAttributes)
@@ -251,27 +117,6 @@ typedef struct _NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES {
 #endif
 
 #if defined(NDIS_SUPPORT_NDIS620)
-// ---- receive queues (OID_RECEIVE_FILTER_*_QUEUE) -------------------------
-typedef struct _NDIS_RECEIVE_QUEUE_PARAMETERS {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    NDIS_RECEIVE_QUEUE_TYPE QueueType;
-    NDIS_RECEIVE_QUEUE_ID QueueId;
-    NDIS_RECEIVE_QUEUE_GROUP_ID QueueGroupId;
-    GROUP_AFFINITY ProcessorAffinity;
-    ULONG NumSuggestedReceiveBuffers;
-    ULONG MSIXTableEntry;
-    ULONG LookaheadSize;
-    NDIS_VM_NAME VmName;
-    NDIS_QUEUE_NAME QueueName;
-#if defined(NDIS_SUPPORT_NDIS630)
-    ULONG PortId;
-    ULONG InterruptCoalescingDomainId;
-#endif
-#if defined(NDIS_SUPPORT_NDIS650)
-    NDIS_QOS_SQ_ID QosSqId;
-#endif
-} NDIS_RECEIVE_QUEUE_PARAMETERS, *PNDIS_RECEIVE_QUEUE_PARAMETERS;
 #define NDIS_RECEIVE_QUEUE_PARAMETERS_REVISION_1 1
 #define NDIS_SIZEOF_RECEIVE_QUEUE_PARAMETERS_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_QUEUE_PARAMETERS, QueueName)
 #if defined(NDIS_SUPPORT_NDIS630)
@@ -293,93 +138,26 @@ typedef struct _NDIS_RECEIVE_QUEUE_PARAMETERS {
 #define NDIS_RECEIVE_QUEUE_PARAMETERS_QOS_SQ_ID_CHANGED 0x00200000
 #define NDIS_RECEIVE_QUEUE_PARAMETERS_CHANGE_MASK 0xFFFF0000
 
-typedef struct _NDIS_RECEIVE_QUEUE_FREE_PARAMETERS {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    NDIS_RECEIVE_QUEUE_ID QueueId;
-} NDIS_RECEIVE_QUEUE_FREE_PARAMETERS, *PNDIS_RECEIVE_QUEUE_FREE_PARAMETERS;
 #define NDIS_RECEIVE_QUEUE_FREE_PARAMETERS_REVISION_1 1
 #define NDIS_SIZEOF_RECEIVE_QUEUE_FREE_PARAMETERS_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_QUEUE_FREE_PARAMETERS, QueueId)
 
-typedef struct _NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    NDIS_RECEIVE_QUEUE_ID QueueId;
-    NDIS_STATUS CompletionStatus;
-} NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS, *PNDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS;
 #define NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS_REVISION_1 1
 #define NDIS_SIZEOF_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS, CompletionStatus)
 
-typedef struct _NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    ULONG FirstElementOffset;
-    ULONG NumElements;
-    ULONG ElementSize;
-} NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY, *PNDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY;
 #define NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY_REVISION_1 1
 #define NDIS_SIZEOF_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY, ElementSize)
 
-typedef struct _NDIS_RECEIVE_QUEUE_STATE {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    NDIS_RECEIVE_QUEUE_ID QueueId;
-    NDIS_RECEIVE_QUEUE_OPERATIONAL_STATE QueueState;
-} NDIS_RECEIVE_QUEUE_STATE, *PNDIS_RECEIVE_QUEUE_STATE;
 #define NDIS_RECEIVE_QUEUE_STATE_REVISION_1 1
 #define NDIS_SIZEOF_NDIS_RECEIVE_QUEUE_STATE_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_QUEUE_STATE, QueueState)
 
-// ---- receive filters (OID_RECEIVE_FILTER_SET_FILTER / CLEAR_FILTER) ------
-typedef struct _NDIS_RECEIVE_FILTER_FIELD_PARAMETERS {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    NDIS_FRAME_HEADER FrameHeader;
-    NDIS_RECEIVE_FILTER_TEST ReceiveFilterTest;
-    union _HEADER_FIELD {
-        NDIS_MAC_HEADER_FIELD MacHeaderField;
-        NDIS_ARP_HEADER_FIELD ArpHeaderField;
-        NDIS_IPV4_HEADER_FIELD IPv4HeaderField;
-        NDIS_IPV6_HEADER_FIELD IPv6HeaderField;
-        NDIS_UDP_HEADER_FIELD UdpHeaderField;
-    } HeaderField;
-    union _FIELD_VALUE {
-        UCHAR FieldByteValue;
-        USHORT FieldShortValue;
-        ULONG FieldLongValue;
-        ULONG64 FieldLong64Value;
-        UCHAR FieldByteArrayValue[16];
-    } FieldValue;
-    union _RESULT_VALUE {
-        UCHAR ResultByteValue;
-        USHORT ResultShortValue;
-        ULONG ResultLongValue;
-        ULONG64 ResultLong64Value;
-        UCHAR ResultByteArrayValue[16];
-    } ResultValue;
-} NDIS_RECEIVE_FILTER_FIELD_PARAMETERS, *PNDIS_RECEIVE_FILTER_FIELD_PARAMETERS;
 #define NDIS_RECEIVE_FILTER_FIELD_PARAMETERS_REVISION_1 1
 #define NDIS_SIZEOF_RECEIVE_FILTER_FIELD_PARAMETERS_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_FILTER_FIELD_PARAMETERS, ResultValue)
 #define NDIS_RECEIVE_FILTER_FIELD_MAC_HEADER_VLAN_UNTAGGED_OR_ZERO 0x00000001
 
-typedef struct _NDIS_RECEIVE_FILTER_PARAMETERS {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    NDIS_RECEIVE_FILTER_TYPE FilterType;
-    NDIS_RECEIVE_QUEUE_ID QueueId;
-    NDIS_RECEIVE_FILTER_ID FilterId;
-    ULONG FieldParametersArrayOffset;
-    ULONG FieldParametersArrayNumElements;
-    ULONG FieldParametersArrayElementSize;
-    ULONG RequestedFilterIdBitCount;
-#if defined(NDIS_SUPPORT_NDIS630)
-    ULONG MaxCoalescingDelay;
-    NDIS_NIC_SWITCH_VPORT_ID VPortId;
-#endif
-} NDIS_RECEIVE_FILTER_PARAMETERS, *PNDIS_RECEIVE_FILTER_PARAMETERS;
 #define NDIS_RECEIVE_FILTER_PARAMETERS_REVISION_1 1
 #define NDIS_SIZEOF_RECEIVE_FILTER_PARAMETERS_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_FILTER_PARAMETERS, RequestedFilterIdBitCount)
@@ -388,49 +166,15 @@ typedef struct _NDIS_RECEIVE_FILTER_PARAMETERS {
 #define NDIS_SIZEOF_RECEIVE_FILTER_PARAMETERS_REVISION_2 RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_FILTER_PARAMETERS, VPortId)
 #endif
 
-typedef struct _NDIS_RECEIVE_FILTER_CLEAR_PARAMETERS {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    NDIS_RECEIVE_QUEUE_ID QueueId;
-    NDIS_RECEIVE_FILTER_ID FilterId;
-} NDIS_RECEIVE_FILTER_CLEAR_PARAMETERS, *PNDIS_RECEIVE_FILTER_CLEAR_PARAMETERS;
 #define NDIS_RECEIVE_FILTER_CLEAR_PARAMETERS_REVISION_1 1
 #define NDIS_SIZEOF_RECEIVE_FILTER_CLEAR_PARAMETERS_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_FILTER_CLEAR_PARAMETERS, FilterId)
 
-typedef struct _NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    ULONG EnabledFilterTypes;
-    ULONG EnabledQueueTypes;
-} NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS, *PNDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS;
 #define NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS_REVISION_1 1
 #define NDIS_SIZEOF_RECEIVE_FILTER_GLOBAL_PARAMETERS_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS, EnabledQueueTypes)
 
-// ---- shared memory (NdisAllocateSharedMemory) ----------------------------
-typedef enum _NDIS_SHARED_MEMORY_USAGE {
-    NdisSharedMemoryUsageUndefined, NdisSharedMemoryUsageXmit, NdisSharedMemoryUsageXmitHeader,
-    NdisSharedMemoryUsageXmitData, NdisSharedMemoryUsageReceive, NdisSharedMemoryUsageReceiveLookahead,
-    NdisSharedMemoryUsageReceivePostLookahead, NdisSharedMemoryUsageReceiveHeader,
-    NdisSharedMemoryUsageReceiveData, NdisSharedMemoryUsageOther, NdisSharedMemoryUsageMax
-} NDIS_SHARED_MEMORY_USAGE, *PNDIS_SHARED_MEMORY_USAGE;
 
-typedef struct _NDIS_SHARED_MEMORY_PARAMETERS {
-    NDIS_OBJECT_HEADER Header;
-    ULONG Flags;
-    NDIS_RECEIVE_QUEUE_ID QueueId;
-    NDIS_HANDLE SharedMemoryHandle;
-    NODE_REQUIREMENT PreferredNode;
-    NDIS_SHARED_MEMORY_USAGE Usage;
-    ULONG Length;
-    PVOID VirtualAddress;
-    ULONG SGListBufferLength;
-    PSCATTER_GATHER_LIST SGListBuffer;
-#if defined(NDIS_SUPPORT_NDIS630)
-    NDIS_NIC_SWITCH_VPORT_ID VPortId;
-#endif
-} NDIS_SHARED_MEMORY_PARAMETERS, *PNDIS_SHARED_MEMORY_PARAMETERS;
 #define NDIS_SHARED_MEMORY_PARAMETERS_REVISION_1 1
 #define NDIS_SIZEOF_SHARED_MEMORY_PARAMETERS_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_SHARED_MEMORY_PARAMETERS, SGListBuffer)
 #if defined(NDIS_SUPPORT_NDIS630)
@@ -441,8 +185,5 @@ typedef struct _NDIS_SHARED_MEMORY_PARAMETERS {
 #define NDIS_SHARED_MEM_PARAMETERS_CONTIGUOUS 0x00000001
 
 NDISV_BEGIN_DECLS
-NDIS_STATUS NdisAllocateSharedMemory(NDIS_HANDLE NdisHandle, PNDIS_SHARED_MEMORY_PARAMETERS SharedMemoryParameters,
-                                     PNDIS_HANDLE pAllocationHandle);
-VOID NdisFreeSharedMemory(NDIS_HANDLE NdisHandle, NDIS_HANDLE AllocationHandle);
 NDISV_END_DECLS
 #endif // NDIS_SUPPORT_NDIS620

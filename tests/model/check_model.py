@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""Checks the bundled NDIS model against the documented API names.
+
+coverage: compiles `#include <ndis.h>` as an NDIS 6.86 miniport the way ndisv
+does and counts which names of model/coverage/ndis-documented-names.txt it
+declares (macros from -dM, declarations from Clang's JSON AST); prints the
+figure and the missing names, and fails below --min percent.
+
+versions: compiles the same TU for every NDIS version macro, in C and C++, so
+a declaration gated below what it uses fails.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+VERSIONS = ["60", "61", "620", "630", "640", "650", "660", "670", "680", "681", "682", "683",
+            "684", "685", "686", "687", "688", "689"]
+DECL_KINDS = {"FunctionDecl": "function", "TypedefDecl": "type", "RecordDecl": "type",
+              "EnumDecl": "type", "VarDecl": "variable", "EnumConstantDecl": "constant"}
+
+
+def clang_args(clang, model, lang):
+    rd = subprocess.run([clang, "-print-resource-dir"], capture_output=True, text=True,
+                        check=True).stdout.strip()
+    args = [clang, "--target=x86_64-pc-windows-msvc", "-fms-extensions", "-fms-compatibility",
+            "-fms-compatibility-version=19.40", "-D_AMD64_=1", "-DAMD64=1", "-D_WIN64=1",
+            "-D_KERNEL_MODE=1", "-nostdinc", "-isystem", model, "-isystem",
+            os.path.join(rd, "include"), "-ferror-limit=0", "-x", lang]
+    return args + (["-std=c++17"] if lang == "c++" else [])
+
+
+def tu(version, lang):
+    f = tempfile.NamedTemporaryFile("w", suffix=".c" if lang == "c" else ".cpp", delete=False)
+    f.write("#define NDIS_MINIPORT_DRIVER 1\n#define NDIS%s_MINIPORT 1\n#include <ndis.h>\n"
+            % version)
+    f.close()
+    return f.name
+
+
+def declared_names(clang, model):
+    path = tu("686", "c")
+    try:
+        base = clang_args(clang, model, "c")
+        r = subprocess.run(base + ["-E", "-dM", path], capture_output=True, text=True)
+        if r.returncode:
+            sys.exit("the model does not preprocess:\n" + r.stderr)
+        names = {}
+        for line in r.stdout.splitlines():
+            parts = line.split(None, 2)
+            if len(parts) >= 2 and parts[0] == "#define":
+                names[parts[1].split("(")[0]] = "macro"
+        r = subprocess.run(base + ["-fsyntax-only", "-Xclang", "-ast-dump=json", path],
+                           capture_output=True, text=True)
+        if r.returncode:
+            sys.exit("the model does not compile:\n" + r.stderr[-4000:])
+        ast = json.loads(r.stdout)
+    finally:
+        os.unlink(path)
+
+    def walk(node):
+        kind = DECL_KINDS.get(node.get("kind"))
+        if kind and node.get("name"):
+            names.setdefault(node["name"], kind)
+        if node.get("kind") in ("EnumDecl", "TranslationUnitDecl", "LinkageSpecDecl"):
+            for c in node.get("inner", []):
+                walk(c)
+
+    walk(ast)
+    return names
+
+
+def coverage(a):
+    listed = []
+    with open(a.names) as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                name, header, kind = line.split()
+                listed.append((name, header, kind))
+    have = declared_names(a.clang, a.model)
+    missing = [(n, h, k) for n, h, k in listed if n not in have]
+    macro_as_other = [n for n, h, k in listed if k == "macro" and have.get(n) not in (None, "macro")]
+    function_as_macro = [n for n, h, k in listed if k == "function" and have.get(n) == "macro"]
+    done = len(listed) - len(missing)
+    pct = 100.0 * done / len(listed)
+    print("coverage: %d of %d documented NDIS names declared (%.1f%%)" % (done, len(listed), pct))
+    for n, h, k in missing:
+        print("missing: %s (%s, %s)" % (n, k, h))
+    for n in macro_as_other:
+        print("documented as a macro, declared as a %s: %s" % (have[n], n))
+    for n in function_as_macro:
+        print("documented as a function, defined as a macro: %s" % n)
+    if pct < a.min:
+        print("FAIL: coverage below %.0f%%" % a.min)
+        return 1
+    return 0
+
+
+def versions(a):
+    failed = 0
+    for v in VERSIONS:
+        for lang in ("c", "c++"):
+            path = tu(v, lang)
+            r = subprocess.run(clang_args(a.clang, a.model, lang) + ["-fsyntax-only", path],
+                               capture_output=True, text=True)
+            os.unlink(path)
+            status = "ok" if r.returncode == 0 else "FAIL"
+            print("NDIS%s_MINIPORT %s: %s" % (v, lang, status))
+            if r.returncode:
+                failed += 1
+                print(r.stderr[:3000])
+    return 1 if failed else 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("mode", choices=["coverage", "versions"])
+    ap.add_argument("--clang", default="clang")
+    ap.add_argument("--model", required=True, help="model/include")
+    ap.add_argument("--names", help="model/coverage/ndis-documented-names.txt")
+    ap.add_argument("--min", type=float, default=95.0)
+    a = ap.parse_args()
+    sys.exit(coverage(a) if a.mode == "coverage" else versions(a))
+
+
+if __name__ == "__main__":
+    main()
