@@ -11,6 +11,7 @@
 
 #include "Recovery.h"
 #include "RoleFinder.h"
+#include "WindowsPaths.h"
 #include "Wpp.h"
 #include "ndisv/Frontend/Frontend.h"
 
@@ -259,16 +260,20 @@ Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppS
   CI->createDiagnostics(&Errors, /*ShouldOwnClient=*/false);
   if (Hints)
     RecoveryHints::prepare(CI->getDiagnostics());
+  // Include names and paths resolve as on Windows (case ignored, '\'
+  // separates), for the driver's headers and the model's alike.
+  IntrusiveRefCntPtr<vfs::FileSystem> FS = createWindowsPathFileSystem(vfs::getRealFileSystem());
   if (!Wpp.MissingTmh.empty()) {
     // Each missing .tmh becomes an empty file beside its includer, in
     // memory only: the user's tree is never written to.
     auto Tmh = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
     for (const std::string &P : Wpp.MissingTmh)
       Tmh->addFile(P, 0, MemoryBuffer::getMemBuffer("", P));
-    auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
-    FS->pushOverlay(Tmh);
-    CI->createFileManager(FS);
+    auto Overlay = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(FS);
+    Overlay->pushOverlay(Tmh);
+    FS = Overlay;
   }
+  CI->createFileManager(FS);
   RoleFinderState State;
   State.Roles = &Opts.Roles;
   auto Act = std::make_unique<RoleAction>(&Ctx, State, Hints, Plan);

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ndisv/Frontend/MSBuild.h"
+#include "WindowsPaths.h"
 #include "Wpp.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -305,7 +306,8 @@ private:
       }
       std::vector<std::string> Matches;
       std::error_code EC;
-      for (sys::fs::directory_iterator It(sys::path::parent_path(Abs), EC), End;
+      std::string Dir = resolveWindowsPathOnDisk(sys::path::parent_path(Abs));
+      for (sys::fs::directory_iterator It(Dir, EC), End;
            It != End && !EC; It.increment(EC))
         if (Pat->match(sys::path::filename(It->path())))
           Matches.push_back(It->path());
