@@ -214,6 +214,8 @@ static std::vector<std::string> argsWith(const CompileJob &Job, const FrontendOp
       "-fms-compatibility-version=19.40", "-x", Cxx ? "c++" : "c"};
   if (Cxx)
     A.push_back("-std=c++17");
+  else
+    A.push_back("-fcommon"); // tentative definitions merge at link, as with cl.exe
   for (const char *F : {"-O0", "-g", "-gdwarf", "-gcolumn-info", "-w",
                         "-ferror-limit=20", "-fno-spell-checking", "-D_AMD64_=1",
                         "-DAMD64=1", "-D_WIN64=1", "-D_KERNEL_MODE=1", "-nostdinc"})
