@@ -79,10 +79,9 @@ void watchNdisVersion(Preprocessor &PP, NdisVersionCheck &Out) {
 }
 
 std::string missingNdisVersionMessage() {
-  return "<ndis.h> is included with no NDIS version macro defined: pass the ones the "
-         "driver's project file sets, e.g. -DNDIS_MINIPORT_DRIVER=1 -DNDIS630_MINIPORT=1 "
-         "(NDISxxx_MINIPORT for the NDIS version the driver is written for), or give "
-         "ndisv the driver's .vcxproj";
+  return "<ndis.h> is included with no NDIS version macro defined: the driver's project "
+         "file sets them; pass them, e.g. -DNDIS_MINIPORT_DRIVER=1 -DNDIS630_MINIPORT=1 "
+         "(NDISxxx_MINIPORT for the NDIS version the driver is written for)";
 }
 
 std::string missingHeaderAdvice(StringRef Header) {
