@@ -393,6 +393,10 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
       LinkFailure = D.Loc.File + " could not be linked with the other translation units";
     R.ToolErrors.push_back(std::move(D));
   }
+  for (const DriverProgram::LinkWarning &W : Prog->linkWarnings())
+    for (TranslationUnitResult &TU : R.TUs)
+      if (TU.File == W.TU)
+        TU.Warnings.push_back(W.Warning);
   for (const RoleFunction &RF : Prog->roles())
     R.EntryPoints.push_back({RF.Role, RF.Name, RF.How, RF.Loc});
   if (Opts.EntryPointsOnly) {

@@ -9,12 +9,15 @@
 // so the IR mirrors the source. Diagnostics are collected, never printed.
 //===----------------------------------------------------------------------===//
 
+#include "InputAdvice.h"
 #include "Recovery.h"
 #include "RoleFinder.h"
+#include "WindowsPaths.h"
 #include "Wpp.h"
 #include "ndisv/Frontend/Frontend.h"
 
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticLex.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/CodeGen/CodeGenAction.h"
@@ -53,17 +56,28 @@ bool isCxx(StringRef File) {
   return Ext == ".cpp" || Ext == ".cc" || Ext == ".cxx";
 }
 
-/// Keeps the first errors with their presumed (file, line, column).
+/// Keeps the first errors with their presumed (file, line, column); the
+/// first one also with its source line and caret.
 class ErrorCollector : public clang::DiagnosticConsumer {
 public:
   ErrorCollector(std::string MainFile, std::vector<Diagnostic> &Out,
                  RecoveryHints *Hints = nullptr)
       : MainFile(std::move(MainFile)), Out(Out), Hints(Hints) {}
 
+  void BeginSourceFile(const clang::LangOptions &LO, const clang::Preprocessor *) override {
+    LangOpts = &LO;
+  }
+  void EndSourceFile() override { LangOpts = nullptr; }
+
   void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
                         const clang::Diagnostic &Info) override {
     if (Hints)
       Hints->diagnostic(Level, Info);
+    if (Level == clang::DiagnosticsEngine::Remark &&
+        Info.getID() == clang::diag::ext_pp_bad_paste_ms) {
+      pasteKeptApart(Info);
+      return;
+    }
     if (Level != clang::DiagnosticsEngine::Error &&
         Level != clang::DiagnosticsEngine::Fatal)
       return;
@@ -75,6 +89,11 @@ public:
     SmallString<256> Msg;
     Info.FormatDiagnostic(Msg);
     D.Message = std::string(Msg.str());
+    if (Info.getID() == clang::diag::err_pp_file_not_found && Info.getNumArgs() > 0 &&
+        Info.getArgKind(0) == clang::DiagnosticsEngine::ak_std_string)
+      D.Message += missingHeaderAdvice(Info.getArgStdStr(0));
+    if (Out.empty() && LangOpts)
+      D.Snippet = snippetOf(Info, *LangOpts);
     D.Loc.File = MainFile;
     if (Info.getLocation().isValid() && Info.hasSourceManager()) {
       const clang::SourceManager &SM = Info.getSourceManager();
@@ -89,11 +108,37 @@ public:
   }
 
   unsigned count() const { return Count; }
+  /// One warning per line where a paste MSVC accepts was left undone.
+  std::vector<Diagnostic> Pastes;
 
 private:
+  /// A ## whose result is no token (`s##.`, `x##(`): cl.exe keeps the two
+  /// tokens apart and goes on, and so does Clang in MS mode once the
+  /// diagnostic is not an error; it is reported as the recovery it is.
+  void pasteKeptApart(const clang::Diagnostic &Info) {
+    if (!Info.hasSourceManager() || Info.getLocation().isInvalid())
+      return;
+    const clang::SourceManager &SM = Info.getSourceManager();
+    clang::PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Info.getLocation()));
+    if (P.isInvalid())
+      return;
+    SmallString<64> Formed;
+    Info.FormatDiagnostic(Formed);
+    Diagnostic W;
+    W.L = Diagnostic::Level::Warning;
+    W.Loc = {P.getFilename(), P.getLine(), P.getColumn()};
+    W.Message = std::string(Formed.str()) +
+                "; MSVC keeps the two tokens apart and goes on; so did ndisv";
+    for (const Diagnostic &Old : Pastes)
+      if (Old.Loc.File == W.Loc.File && Old.Loc.Line == W.Loc.Line)
+        return;
+    Pastes.push_back(std::move(W));
+  }
+
   std::string MainFile;
   std::vector<Diagnostic> &Out;
   RecoveryHints *Hints;
+  const clang::LangOptions *LangOpts = nullptr;
   unsigned Count = 0;
 };
 
@@ -101,8 +146,8 @@ private:
 class RoleAction : public clang::EmitLLVMOnlyAction {
 public:
   RoleAction(LLVMContext *Ctx, RoleFinderState &State, RecoveryHints *Hints,
-             RecoveryPlan *Plan)
-      : EmitLLVMOnlyAction(Ctx), State(State), Hints(Hints), Plan(Plan) {}
+             RecoveryPlan *Plan, NdisVersionCheck &Version)
+      : EmitLLVMOnlyAction(Ctx), State(State), Hints(Hints), Plan(Plan), Version(Version) {}
 
 protected:
   std::unique_ptr<clang::ASTConsumer>
@@ -112,6 +157,7 @@ protected:
     if (!CodeGen)
       return nullptr;
     addFunctionClassCallback(CI.getPreprocessor(), State);
+    watchNdisVersion(CI.getPreprocessor(), Version);
     std::vector<std::unique_ptr<clang::ASTConsumer>> Consumers;
     // The planner reads the failed AST; first, like the role finder below.
     if (Hints && Plan)
@@ -128,6 +174,7 @@ private:
   RoleFinderState &State;
   RecoveryHints *Hints;
   RecoveryPlan *Plan;
+  NdisVersionCheck &Version;
 };
 
 void initialiseOnce() {
@@ -167,6 +214,8 @@ static std::vector<std::string> argsWith(const CompileJob &Job, const FrontendOp
       "-fms-compatibility-version=19.40", "-x", Cxx ? "c++" : "c"};
   if (Cxx)
     A.push_back("-std=c++17");
+  else
+    A.push_back("-fcommon"); // tentative definitions merge at link, as with cl.exe
   for (const char *F : {"-O0", "-g", "-gdwarf", "-gcolumn-info", "-w",
                         "-ferror-limit=20", "-fno-spell-checking", "-D_AMD64_=1",
                         "-DAMD64=1", "-D_WIN64=1", "-D_KERNEL_MODE=1", "-nostdinc"})
@@ -215,6 +264,8 @@ struct Attempt {
   enum { Compiled, Failed, Crashed } Status = Failed;
   std::unique_ptr<Module> M;
   std::vector<RoleFinding> Findings;
+  NdisVersionCheck Version;
+  std::vector<Diagnostic> Pastes; // token pastes kept apart, as warnings
 };
 
 /// Parses and lowers the job once. With \p Hints and \p Plan, a failed
@@ -257,21 +308,28 @@ Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppS
   auto CI = std::make_unique<clang::CompilerInstance>();
   CI->setInvocation(std::move(Inv));
   CI->createDiagnostics(&Errors, /*ShouldOwnClient=*/false);
+  // Through -w as a remark: ErrorCollector turns it into a warning.
+  CI->getDiagnostics().setSeverity(clang::diag::ext_pp_bad_paste_ms,
+                                   clang::diag::Severity::Remark, clang::SourceLocation());
   if (Hints)
     RecoveryHints::prepare(CI->getDiagnostics());
+  // Include names and paths resolve as on Windows (case ignored, '\'
+  // separates), for the driver's headers and the model's alike.
+  IntrusiveRefCntPtr<vfs::FileSystem> FS = createWindowsPathFileSystem(vfs::getRealFileSystem());
   if (!Wpp.MissingTmh.empty()) {
     // Each missing .tmh becomes an empty file beside its includer, in
     // memory only: the user's tree is never written to.
     auto Tmh = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
     for (const std::string &P : Wpp.MissingTmh)
       Tmh->addFile(P, 0, MemoryBuffer::getMemBuffer("", P));
-    auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
-    FS->pushOverlay(Tmh);
-    CI->createFileManager(FS);
+    auto Overlay = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(FS);
+    Overlay->pushOverlay(Tmh);
+    FS = Overlay;
   }
+  CI->createFileManager(FS);
   RoleFinderState State;
   State.Roles = &Opts.Roles;
-  auto Act = std::make_unique<RoleAction>(&Ctx, State, Hints, Plan);
+  auto Act = std::make_unique<RoleAction>(&Ctx, State, Hints, Plan, A.Version);
 
   bool Ok = false;
   CrashRecoveryContext CRC;
@@ -284,6 +342,7 @@ Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppS
     A.Status = Attempt::Crashed;
     return A;
   }
+  A.Pastes = std::move(Errors.Pastes);
   std::unique_ptr<Module> M = Act->takeModule();
   if (!Ok || Errors.count() || !M) {
     if (Out.Result.Errors.empty())
@@ -328,7 +387,15 @@ CompiledTU compileTU(const CompileJob &Job, const FrontendOptions &Opts, LLVMCon
     StringMap<std::string> Edited = Plan.apply();
     A = parseOnce(Job, Opts, Wpp, Args, Ctx, Out, nullptr, nullptr, &Edited);
   }
+  Out.Result.Warnings.insert(Out.Result.Warnings.end(), A.Pastes.begin(), A.Pastes.end());
   if (A.Status != Attempt::Compiled) {
+    if (A.Version.Missing) {
+      // Said first: what follows is usually its consequence.
+      Diagnostic D;
+      D.Loc = {A.Version.File, A.Version.Line, A.Version.Col};
+      D.Message = missingNdisVersionMessage();
+      Out.Result.Errors.insert(Out.Result.Errors.begin(), std::move(D));
+    }
     Out.Result.Compiled = false;
     Out.Module.reset();
     return Out;

@@ -11,6 +11,7 @@
 
 #include "ndisv/Frontend/Frontend.h"
 #include "ndisv/Frontend/MSBuild.h"
+#include "WindowsPaths.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -61,7 +62,7 @@ std::string absolute(StringRef Path, StringRef Base) {
   }
   sys::fs::make_absolute(P);
   sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-  return std::string(P.str());
+  return resolveWindowsPathOnDisk(P); // a compile DB written on Windows
 }
 
 // The basename of a compiler path, Windows or POSIX, lower case, no ".exe".

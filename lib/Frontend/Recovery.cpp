@@ -11,6 +11,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/DiagnosticParse.h"
 #include "clang/Basic/DiagnosticSema.h"
@@ -22,53 +23,6 @@
 using namespace clang;
 
 namespace ndisv {
-
-void RecoveryHints::prepare(DiagnosticsEngine &Diags) {
-  // -w ignores every warning, and this one carries the operand ranges of
-  // the conditional; a remark is not a warning, so it still comes through.
-  Diags.setSeverity(diag::ext_typecheck_cond_incompatible_pointers,
-                    diag::Severity::Remark, SourceLocation());
-}
-
-void RecoveryHints::diagnostic(DiagnosticsEngine::Level Level, const clang::Diagnostic &Info) {
-  unsigned ID = Info.getID();
-  if (Level == DiagnosticsEngine::Note) {
-    // Clang points at the earlier declaration right after the error.
-    if (LastWasConflict && Conflicts.back().Old.isInvalid() &&
-        (ID == diag::note_previous_declaration || ID == diag::note_previous_definition))
-      Conflicts.back().Old = Info.getLocation();
-    return;
-  }
-  LastWasConflict = false;
-  if (Level == DiagnosticsEngine::Remark &&
-      ID == diag::ext_typecheck_cond_incompatible_pointers) {
-    if (Info.getNumRanges() < 2 || Info.getNumArgs() < 2 ||
-        Info.getArgKind(0) != DiagnosticsEngine::ak_qualtype ||
-        Info.getArgKind(1) != DiagnosticsEngine::ak_qualtype)
-      return;
-    Conditional C;
-    C.Question = Info.getLocation();
-    C.LHS = Info.getRange(0).getAsRange();
-    C.RHS = Info.getRange(1).getAsRange();
-    C.LHSType = reinterpret_cast<void *>(Info.getRawArg(0));
-    C.RHSType = reinterpret_cast<void *>(Info.getRawArg(1));
-    Conditionals.push_back(C);
-    return;
-  }
-  if (Level != DiagnosticsEngine::Error && Level != DiagnosticsEngine::Fatal)
-    return;
-  ErrorSite S;
-  S.Loc = Info.getLocation();
-  for (const CharSourceRange &R : Info.getRanges())
-    S.Ranges.push_back(R.getAsRange());
-  Errors.push_back(std::move(S));
-  if (ID == diag::err_conflicting_types) {
-    Conflicts.push_back({Info.getLocation(), SourceLocation()});
-    LastWasConflict = true;
-  } else if (ID == diag::err_expected_expression) {
-    ExpectedExpression.push_back(Info.getLocation());
-  }
-}
 
 /// Plans the edits at the end of the TU. Each construct gives a group of
 /// edits and one warning, kept only if the group overlaps no earlier one.
@@ -87,6 +41,9 @@ public:
       declspecInTypeName(L);
     for (const RecoveryHints::Conditional &X : Hints.Conditionals)
       conditional(X);
+    if (!Hints.LvalueCasts.empty())
+      for (CStyleCastExpr *Cast : castsAt(Hints.LvalueCasts))
+        lvalueCast(Cast);
   }
 
 private:
@@ -293,6 +250,10 @@ private:
     if (OldDef && New->isThisDeclarationADefinition())
       return;
     FunctionDecl *Target = OldDef ? New : Old, *Source = OldDef ? Old : New;
+    if (!Target->getFunctionTypeLoc() && Source->isThisDeclarationADefinition()) {
+      declaredThroughTypedef(Target, Source);
+      return;
+    }
     const auto *TP = Target->getType()->getAs<FunctionProtoType>();
     const auto *SP = Source->getType()->getAs<FunctionProtoType>();
     FunctionTypeLoc TL = Target->getFunctionTypeLoc(), SL = Source->getFunctionTypeLoc();
@@ -434,45 +395,107 @@ private:
                            "'); MSVC accepts them (C4133); ndisv converted the third "
                            "operand to the type of the second");
   }
+
+  /// `MINIPORT_HALT MPHalt;` and a definition whose types differ in
+  /// pointer types only (C4028 as for any prototype). The typedef is the
+  /// model's and stays; the declaration is written out with the
+  /// definition's types where they differ, and keeps its role as
+  /// `_Function_class_(MINIPORT_HALT)`.
+  void declaredThroughTypedef(FunctionDecl *Decl, FunctionDecl *Def) {
+    const TypeSourceInfo *TSI = Decl->getTypeSourceInfo();
+    const auto *Role = TSI ? TSI->getType()->getAs<TypedefType>() : nullptr;
+    const auto *DP = Decl->getType()->getAs<FunctionProtoType>();
+    const auto *FP = Def->getType()->getAs<FunctionProtoType>();
+    FunctionTypeLoc FL = Def->getFunctionTypeLoc();
+    if (!Role || !DP || !FP || !FL || DP->getNumParams() != FP->getNumParams() ||
+        DP->isVariadic() || FP->isVariadic() || FL.getNumParams() != FP->getNumParams())
+      return;
+    std::string RoleName = Role->getDecl()->getName().str(), Name = Decl->getNameAsString();
+    std::optional<CharSourceRange> At = fileRange(Decl->getSourceRange());
+    if (!At || flatText(*At) != RoleName + " " + Name)
+      return; // `ROLE A, B;` or annotations: not rewritten
+    PrintingPolicy PP(Ctx->getLangOpts());
+    auto spell = [&](QualType Declared, QualType Defined, SourceRange R,
+                     TypeLoc TL) -> std::string {
+      if (Ctx->typesAreCompatible(Declared.getUnqualifiedType(), Defined.getUnqualifiedType()))
+        return Declared.getAsString(PP); // names the typedef already uses
+      if (!Declared->isPointerType() || !Defined->isPointerType())
+        return "";
+      std::optional<CharSourceRange> S = fileRange(R);
+      std::string Text = S && namesDeclaredBefore(TL, At->getBegin()) ? flatText(*S) : "";
+      return Text.empty() ? canonicalSpelling(Defined, At->getBegin()) : Text;
+    };
+    std::string Proto = spell(DP->getReturnType(), FP->getReturnType(),
+                              Def->getReturnTypeSourceRange(), FL.getReturnLoc());
+    if (Proto.empty())
+      return;
+    Proto = "_Function_class_(" + RoleName + ") " + Proto + " " + Name + "(";
+    for (unsigned I = 0; I < FP->getNumParams(); ++I) {
+      ParmVarDecl *P = FL.getParam(I);
+      if (!P || !P->getTypeSourceInfo())
+        return;
+      // The parameter's type only: its name may be a macro or unused.
+      std::string T = spell(DP->getParamType(I), FP->getParamType(I),
+                            P->getTypeSourceInfo()->getTypeLoc().getSourceRange(),
+                            P->getTypeSourceInfo()->getTypeLoc());
+      if (T.empty())
+        return;
+      Proto += (I ? ", " : "") + T;
+    }
+    if (FP->getNumParams() == 0)
+      Proto += "void";
+    Proto += ")";
+    replace(*At, Proto);
+    commit(Def->getLocation(), "conflicting types for '" + Name + "' here and at " +
+                                   place(locOf(Decl->getLocation())) + ", where it is declared as " +
+                                   RoleName + "; MSVC accepts them (C4028); ndisv declared it "
+                                   "with the types of the definition");
+  }
+
+  /// The C-style casts that begin at \p Locs (Clang keeps them in the
+  /// recovery expression of the failed assignment).
+  std::vector<CStyleCastExpr *> castsAt(const std::vector<SourceLocation> &Locs) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const std::vector<SourceLocation> *Locs;
+      std::vector<CStyleCastExpr *> Found;
+      bool VisitCStyleCastExpr(CStyleCastExpr *E) {
+        if (llvm::is_contained(*Locs, E->getBeginLoc()) && !llvm::is_contained(Found, E))
+          Found.push_back(E);
+        return true;
+      }
+    } F;
+    F.Locs = &Locs;
+    F.TraverseDecl(Ctx->getTranslationUnitDecl());
+    return F.Found;
+  }
+
+  /// C4213: cl.exe lets a cast be assigned to (`(PUCHAR)p += n`, `++(PVOID)q`)
+  /// and stores through it into the operand. For scalars of one size that
+  /// is the operand's storage read and written as the cast type, which is
+  /// what the rewrite `(*(__typeof__(T)*)&(p))` says. Other sizes stay errors.
+  void lvalueCast(CStyleCastExpr *Cast) {
+    const Expr *Sub = Cast->getSubExprAsWritten();
+    QualType To = Cast->getType(), From = Sub->getType();
+    if (!Sub->IgnoreParens()->isLValue() || !To->isScalarType() || !From->isScalarType() ||
+        Ctx->getTypeSize(To) != Ctx->getTypeSize(From))
+      return;
+    std::optional<CharSourceRange> Whole = fileRange(Cast->getSourceRange());
+    std::optional<CharSourceRange> Operand = fileRange(Sub->getSourceRange());
+    SourceLocation L = Cast->getLParenLoc(), R = Cast->getRParenLoc();
+    if (!Whole || !Operand || !L.isFileID() || !R.isFileID())
+      return;
+    replace(CharSourceRange::getCharRange(L, L.getLocWithOffset(1)), "(*(__typeof__(");
+    replace(CharSourceRange::getCharRange(R, R.getLocWithOffset(1)), ")*)&(");
+    insert(Operand->getEnd(), "))");
+    PrintingPolicy PP = Ctx->getPrintingPolicy();
+    commit(L, "cast of '" + From.getAsString(PP) + "' to '" + To.getAsString(PP) +
+                  "' used as an lvalue; MSVC accepts it (C4213); ndisv stored through the "
+                  "operand as '" + To.getAsString(PP) + "'");
+  }
 };
 
 std::unique_ptr<ASTConsumer> RecoveryHints::createPlanner(RecoveryPlan &Out) {
   return std::make_unique<RecoveryPlanner>(*this, Out);
-}
-
-llvm::StringMap<std::string> RecoveryPlan::apply() const {
-  llvm::StringMap<std::string> Result;
-  for (const auto &O : Originals) {
-    std::vector<const SourceEdit *> Mine;
-    for (const SourceEdit &E : Edits)
-      if (E.File == O.getKey())
-        Mine.push_back(&E);
-    // Back to front, so earlier offsets stay valid.
-    std::stable_sort(Mine.begin(), Mine.end(), [](const SourceEdit *A, const SourceEdit *B) {
-      return A->Offset > B->Offset;
-    });
-    std::string Text = O.getValue();
-    // At one offset a replacement goes first, then the inserts, last-planned
-    // first, so that the earliest-planned ends up in front.
-    std::vector<const SourceEdit *> Ordered;
-    for (size_t I = 0; I < Mine.size();) {
-      size_t J = I;
-      while (J < Mine.size() && Mine[J]->Offset == Mine[I]->Offset)
-        ++J;
-      for (size_t K = I; K < J; ++K)
-        if (Mine[K]->Length)
-          Ordered.push_back(Mine[K]);
-      for (size_t K = J; K-- > I;)
-        if (!Mine[K]->Length)
-          Ordered.push_back(Mine[K]);
-      I = J;
-    }
-    for (const SourceEdit *E : Ordered)
-      if (E->Offset + E->Length <= Text.size())
-        Text.replace(E->Offset, E->Length, E->Text);
-    Result[O.getKey()] = std::move(Text);
-  }
-  return Result;
 }
 
 } // namespace ndisv

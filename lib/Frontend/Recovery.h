@@ -18,6 +18,14 @@
 //  - a conditional whose operands are pointers to different scalar types of
 //    the same size, used where Clang's void * result cannot be (C4133): the
 //    third operand is converted to the second's type.
+//  - a cast used as an lvalue (`(PUCHAR)p += n`, C4213) between scalars of
+//    one size: the operand's storage is taken as the cast type;
+//  - a function declared through a role typedef (`MINIPORT_HALT MPHalt;`)
+//    whose definition differs in pointer types only: the declaration is
+//    written out with the definition's types, keeping the role as a
+//    _Function_class_ annotation.
+// Token pastes that form no token are not parsed twice: Clang in MS mode
+// keeps the tokens apart as cl.exe does, once the diagnostic is not an error.
 //===----------------------------------------------------------------------===//
 #ifndef NDISV_LIB_FRONTEND_RECOVERY_H
 #define NDISV_LIB_FRONTEND_RECOVERY_H
@@ -76,6 +84,7 @@ public:
 private:
   std::vector<Conflict> Conflicts;
   std::vector<clang::SourceLocation> ExpectedExpression;
+  std::vector<clang::SourceLocation> LvalueCasts;
   std::vector<Conditional> Conditionals;
   std::vector<ErrorSite> Errors;
   bool LastWasConflict = false;

@@ -11,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "ndisv/Frontend/MSBuild.h"
+#include "ProjectConfigurations.h"
+#include "WindowsPaths.h"
 #include "Wpp.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -107,6 +109,7 @@ public:
   }
 
   Expected<std::vector<CompileJob>> run() {
+    chooseConfiguration();
     if (Error E = loadFile(Project, 0))
       return std::move(E);
     evaluateDefinitions();
@@ -115,6 +118,35 @@ public:
   }
 
 private:
+  /// Many projects have no plain Release|x64 (`Win10 Release`, `Win8.1
+  /// Debug`) and set their NDIS version only in their own configurations:
+  /// evaluating one the project does not list would compile the driver
+  /// without it. When the asked-for pair is not listed, the project's own
+  /// release configuration for x64 is taken, and the choice said.
+  void chooseConfiguration() {
+    Config = Opts.Configuration;
+    Plat = Opts.Platform;
+    std::vector<ProjectConfiguration> Listed = listedConfigurations(Project);
+    if (Listed.empty() || llvm::any_of(Listed, [&](const ProjectConfiguration &C) {
+          return StringRef(C.Name).equals_insensitive(Config) &&
+                 StringRef(C.Platform).equals_insensitive(Plat);
+        }))
+      return;
+    const ProjectConfiguration &Pick = defaultConfiguration(Listed);
+    std::string Others;
+    for (const ProjectConfiguration &C : Listed)
+      if (&C != &Pick)
+        Others += (Others.empty() ? "" : ", ") + C.Name + "|" + C.Platform;
+    note(Project + ": no configuration '" + Config + "|" + Plat + "' in the project; using '" +
+         Pick.Name + "|" + Pick.Platform + "'" +
+         (Others.empty() ? std::string() : " (the others: " + Others + ")") +
+         "; choose with --configuration and --platform");
+    Config = Pick.Name;
+    Plat = Pick.Platform;
+    Props.set("Configuration", Config);
+    Props.set("Platform", Plat);
+  }
+
   // Best effort: the nearest directory upwards holding a .sln, else the
   // project's own directory (what Visual Studio uses for a lone project).
   std::string solutionDir() {
@@ -305,7 +337,8 @@ private:
       }
       std::vector<std::string> Matches;
       std::error_code EC;
-      for (sys::fs::directory_iterator It(sys::path::parent_path(Abs), EC), End;
+      std::string Dir = resolveWindowsPathOnDisk(sys::path::parent_path(Abs));
+      for (sys::fs::directory_iterator It(Dir, EC), End;
            It != End && !EC; It.increment(EC))
         if (Pat->match(sys::path::filename(It->path())))
           Matches.push_back(It->path());
@@ -425,12 +458,13 @@ private:
     }
     if (Jobs.empty())
       return createStringError(inconvertibleErrorCode(),
-                               Project + ": no C or C++ ClCompile items for " + Opts.Configuration +
-                                   "|" + Opts.Platform);
+                               Project + ": no C or C++ ClCompile items for " + Config + "|" +
+                                   Plat);
     return std::move(Jobs);
   }
 
   std::string Project, ProjectDir;
+  std::string Config, Plat; // the configuration evaluated
   const FrontendOptions &Opts;
   Properties Props;
   std::vector<std::unique_ptr<tinyxml2::XMLDocument>> Docs; // own the elements below

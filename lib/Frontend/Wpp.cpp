@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Wpp.h"
+#include "WindowsPaths.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -169,7 +170,7 @@ std::string absolutePath(StringRef Dir, StringRef Rel) {
     P = B;
   }
   sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-  return std::string(P.str());
+  return resolveWindowsPathOnDisk(P);
 }
 
 } // namespace ndisv

@@ -38,7 +38,8 @@ std::vector<std::string> wppConfigFunctions(llvm::StringRef Text);
 std::vector<std::string> wppArgs(const WppScan &Scan, const FrontendOptions &Opts);
 
 /// Rel (with Windows or POSIX separators) made absolute against Dir, dots
-/// removed. Shared by the WPP scanner and the MSBuild reader.
+/// removed, and, if it does not exist as written, the path on disk Windows
+/// would find (case ignored). Shared by the WPP scanner and the MSBuild reader.
 std::string absolutePath(llvm::StringRef Dir, llvm::StringRef Rel);
 
 } // namespace ndisv

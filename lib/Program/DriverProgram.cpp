@@ -32,6 +32,50 @@ SourceLoc ndisv::sourceLocOf(const DILocation *L) {
   return S;
 }
 
+/// C globals defined in a header that several TUs include: tentative ones
+/// are common symbols (the frontend compiles C with -fcommon, as cl.exe
+/// does) and merge by themselves; initialized ones would be duplicate
+/// definitions. When \p Mod defines with the same type and initializer a
+/// global \p Program already defines, Mod's becomes a declaration of it.
+static void mergeIdenticalGlobals(Module &Program, Module &Mod, const std::string &TU,
+                                  std::vector<DriverProgram::LinkWarning> &Warnings) {
+  for (GlobalVariable &G : Mod.globals()) {
+    if (G.isDeclaration() || !G.hasExternalLinkage())
+      continue;
+    GlobalVariable *Old = Program.getGlobalVariable(G.getName());
+    if (!Old || Old->isDeclaration() || !Old->hasExternalLinkage() ||
+        Old->getValueType() != G.getValueType() ||
+        Old->getInitializer() != G.getInitializer())
+      continue; // not the same definition: the linker reports it
+    Diagnostic W;
+    W.L = Diagnostic::Level::Warning;
+    W.Loc.File = TU;
+    SmallVector<DIGlobalVariableExpression *, 1> Debug;
+    G.getDebugInfo(Debug);
+    std::string Name = G.getName().str();
+    if (!Debug.empty() && Debug.front()->getVariable()) {
+      const DIGlobalVariable *V = Debug.front()->getVariable();
+      Name = V->getName().str();
+      if (const DIFile *F = V->getFile()) {
+        SmallString<256> Path(F->getFilename());
+        if (!sys::path::is_absolute(Path) && !F->getDirectory().empty()) {
+          Path = F->getDirectory();
+          sys::path::append(Path, F->getFilename());
+        }
+        sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+        W.Loc.File = std::string(Path);
+        W.Loc.Line = V->getLine();
+      }
+    }
+    W.Message = "'" + Name + "' is defined with the same initializer by " + TU +
+                " and an earlier translation unit; ndisv linked them as one definition";
+    Warnings.push_back({TU, std::move(W)});
+    G.setInitializer(nullptr);
+    G.setComdat(nullptr);
+    G.eraseMetadata(LLVMContext::MD_dbg);
+  }
+}
+
 std::unique_ptr<DriverProgram> DriverProgram::link(std::vector<std::unique_ptr<Module>> Modules,
                                                    LLVMContext &Ctx,
                                                    std::vector<Diagnostic> &Errors) {
@@ -73,6 +117,7 @@ DriverProgram::link(const std::function<std::unique_ptr<Module>()> &NextModule, 
       First = false;
     }
     LinkMsg.clear();
+    mergeIdenticalGlobals(*P->M, *Mod, Name, P->Warnings);
     if (L.linkInModule(std::move(Mod))) {
       Diagnostic D;
       D.Loc.File = Name;

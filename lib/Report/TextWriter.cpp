@@ -290,8 +290,11 @@ void TextPrinter::print(const Results &R) {
   for (const TranslationUnitResult &TU : R.TUs) {
     if (TU.Compiled)
       continue;
-    for (const Diagnostic &E : TU.Errors)
+    for (const Diagnostic &E : TU.Errors) {
       diagnostic(levelOf(E), E.Loc, E.Message, TU.File);
+      if (!E.Snippet.empty())
+        OS << E.Snippet << '\n';
+    }
     diagnostic(
         Level::Note, SourceLoc(),
         TU.File +

@@ -40,12 +40,22 @@ public:
 
   const llvm::Module &module() const { return *M; }
   const std::vector<RoleFunction> &roles() const { return Roles; }
+  /// A global defined with the same initializer by several TUs (a header's
+  /// `ULONG Mode = 1;` included by each) is linked as one definition, as the
+  /// driver's authors meant it; each such definition left out is reported
+  /// here: the TU's source file and a warning at the definition.
+  struct LinkWarning {
+    std::string TU;
+    Diagnostic Warning;
+  };
+  const std::vector<LinkWarning> &linkWarnings() const { return Warnings; }
   /// Defined functions with this role, each once, in discovery order.
   std::vector<const RoleFunction *> withRole(llvm::StringRef Role) const;
 
 private:
   std::unique_ptr<llvm::Module> M;
   std::vector<RoleFunction> Roles;
+  std::vector<LinkWarning> Warnings;
 };
 
 /// What one TU defines and what each definition refers to: enough to find,

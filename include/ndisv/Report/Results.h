@@ -89,6 +89,10 @@ struct Diagnostic {
   Level L = Level::Error;
   SourceLoc Loc;
   std::string Message;
+  /// The source line and caret under it, as Clang prints them (lines of
+  /// "  12 | code" and "     |   ^"); the text report shows it after the
+  /// message. Set on a TU's first error.
+  std::string Snippet;
 };
 
 struct TranslationUnitResult {
