@@ -254,6 +254,29 @@ Executor::Impl::Step Executor::Impl::call(State &S, const CallBase &CB, Worklist
   return Step::Continue;
 }
 
+/// How far a copy or fill of unknown length Len at Dst + DOff can reach: to
+/// the end of the member the pointer was made into, when the IR type says
+/// (a name buffer inside the adapter; running past it would be an overflow,
+/// which ndisv does not model), else to the end of the object; never further
+/// than the largest value the path allows Len. Bytes before DOff and other
+/// objects are never touched, so a handle kept elsewhere stays tracked.
+static uint64_t unknownLengthBound(const State &S, const SymValue &DstPtr, int64_t DOff,
+                                   const SymValue &Len) {
+  const uint64_t ToTheEnd = uint64_t(1) << 62;
+  uint64_t End = S.object(DstPtr.isPtr() ? DstPtr.object() : 0)
+                     ? S.object(DstPtr.object())->Size
+                     : 0;
+  if (DstPtr.memberEnd() > (uint64_t)DOff && (!End || DstPtr.memberEnd() < End))
+    End = DstPtr.memberEnd();
+  uint64_t N = End > (uint64_t)DOff ? End - (uint64_t)DOff : ToTheEnd;
+  if (Len.isSym()) {
+    const SymInfo &I = S.info(Len.sym());
+    if (I.Lo >= 0 && I.Hi >= 0 && (uint64_t)I.Hi < N)
+      N = (uint64_t)I.Hi;
+  }
+  return N;
+}
+
 bool Executor::Impl::intrinsic(State &S, const CallBase &CB, const Function &F) {
   Intrinsic::ID ID = F.getIntrinsicID();
   StringRef Name = F.getName();
@@ -277,16 +300,8 @@ bool Executor::Impl::intrinsic(State &S, const CallBase &CB, const Function &F) 
     SymValue Ret = CB.getType()->isVoidTy() ? SymValue() : arg(0);
     if (!deref(S, arg(0), Dst, DOff))
       return advance(Ret);
-    uint64_t Size = S.object(Dst)->Size;
-    uint64_t N = Len.isInt() ? Len.zext() : (Size > (uint64_t)DOff ? Size - DOff : 4096);
-    // An unknown length into a member of a structure (a name buffer copied
-    // from the registry) stays within that member: running past it would be
-    // an overflow, which ndisv does not model, and forgetting the rest of
-    // the structure would lose the handles kept there.
-    if (!Len.isInt())
-      if (auto *G = dyn_cast<GEPOperator>(CB.getArgOperand(0)->stripPointerCasts());
-          G && G->getNumIndices() >= 2 && G->getResultElementType()->isSized())
-        N = std::min<uint64_t>(N, DL.getTypeAllocSize(G->getResultElementType()));
+    SymValue DstPtr = arg(0);
+    uint64_t N = Len.isInt() ? Len.zext() : unknownLengthBound(S, DstPtr, DOff, Len);
     if (IsSet) {
       SymValue Byte = arg(1);
       const MemObject *Obj = S.object(Dst);

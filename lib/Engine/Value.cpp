@@ -25,12 +25,13 @@ SymValue SymValue::symbol(SymId Id, unsigned Bits) {
   R.Id = Id;
   return R;
 }
-SymValue SymValue::pointer(ObjId Obj, int64_t Offset) {
+SymValue SymValue::pointer(ObjId Obj, int64_t Offset, uint64_t MemberEnd) {
   SymValue R;
   R.K = Kind::Ptr;
   R.Bits = 64;
   R.Id = Obj;
   R.Raw = (uint64_t)Offset;
+  R.End = MemberEnd;
   return R;
 }
 SymValue SymValue::function(const llvm::Function *F) {

@@ -172,9 +172,9 @@ SymValue Executor::Impl::binary(State &S, const BinaryOperator &I, SymValue A, S
   // Pointer arithmetic done on integers keeps the object.
   if (A.isPtr() && B.isInt()) {
     if (Op == Instruction::Add)
-      return SymValue::pointer(A.object(), A.offset() + B.sext());
+      return SymValue::pointer(A.object(), A.offset() + B.sext(), A.memberEnd());
     if (Op == Instruction::Sub)
-      return SymValue::pointer(A.object(), A.offset() - B.sext());
+      return SymValue::pointer(A.object(), A.offset() - B.sext(), A.memberEnd());
     // ALIGN_UP/ALIGN_DOWN: allocations are taken to start on a page, so
     // masking low bits (up to 4 KiB) rounds the offset within the object.
     uint64_t M = B.zext();
@@ -182,7 +182,7 @@ SymValue Executor::Impl::binary(State &S, const BinaryOperator &I, SymValue A, S
       return SymValue::pointer(A.object(), (int64_t)((uint64_t)A.offset() & M));
   }
   if (B.isPtr() && A.isInt() && Op == Instruction::Add)
-    return SymValue::pointer(B.object(), B.offset() + A.sext());
+    return SymValue::pointer(B.object(), B.offset() + A.sext(), B.memberEnd());
   if (A.isPtr() && B.isPtr() && Op == Instruction::Sub && A.object() == B.object())
     return SymValue::integer((uint64_t)(A.offset() - B.offset()), Bits);
   // Identities keep the symbol.
@@ -395,6 +395,11 @@ SymValue Executor::Impl::gep(State &S, const GEPOperator &G) {
   SymValue Base = S.resolve(eval(S, G.getPointerOperand()));
   int64_t Off = 0;
   bool Known = true;
+  // Where the innermost member indexed into ends, relative to Base (0: no
+  // member was indexed into): a structure field ends with the field, an array
+  // element with its array, since a pointer to one element may walk the rest.
+  int64_t MemberEnd = 0;
+  Type *Within = nullptr; // the aggregate the current index selects in (null: the first index)
   std::string Key = "gep," + keyOf(Base);
   for (gep_type_iterator GTI = gep_type_begin(G), E = gep_type_end(G); GTI != E; ++GTI) {
     SymValue Idx = S.resolve(eval(S, GTI.getOperand()));
@@ -402,8 +407,14 @@ SymValue Executor::Impl::gep(State &S, const GEPOperator &G) {
     if (StructType *ST = GTI.getStructTypeOrNull()) {
       unsigned Field = (unsigned)cast<ConstantInt>(GTI.getOperand())->getZExtValue();
       Off += DL.getStructLayout(ST)->getElementOffset(Field);
+      if (Type *FT = ST->getElementType(Field); FT->isSized())
+        MemberEnd = Off + (int64_t)DL.getTypeAllocSize(FT);
+      Within = GTI.getIndexedType();
       continue;
     }
+    if (Within && Within->isArrayTy()) // Off is where the array starts
+      MemberEnd = Off + (int64_t)DL.getTypeAllocSize(Within);
+    Within = GTI.getIndexedType();
     if (!Idx.isInt()) {
       Known = false;
       continue;
@@ -412,13 +423,19 @@ SymValue Executor::Impl::gep(State &S, const GEPOperator &G) {
   }
   if (!Known) // an unknown index: an unknown pointer, the same one each time
     return derived(S, Key, 64, "");
+  auto pointerInto = [&](ObjId O, int64_t BOff, uint64_t BaseEnd) {
+    uint64_t End = MemberEnd > 0 ? (uint64_t)(BOff + MemberEnd) : BaseEnd;
+    if (BaseEnd && End > BaseEnd) // nested in the member Base points into
+      End = BaseEnd;
+    return SymValue::pointer(O, BOff + Off, End);
+  };
   if (Base.isPtr())
-    return SymValue::pointer(Base.object(), Base.offset() + Off);
+    return pointerInto(Base.object(), Base.offset(), Base.memberEnd());
   if (Base.isSym()) {
     ObjId O;
     int64_t BOff;
     if (deref(S, Base, O, BOff))
-      return SymValue::pointer(O, BOff + Off);
+      return pointerInto(O, BOff, 0);
   }
   if (Base.isInt())
     return SymValue::integer(Base.zext() + (uint64_t)Off, 64);

@@ -358,6 +358,50 @@ out:
 } // namespace
 
 namespace {
+TEST_F(ExecutorTest, UnknownLengthCopyStaysInTheMemberItWasIndexedInto) {
+  // { i64 before, [16 x i8] name, i64 after }: a copy of unknown length into
+  // the name keeps both neighbours; one through the structure's own address
+  // keeps only what lies before the destination.
+  load(R"(
+%T = type { i64, [16 x i8], i64 }
+declare i64 @len()
+declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)
+define i64 @intoMember(ptr %src) {
+  %t = alloca %T
+  %b = getelementptr %T, ptr %t, i32 0, i32 0
+  store i64 7, ptr %b
+  %a = getelementptr %T, ptr %t, i32 0, i32 2
+  store i64 42, ptr %a
+  %name = getelementptr %T, ptr %t, i32 0, i32 1
+  %first = getelementptr [16 x i8], ptr %name, i64 0, i64 0
+  %n = call i64 @len()
+  call void @llvm.memcpy.p0.p0.i64(ptr %first, ptr %src, i64 %n, i1 false)
+  %v = load i64, ptr %a
+  %w = load i64, ptr %b
+  %r = add i64 %v, %w
+  ret i64 %r
+}
+define i64 @overTheTail(ptr %src) {
+  %t = alloca %T
+  %b = getelementptr %T, ptr %t, i32 0, i32 0
+  store i64 7, ptr %b
+  %a = getelementptr %T, ptr %t, i32 0, i32 2
+  store i64 42, ptr %a
+  %raw = getelementptr i8, ptr %t, i64 8
+  %n = call i64 @len()
+  call void @llvm.memcpy.p0.p0.i64(ptr %raw, ptr %src, i64 %n, i1 false)
+  %w = load i64, ptr %b
+  %v = load i64, ptr %a
+  %c = icmp eq i64 %v, 42
+  %r = select i1 %c, i64 %w, i64 0
+  ret i64 %r
+}
+)");
+  EXPECT_EQ(run("intoMember"), (std::vector<int64_t>{49}));
+  // The field after the raw offset is forgotten (both ways), the one before it is not.
+  EXPECT_EQ(run("overTheTail"), (std::vector<int64_t>{7, 0}));
+}
+
 TEST(ApiTable, ParsesOutcomesEffectsAndGuards) {
   auto T = model::parseApiTable(
       "f success ret=0 *$4=new(interrupt handle) slot(ctx)=*($2+8) when:u8($2+0)==0x9E\n"

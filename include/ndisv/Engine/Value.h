@@ -5,7 +5,9 @@
 // range the path constrains), a pointer into an abstract memory object, a
 // function, or an aggregate of these. Pointers never become plain numbers:
 // pointer arithmetic moves the offset, so handles and contexts keep their
-// identity across stores, loads and casts.
+// identity across stores, loads and casts. A pointer made by indexing into a
+// member of a structure also remembers where that member ends (what the IR
+// type says), which bounds a copy of unknown length through it.
 //===----------------------------------------------------------------------===//
 #ifndef NDISV_ENGINE_VALUE_H
 #define NDISV_ENGINE_VALUE_H
@@ -32,7 +34,10 @@ public:
   SymValue() = default;
   static SymValue integer(uint64_t V, unsigned Bits);
   static SymValue symbol(SymId Id, unsigned Bits);
-  static SymValue pointer(ObjId Obj, int64_t Offset);
+  /// MemberEnd: the object offset where the member Offset points into ends
+  /// (0 = unknown: the object's end). It is not part of the pointer's
+  /// identity (sameAs ignores it).
+  static SymValue pointer(ObjId Obj, int64_t Offset, uint64_t MemberEnd = 0);
   static SymValue function(const llvm::Function *F);
   static SymValue aggregate(std::vector<SymValue> Elems);
   static SymValue null() { return integer(0, 64); }
@@ -51,7 +56,8 @@ public:
   SymId sym() const { return Id; }          // Sym
   ObjId object() const { return Id; }       // Ptr
   int64_t offset() const { return (int64_t)Raw; } // Ptr
-  const llvm::Function *func() const { return F; }
+  uint64_t memberEnd() const { return K == Kind::Ptr ? End : 0; } // Ptr
+  const llvm::Function *func() const { return K == Kind::Func ? F : nullptr; }
   const std::vector<SymValue> &elements() const { return *Elems; }
 
   SymValue withBits(unsigned NewBits) const;
@@ -63,7 +69,10 @@ private:
   uint16_t Bits = 0;
   uint32_t Id = 0;
   uint64_t Raw = 0;
-  const llvm::Function *F = nullptr;
+  union {
+    const llvm::Function *F = nullptr; // Func
+    uint64_t End;                      // Ptr: memberEnd()
+  };
   std::shared_ptr<const std::vector<SymValue>> Elems;
 };
 

@@ -1,47 +1,47 @@
 // RUN: %ndisv check --verify %s
-// Shows: as registry_name_copied_into_adapter_buffer_keeps_pool_handle.c, but the copy goes through a
-// UNICODE_STRING whose Buffer points into the adapter, so ndisv cannot tell where the copy of unknown length
-// ends and forgets the rest of the adapter, the pool's handle with it. Halt's NULL check on the handle
-// could then go either way: ndisv says it lost track (inconclusive), not that the pool leaks.
+// Shows: init copies a registry blob of unknown length (at most the adapter's size) over the whole
+// adapter, which does hold the receive pool's handle. ndisv cannot tell what the handle is afterwards, so
+// halt's NULL check could go either way: it says it lost track of the handle (inconclusive), neither a
+// leak nor a pass. Contrast registry_name_copied_through_string_buffer_keeps_pool_handle.c, whose copy
+// stays within a name buffer.
 // expected-verdict {{ndisv_Init_NetBufferListPool: inconclusive}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS630_MINIPORT 1
 #include <ndis.h>
 
-#define RNL_TAG 'lNrR'
+#define RNO_TAG 'oNrR'
 
-typedef struct _RNL_ADAPTER {
+typedef struct _RNO_ADAPTER {
     NDIS_HANDLE MiniportHandle;
     WCHAR       InstanceName[64];
     UNICODE_STRING Instance;
     NDIS_HANDLE RecvPool;
-} RNL_ADAPTER, *PRNL_ADAPTER;
+} RNO_ADAPTER, *PRNO_ADAPTER;
 
-static NDIS_HANDLE RnlDriverHandle;
+static NDIS_HANDLE RnoDriverHandle;
 
 DRIVER_INITIALIZE DriverEntry;
-MINIPORT_INITIALIZE RnlInitializeEx;
-MINIPORT_HALT RnlHaltEx;
+MINIPORT_INITIALIZE RnoInitializeEx;
+MINIPORT_HALT RnoHaltEx;
 
-static NDIS_STATUS RnlReadName(PRNL_ADAPTER Adapter, NDIS_HANDLE Config)
+static NDIS_STATUS RnoReadName(PRNO_ADAPTER Adapter, NDIS_HANDLE Config)
 {
-    NDIS_STRING Keyword = NDIS_STRING_CONST("NetCfgInstanceId");
+    NDIS_STRING Keyword = NDIS_STRING_CONST("SavedAdapterState");
     PNDIS_CONFIGURATION_PARAMETER Param;
     NDIS_STATUS Status;
-    NdisReadConfiguration(&Status, &Param, Config, &Keyword, NdisParameterString);
+    NdisReadConfiguration(&Status, &Param, Config, &Keyword, NdisParameterBinary);
     if (Status != NDIS_STATUS_SUCCESS)
         return Status;
-    if (Param->ParameterData.StringData.Length >= sizeof(Adapter->InstanceName))
+    if (Param->ParameterData.BinaryData.Length > sizeof(*Adapter))
         return NDIS_STATUS_INVALID_DATA;
-    Adapter->Instance.Buffer = Adapter->InstanceName;
-    Adapter->Instance.Length = Param->ParameterData.StringData.Length;
-    NdisMoveMemory(Adapter->Instance.Buffer, Param->ParameterData.StringData.Buffer,
-                   Adapter->Instance.Length);
+    // Restores the whole adapter, the pool's handle included, from the registry.
+    NdisMoveMemory(Adapter, Param->ParameterData.BinaryData.Buffer,
+                   Param->ParameterData.BinaryData.Length);
     return NDIS_STATUS_SUCCESS;
 }
 
-NDIS_STATUS RnlInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverContext,
+NDIS_STATUS RnoInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverContext,
                             PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters)
 {
     NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES Reg;
@@ -49,9 +49,9 @@ NDIS_STATUS RnlInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
     NDIS_CONFIGURATION_OBJECT ConfigObject;
     NDIS_HANDLE Config;
     NDIS_STATUS Status;
-    PRNL_ADAPTER Adapter;
+    PRNO_ADAPTER Adapter;
 
-    Adapter = NdisAllocateMemoryWithTagPriority(MiniportAdapterHandle, sizeof(*Adapter), RNL_TAG,
+    Adapter = NdisAllocateMemoryWithTagPriority(MiniportAdapterHandle, sizeof(*Adapter), RNO_TAG,
                                                 NormalPoolPriority);
     if (Adapter == NULL)
         return NDIS_STATUS_RESOURCES;
@@ -74,7 +74,7 @@ NDIS_STATUS RnlInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
     PoolParams.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
     PoolParams.ProtocolId = NDIS_PROTOCOL_ID_DEFAULT;
     PoolParams.fAllocateNetBuffer = TRUE;
-    PoolParams.PoolTag = RNL_TAG;
+    PoolParams.PoolTag = RNO_TAG;
     Adapter->RecvPool = NdisAllocateNetBufferListPool(MiniportAdapterHandle, &PoolParams);
     if (Adapter->RecvPool == NULL) {
         Status = NDIS_STATUS_RESOURCES;
@@ -89,7 +89,7 @@ NDIS_STATUS RnlInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
     Status = NdisOpenConfigurationEx(&ConfigObject, &Config);
     if (Status != NDIS_STATUS_SUCCESS)
         goto FreePool;
-    Status = RnlReadName(Adapter, Config);
+    Status = RnoReadName(Adapter, Config);
     NdisCloseConfiguration(Config);
     if (Status != NDIS_STATUS_SUCCESS)
         goto FreePool;
@@ -98,16 +98,16 @@ NDIS_STATUS RnlInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
 FreePool:
     NdisFreeNetBufferListPool(Adapter->RecvPool);
 FreeAdapter:
-    NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Adapter, RNL_TAG);
+    NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Adapter, RNO_TAG);
     return Status;
 }
 
-VOID RnlHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
+VOID RnoHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
 {
-    PRNL_ADAPTER Adapter = (PRNL_ADAPTER)MiniportAdapterContext;
+    PRNO_ADAPTER Adapter = (PRNO_ADAPTER)MiniportAdapterContext;
     if (Adapter->RecvPool != NULL)
         NdisFreeNetBufferListPool(Adapter->RecvPool);
-    NdisFreeMemoryWithTagPriority(Adapter->MiniportHandle, Adapter, RNL_TAG);
+    NdisFreeMemoryWithTagPriority(Adapter->MiniportHandle, Adapter, RNO_TAG);
 }
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
@@ -119,7 +119,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     Chars.Header.Size = NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
     Chars.MajorNdisVersion = 6;
     Chars.MinorNdisVersion = 30;
-    Chars.InitializeHandlerEx = RnlInitializeEx;
-    Chars.HaltHandlerEx = RnlHaltEx;
-    return NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL, &Chars, &RnlDriverHandle);
+    Chars.InitializeHandlerEx = RnoInitializeEx;
+    Chars.HaltHandlerEx = RnoHaltEx;
+    return NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL, &Chars, &RnoDriverHandle);
 }
