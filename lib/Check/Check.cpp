@@ -230,6 +230,23 @@ static std::map<std::string, std::string> keepDefects(Results &R, const rules::R
   return Doubtful;
 }
 
+/// Why a rule is uncertain when an indirect call left targets unexplored
+/// that may call one of the rule's functions ("" if none may).
+static std::string unexploredFor(const rules::Rule &Ru, const engine::ExecStats &St) {
+  for (const engine::UnexploredTargets &U : St.Unexplored) {
+    auto mayCall = [&](const std::string &Fn) {
+      return std::binary_search(U.Callees.begin(), U.Callees.end(), Fn);
+    };
+    bool Hit = llvm::any_of(Ru.Applies, mayCall);
+    for (const rules::Handler &H : Ru.Handlers)
+      for (const rules::Event &Ev : H.Events)
+        Hit |= mayCall(Ev.Name);
+    if (Hit)
+      return U.Why + " (--max-indirect-targets); the others may call what this rule watches";
+  }
+  return "";
+}
+
 /// Each rule's verdict, from what the run established (see Verdict.h).
 static void decideVerdicts(Results &R, const std::vector<const rules::Rule *> &Selected,
                            const rules::RuleMonitor &Monitor, const HarnessResult &HR,
@@ -266,6 +283,7 @@ static void decideVerdicts(Results &R, const std::vector<const rules::Rule *> &S
                                                    (Ru.AppliesDuring.empty() ? "" : " during " + Ru.AppliesDuring);
     if (!Monitor.uncertainty(K).empty())
       Ev.Uncertain = *Monitor.uncertainty(K).begin();
+    Ev.Unexplored = unexploredFor(Ru, HR.Stats);
     if (!HR.RanHalt && Monitor.usesRole(K, model::RoleHalt) && !HR.Notes.empty())
       Ev.PassCaveat = HR.Notes.front();
     VerdictDecision D = decideVerdict(Ev, Run);

@@ -26,6 +26,8 @@ VerdictDecision ndisv::decideVerdict(const RuleEvidence &Rule, const RunEvidence
     return decide(Verdict::Inconclusive, Run.BudgetCut);
   if (!Run.MissingBodies.empty())
     return decide(Verdict::Inconclusive, Run.MissingBodies);
+  if (!Rule.Unexplored.empty())
+    return decide(Verdict::Inconclusive, Rule.Unexplored);
   if (Rule.Applicable && !Rule.Uncertain.empty())
     return decide(Verdict::Inconclusive, Rule.Uncertain);
   if (!Rule.Applicable)

@@ -162,8 +162,7 @@ Executor::Impl::Step Executor::Impl::call(State &S, const CallBase &CB, Worklist
   const Function *F = dyn_cast<Function>(CalleeV);
   if (!F) {
     SymValue V = S.resolve(eval(S, CalleeV));
-    if (V.isFunc())
-      F = V.func();
+    F = V.isFunc() ? V.func() : chooseTarget(S, CB, V, WL);
   }
   if (F && (F->isIntrinsic() || F->getName() == "memset" || F->getName() == "memcpy" ||
             F->getName() == "memmove")) {

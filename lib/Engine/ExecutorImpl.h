@@ -115,6 +115,14 @@ struct Executor::Impl {
   // Calls.cpp
   Step call(State &S, const llvm::CallBase &CB, Worklist &WL);
   bool intrinsic(State &S, const llvm::CallBase &CB, const llvm::Function &F);
+  /// For a call through a function pointer the path does not know: one of
+  /// the functions it may reach, forking the others (null: none known).
+  const llvm::Function *chooseTarget(State &S, const llvm::CallBase &CB, const SymValue &Callee,
+                                     Worklist &WL);
+  /// Address-taken functions (with a body or a model) of type T, in module order.
+  const std::vector<const llvm::Function *> &targetsOfType(llvm::FunctionType *T);
+  llvm::DenseMap<llvm::FunctionType *, std::vector<const llvm::Function *>> TargetsByType;
+  llvm::DenseSet<const llvm::CallBase *> UnexploredSites;
   void applyOutcome(State &S, const llvm::CallBase &CB, const CallModel &Model,
                     const Outcome &O, llvm::ArrayRef<SymValue> Args);
   void finishCall(State &S, const llvm::CallBase &CB, llvm::StringRef Callee,

@@ -33,6 +33,8 @@ SymValue State::resolve(const SymValue &V) const {
   const SymInfo &I = Syms[V.sym()];
   if (I.Bound)
     return SymValue::pointer(I.Bound, 0);
+  if (I.Callee)
+    return SymValue::function(I.Callee);
   if (I.Lo == I.Hi)
     return SymValue::integer((uint64_t)I.Lo, V.bits());
   return V;

@@ -81,6 +81,11 @@ static cl::opt<uint64_t> MaxInstructions("max-instructions",
                                           cl::init(40'000'000), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<unsigned> LoopUnroll("loop-unroll", cl::desc("Iterations of a loop whose exit is undecided"),
                                     cl::init(8), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<unsigned> MaxIndirectTargets(
+    "max-indirect-targets",
+    cl::desc("Functions explored for a call through an unknown function pointer; past it the rules the "
+             "others may concern are inconclusive"),
+    cl::init(16), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> RuleName(cl::Positional, cl::desc("[rule | set | glob]"), cl::sub(RulesCmd),
                                      cl::cat(Cat));
 
@@ -173,6 +178,7 @@ int main(int argc, char **argv) {
   Opts.Budget.MaxInstructions = MaxInstructions;
   Opts.EntryPointsOnly = ListEntries;
   Opts.Budget.LoopUnroll = LoopUnroll;
+  Opts.Budget.MaxIndirectTargets = MaxIndirectTargets;
 
   // Known defects are read first: a bad baseline must not cost a whole run.
   std::vector<std::string> Baseline;

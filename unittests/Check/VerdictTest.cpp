@@ -109,4 +109,23 @@ TEST(Verdict, BudgetMakesAnApplicableOrUnseenRuleInconclusive) {
   EXPECT_EQ(decideVerdict(applicable(), Run).V, Verdict::Inconclusive);
 }
 
+TEST(Verdict, UnexploredIndirectTargetsMakeEvenAnUnappliedRuleInconclusive) {
+  // The targets left over may be the only code that calls the rule's API.
+  RuleEvidence E;
+  E.NotApplicableWhy = "NdisAllocateIoWorkItem is never called";
+  E.Unexplored = "the indirect call at a.c:9 in Init may reach 20 functions of its type; the first "
+                 "16 were explored";
+  VerdictDecision D = decideVerdict(E, RunEvidence());
+  EXPECT_EQ(D.V, Verdict::Inconclusive);
+  EXPECT_EQ(D.Reason, E.Unexplored);
+  E.Applicable = true;
+  EXPECT_EQ(decideVerdict(E, RunEvidence()).V, Verdict::Inconclusive);
+  // A defect found on an explored path stands; an API nothing reaches does not apply.
+  E.HasDefect = true;
+  EXPECT_EQ(decideVerdict(E, RunEvidence()).V, Verdict::Defect);
+  E.HasDefect = false;
+  E.NeverReachable = "NdisAllocateIoWorkItem is never called from code reachable from DriverEntry";
+  EXPECT_EQ(decideVerdict(E, RunEvidence()).V, Verdict::NotApplicable);
+}
+
 } // namespace

@@ -11,8 +11,9 @@
 //      budget the exploration hit elsewhere;
 //   3. anything that may have hidden a defect is inconclusive: a TU that
 //      did not link, a defect whose path crossed a missing body, a budget
-//      that cut paths, calls into a TU that did not compile, a path the rule
-//      lost track of;
+//      that cut paths, calls into a TU that did not compile, targets of an
+//      indirect call left unexplored that may call the rule's API (whether
+//      or not an explored path applied it), a path the rule lost track of;
 //   4. a rule no explored path made applicable is not applicable;
 //   5. else pass, saying which bounds (loops cut at the unrolling bound,
 //      paths merged or dropped) it holds only under.
@@ -34,6 +35,7 @@ struct RuleEvidence {
   bool Applicable = false;        // some explored path met the rule's `applies`
   std::string NotApplicableWhy;   // for !Applicable
   std::string Uncertain;          // set: the rule lost track of a path it applied on (why)
+  std::string Unexplored;         // set: paths left unexplored may call the rule's API (where)
   std::string PassCaveat;         // set: what a pass did not check ("no MiniportHaltEx ...")
 };
 

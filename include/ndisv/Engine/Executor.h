@@ -63,6 +63,17 @@ struct Budget {
   unsigned MaxCallDepth = 48;
   unsigned LoopUnroll = 8;         // iterations before a loop with an undecided exit is left
   unsigned MaxBlockVisits = 20000; // same block in one frame: a loop that never ends
+  /// An indirect call the path cannot resolve is explored over at most this
+  /// many of the module's address-taken functions of its type.
+  unsigned MaxIndirectTargets = 16;
+};
+
+/// An indirect call with more possible targets than MaxIndirectTargets: the
+/// others were not explored. Whatever they may call (bodiless functions
+/// reachable from them) is where a path was left unexplored.
+struct UnexploredTargets {
+  std::string Why; // "an indirect call at f.c:12 in Fn may reach 20 functions; 16 were explored"
+  std::vector<std::string> Callees; // sorted
 };
 
 struct ExecStats {
@@ -75,6 +86,8 @@ struct ExecStats {
   uint64_t Sinks = 0;        // paths ended by NULL dereference, unreachable, ...
   /// First few, for the report; a budget's names where it was spent.
   std::vector<std::string> CutReasons;
+  /// One per indirect call site that had more targets than explored.
+  std::vector<UnexploredTargets> Unexplored;
 };
 
 class Executor {

@@ -68,6 +68,7 @@ struct SymInfo {
   int64_t Lo = 0, Hi = 0;
   llvm::SmallVector<int64_t, 2> Excluded;
   ObjId Bound = 0;     // a pointer symbol that was dereferenced: its object
+  const llvm::Function *Callee = nullptr; // a function pointer called: the target this path chose
   llvm::StringRef Origin; // interned: "return of ReadConfig", "Adapter+8", ...
 };
 
