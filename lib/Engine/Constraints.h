@@ -4,7 +4,7 @@
 // Status codes, NULL checks and flag tests compare one unknown against a
 // constant, so an interval per symbol (plus a few excluded points for !=)
 // decides almost every branch a driver takes. Comparisons between two
-// unknowns are not tracked: both outcomes stay feasible.
+// unknowns are relations (Relations.h).
 //===----------------------------------------------------------------------===//
 #ifndef NDISV_LIB_ENGINE_CONSTRAINTS_H
 #define NDISV_LIB_ENGINE_CONSTRAINTS_H

@@ -15,12 +15,15 @@
 
 namespace ndisv::engine {
 
-/// A condition on one symbol that the path has not decided yet.
+/// A condition on one symbol ("Sym Pred C") or, if Relational, between two
+/// ("Sym Pred Other", see Relations.h) that the path has not decided yet.
 struct SymCondition {
   SymId Sym = 0;
   unsigned Bits = 0;
   unsigned Pred = 0; // llvm::CmpInst::Predicate
   uint64_t C = 0;
+  bool Relational = false;
+  SymId Other = 0;
 };
 
 /// The result of evaluating a boolean: known, undecided on a symbol, or

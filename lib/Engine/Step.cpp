@@ -89,6 +89,8 @@ private:
           Rhs = Cmp->getOperand(0)->getType()->isPointerTy() ? "NULL" : "0";
         else if (RV.isInt())
           Rhs = std::to_string(RV.sext());
+        else
+          Rhs = describeValue(S, RV); // another unknown (a relation), if it has a name
         if (!Rhs.empty())
           Msg = "Assuming " + What + " " + Op + " " + Rhs;
       }

@@ -8,6 +8,7 @@
 // status-code widening.
 //===----------------------------------------------------------------------===//
 #include "ExecutorImpl.h"
+#include "Relations.h"
 #include "llvm/ADT/APInt.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GetElementPtrTypeIterator.h"
@@ -304,10 +305,18 @@ BoolResult Executor::Impl::compare(State &S, unsigned Pred, SymValue A, SymValue
     R.Cond = {A.sym(), A.bits(), (unsigned)P, B.zext()};
     return R;
   }
-  return BoolResult(); // two unknowns, or an unknown against an address
+  if (A.isSym() && B.isSym() && A.bits() == B.bits()) { // a relation (Relations.h)
+    BoolResult R;
+    R.K = BoolResult::Kind::OnSymbol;
+    R.Cond = {A.sym(), A.bits(), (unsigned)P, 0, true, B.sym()};
+    return R;
+  }
+  return BoolResult(); // an unknown against an address
 }
 
 bool Executor::Impl::canBe(const State &S, const SymCondition &C, bool Outcome) {
+  if (C.Relational)
+    return relationCanBe(S, C.Sym, C.Other, C.Bits, C.Pred, Outcome);
   const SymInfo &I = S.info(C.Sym);
   IntervalSet T = truthSet(C.Pred, C.C, C.Bits ? C.Bits : I.Bits);
   return feasible(I, Outcome ? T : complement(T, C.Bits ? C.Bits : I.Bits));
@@ -316,6 +325,10 @@ bool Executor::Impl::canBe(const State &S, const SymCondition &C, bool Outcome) 
 bool Executor::Impl::assume(State &S, const SymCondition &C, bool Outcome) {
   if (!canBe(S, C, Outcome))
     return false;
+  if (C.Relational) {
+    assumeRelation(S, C.Sym, C.Other, C.Bits, C.Pred, Outcome);
+    return true;
+  }
   SymInfo &I = S.mutableInfo(C.Sym);
   IntervalSet T = truthSet(C.Pred, C.C, C.Bits ? C.Bits : I.Bits);
   constrain(I, Outcome ? T : complement(T, C.Bits ? C.Bits : I.Bits));
