@@ -64,8 +64,19 @@ def callback_typedef(page, text):
     rest = text[i + 1:].strip().lstrip(";").strip()
     ret = re.sub(r"\b_Use_decl_annotations_\b|\b_IRQL_\w+\([^)]*\)|\b_Function_class_\([^)]*\)",
                  "", m.group(3)).strip() or "VOID"
-    out = "typedef %s (%s)(%s);" % (ret, page.name, params or "VOID")
+    # WDK naming: a callback type named P<NAME> is the pointer to the routine
+    # (PINTERFACE_REFERENCE is `VOID (*)(PVOID)`; structures hold it as a
+    # member), except the role families whose own first word starts with P.
+    ptr = "*" if is_pointer_callback(page.name) else ""
+    out = "typedef %s (%s%s)(%s);" % (ret, ptr, page.name, params or "VOID")
     return out + ("\n" + rest if rest else "")
+
+
+ROLE_FAMILIES = ("MINIPORT_", "PROTOCOL_", "FILTER_", "NDIS_", "PROVIDER_")
+
+
+def is_pointer_callback(name):
+    return re.match(r"P[A-Z]", name) is not None and not name.startswith(ROLE_FAMILIES)
 
 
 def reconstruct_enum(page):
