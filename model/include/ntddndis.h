@@ -942,6 +942,90 @@ typedef struct _NDIS_RECEIVE_FILTER_CLEAR_PARAMETERS {
   NDIS_RECEIVE_FILTER_ID FilterId;
 } NDIS_RECEIVE_FILTER_CLEAR_PARAMETERS, *PNDIS_RECEIVE_FILTER_CLEAR_PARAMETERS;
 
+#endif
+#if NDIS_SUPPORT_NDIS630
+// NDIS_ARP_HEADER_FIELD (enum)
+typedef enum _NDIS_ARP_HEADER_FIELD {
+  NdisARPHeaderFieldUndefined,
+  NdisARPHeaderFieldOperation,
+  NdisARPHeaderFieldSPA,
+  NdisARPHeaderFieldTPA,
+  NdisARPHeaderFieldMaximum
+} NDIS_ARP_HEADER_FIELD, *PNDIS_ARP_HEADER_FIELD;
+
+// NDIS_IPV4_HEADER_FIELD (enum)
+typedef enum _NDIS_IPV4_HEADER_FIELD {
+  NdisIPv4HeaderFieldUndefined,
+  NdisIPv4HeaderFieldProtocol,
+  NdisIPv4HeaderFieldMaximum
+} NDIS_IPV4_HEADER_FIELD, *PNDIS_IPV4_HEADER_FIELD;
+
+// NDIS_IPV6_HEADER_FIELD (enum)
+typedef enum _NDIS_IPV6_HEADER_FIELD {
+  NdisIPv6HeaderFieldUndefined,
+  NdisIPv6HeaderFieldProtocol,
+  NdisIPv6HeaderFieldMaximum
+} NDIS_IPV6_HEADER_FIELD, *PNDIS_IPV6_HEADER_FIELD;
+
+#endif
+#if NDIS_SUPPORT_NDIS620
+// NDIS_RECEIVE_FILTER_TEST (enum)
+typedef enum _NDIS_RECEIVE_FILTER_TEST {
+  NdisReceiveFilterTestUndefined,
+  NdisReceiveFilterTestEqual,
+  NdisReceiveFilterTestMaskEqual,
+  NdisReceiveFilterTestNotEqual,
+  NdisReceiveFilterTestMaximum
+} NDIS_RECEIVE_FILTER_TEST, *PNDIS_RECEIVE_FILTER_TEST;
+
+#endif
+#if NDIS_SUPPORT_NDIS630
+// NDIS_UDP_HEADER_FIELD (enum)
+typedef enum _NDIS_UDP_HEADER_FIELD {
+  NdisUdpHeaderFieldUndefined,
+  NdisUdpHeaderFieldDestinationPort,
+  NdisUdpHeaderFieldMaximum
+} NDIS_UDP_HEADER_FIELD, *PNDIS_UDP_HEADER_FIELD;
+
+#endif
+#if NDIS_SUPPORT_NDIS620
+// NDIS_RECEIVE_FILTER_FIELD_PARAMETERS (struct)
+typedef struct _NDIS_RECEIVE_FILTER_FIELD_PARAMETERS {
+  NDIS_OBJECT_HEADER       Header;
+  ULONG                    Flags;
+  NDIS_FRAME_HEADER        FrameHeader;
+  NDIS_RECEIVE_FILTER_TEST ReceiveFilterTest;
+  union _HEADER_FIELD {
+    NDIS_MAC_HEADER_FIELD        MacHeaderField;
+#if NDIS_SUPPORT_NDIS630
+    NDIS_ARP_HEADER_FIELD        ArpHeaderField;
+#endif
+#if NDIS_SUPPORT_NDIS630
+    NDIS_IPV4_HEADER_FIELD       IPv4HeaderField;
+#endif
+#if NDIS_SUPPORT_NDIS630
+    NDIS_IPV6_HEADER_FIELD       IPv6HeaderField;
+#endif
+#if NDIS_SUPPORT_NDIS630
+    NDIS_UDP_HEADER_FIELD        UdpHeaderField;
+#endif
+  } HeaderField;
+  union _FIELD_VALUE {
+    UCHAR   FieldByteValue;
+    USHORT  FieldShortValue;
+    ULONG   FieldLongValue;
+    ULONG64 FieldLong64Value;
+    UCHAR   FieldByteArrayValue[16];
+  } FieldValue;
+  union _RESULT_VALUE {
+    UCHAR   ResultByteValue;
+    USHORT  ResultShortValue;
+    ULONG   ResultLongValue;
+    ULONG64 ResultLong64Value;
+    UCHAR   ResultByteArrayValue[16];
+  } ResultValue;
+} NDIS_RECEIVE_FILTER_FIELD_PARAMETERS, *PNDIS_RECEIVE_FILTER_FIELD_PARAMETERS;
+
 // NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS (struct)
 typedef struct _NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS {
   NDIS_OBJECT_HEADER Header;
@@ -995,15 +1079,6 @@ typedef struct _NDIS_RECEIVE_FILTER_PARAMETERS {
   NDIS_NIC_SWITCH_VPORT_ID VPortId;
 #endif
 } NDIS_RECEIVE_FILTER_PARAMETERS, *PNDIS_RECEIVE_FILTER_PARAMETERS;
-
-// NDIS_RECEIVE_FILTER_TEST (enum)
-typedef enum _NDIS_RECEIVE_FILTER_TEST {
-  NdisReceiveFilterTestUndefined,
-  NdisReceiveFilterTestEqual,
-  NdisReceiveFilterTestMaskEqual,
-  NdisReceiveFilterTestNotEqual,
-  NdisReceiveFilterTestMaximum
-} NDIS_RECEIVE_FILTER_TEST, *PNDIS_RECEIVE_FILTER_TEST;
 
 // NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY (struct)
 typedef struct _NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY {
@@ -1153,15 +1228,6 @@ typedef GUID NDIS_SWITCH_OBJECT_ID, *PNDIS_SWITCH_OBJECT_ID;
 typedef USHORT NDIS_SWITCH_OBJECT_VERSION, *PNDIS_SWITCH_OBJECT_VERSION;
 typedef USHORT NDIS_SWITCH_OBJECT_SERIALIZATION_VERSION, *PNDIS_SWITCH_OBJECT_SERIALIZATION_VERSION;
 
-// NDIS_ARP_HEADER_FIELD (enum)
-typedef enum _NDIS_ARP_HEADER_FIELD {
-  NdisARPHeaderFieldUndefined,
-  NdisARPHeaderFieldOperation,
-  NdisARPHeaderFieldSPA,
-  NdisARPHeaderFieldTPA,
-  NdisARPHeaderFieldMaximum
-} NDIS_ARP_HEADER_FIELD, *PNDIS_ARP_HEADER_FIELD;
-
 // NDIS_IF_COUNTED_STRING (support)
 typedef IF_COUNTED_STRING NDIS_SWITCH_NAME, *PNDIS_SWITCH_NAME;
 typedef IF_COUNTED_STRING NDIS_SWITCH_FRIENDLYNAME, *PNDIS_SWITCH_FRIENDLYNAME;
@@ -1179,20 +1245,6 @@ typedef IF_COUNTED_STRING NDIS_SWITCH_PORT_PROPERTY_PROFILE_CDN_LABEL, *PNDIS_SW
 typedef IF_COUNTED_STRING NDIS_VENDOR_NAME, *PNDIS_VENDOR_NAME;
 typedef IF_COUNTED_STRING NDIS_ISOLATION_ID_NAME, *PNDIS_ISOLATION_ID_NAME;
 typedef GUID NDIS_ROUTING_DOMAIN_ID, *PNDIS_ROUTING_DOMAIN_ID;
-
-// NDIS_IPV4_HEADER_FIELD (enum)
-typedef enum _NDIS_IPV4_HEADER_FIELD {
-  NdisIPv4HeaderFieldUndefined,
-  NdisIPv4HeaderFieldProtocol,
-  NdisIPv4HeaderFieldMaximum
-} NDIS_IPV4_HEADER_FIELD, *PNDIS_IPV4_HEADER_FIELD;
-
-// NDIS_IPV6_HEADER_FIELD (enum)
-typedef enum _NDIS_IPV6_HEADER_FIELD {
-  NdisIPv6HeaderFieldUndefined,
-  NdisIPv6HeaderFieldProtocol,
-  NdisIPv6HeaderFieldMaximum
-} NDIS_IPV6_HEADER_FIELD, *PNDIS_IPV6_HEADER_FIELD;
 
 // NDIS_MAC_PACKET_TYPE (enum)
 typedef enum _NDIS_MAC_PACKET_TYPE {
@@ -1499,42 +1551,6 @@ typedef struct _NDIS_QOS_PARAMETERS {
   ULONG              ClassificationElementSize;
   ULONG              FirstClassificationElementOffset;
 } NDIS_QOS_PARAMETERS, *PNDIS_QOS_PARAMETERS;
-
-// NDIS_UDP_HEADER_FIELD (enum)
-typedef enum _NDIS_UDP_HEADER_FIELD {
-  NdisUdpHeaderFieldUndefined,
-  NdisUdpHeaderFieldDestinationPort,
-  NdisUdpHeaderFieldMaximum
-} NDIS_UDP_HEADER_FIELD, *PNDIS_UDP_HEADER_FIELD;
-
-// NDIS_RECEIVE_FILTER_FIELD_PARAMETERS (struct)
-typedef struct _NDIS_RECEIVE_FILTER_FIELD_PARAMETERS {
-  NDIS_OBJECT_HEADER       Header;
-  ULONG                    Flags;
-  NDIS_FRAME_HEADER        FrameHeader;
-  NDIS_RECEIVE_FILTER_TEST ReceiveFilterTest;
-  union _HEADER_FIELD {
-    NDIS_MAC_HEADER_FIELD        MacHeaderField;
-    NDIS_ARP_HEADER_FIELD        ArpHeaderField;
-    NDIS_IPV4_HEADER_FIELD       IPv4HeaderField;
-    NDIS_IPV6_HEADER_FIELD       IPv6HeaderField;
-    NDIS_UDP_HEADER_FIELD        UdpHeaderField;
-  } HeaderField;
-  union _FIELD_VALUE {
-    UCHAR   FieldByteValue;
-    USHORT  FieldShortValue;
-    ULONG   FieldLongValue;
-    ULONG64 FieldLong64Value;
-    UCHAR   FieldByteArrayValue[16];
-  } FieldValue;
-  union _RESULT_VALUE {
-    UCHAR   ResultByteValue;
-    USHORT  ResultShortValue;
-    ULONG   ResultLongValue;
-    ULONG64 ResultLong64Value;
-    UCHAR   ResultByteArrayValue[16];
-  } ResultValue;
-} NDIS_RECEIVE_FILTER_FIELD_PARAMETERS, *PNDIS_RECEIVE_FILTER_FIELD_PARAMETERS;
 
 // NDIS_RECEIVE_FILTER_MOVE_FILTER_PARAMETERS (struct)
 typedef struct _NDIS_RECEIVE_FILTER_MOVE_FILTER_PARAMETERS {
@@ -2171,6 +2187,7 @@ typedef struct _NDIS_RECEIVE_SCALE_PARAMETERS_V2 {
   ULONG              Flags;
   ULONG              HashInformation;
   ULONG              HashSecretKeySize;
+  ULONG              HashSecretKeyOffset;
   ULONG              NumberOfQueues;
   ULONG              NumberOfIndirectionTableEntries;
 } NDIS_RECEIVE_SCALE_PARAMETERS_V2, *PNDIS_RECEIVE_SCALE_PARAMETERS_V2;
