@@ -64,8 +64,19 @@ def callback_typedef(page, text):
     rest = text[i + 1:].strip().lstrip(";").strip()
     ret = re.sub(r"\b_Use_decl_annotations_\b|\b_IRQL_\w+\([^)]*\)|\b_Function_class_\([^)]*\)",
                  "", m.group(3)).strip() or "VOID"
-    out = "typedef %s (%s)(%s);" % (ret, page.name, params or "VOID")
+    # WDK naming: a callback type named P<NAME> is the pointer to the routine
+    # (PINTERFACE_REFERENCE is `VOID (*)(PVOID)`; structures hold it as a
+    # member), except the role families whose own first word starts with P.
+    ptr = "*" if is_pointer_callback(page.name) else ""
+    out = "typedef %s (%s%s)(%s);" % (ret, ptr, page.name, params or "VOID")
     return out + ("\n" + rest if rest else "")
+
+
+ROLE_FAMILIES = ("MINIPORT_", "PROTOCOL_", "FILTER_", "NDIS_", "PROVIDER_")
+
+
+def is_pointer_callback(name):
+    return re.match(r"P[A-Z]", name) is not None and not name.startswith(ROLE_FAMILIES)
 
 
 def reconstruct_enum(page):
@@ -300,6 +311,29 @@ class SupportPage:
         self.kind, self.path, self.body = "support", name + ".md", ""
 
 
+def gate_members(d, o):
+    """A structure documented for an earlier NDIS version than the type of some
+    of its members (a union arm added later, as the WDK adds them under
+    `#if NDIS_SUPPORT_NDISxxx`): gate those members, not the structure."""
+    if d.kind not in ("struct", "union"):
+        return False
+    names = o.defines & d.refs
+    member = re.compile(r"^([ \t]+)(%s)\s+\**\s*\w+\s*(\[[^\]]*\])?\s*;[ \t]*$"
+                        % "|".join(map(re.escape, names)), re.M)
+    lines = [ln for ln in d.text.splitlines() if re.search(r"\b(%s)\b" % "|".join(map(re.escape, names)), ln)]
+    if not lines or not all(member.match(ln) for ln in lines):
+        return False
+    d.text = member.sub(lambda m: "#if %s\n%s\n#endif" % (gate_name(o.gate), m.group(0)), d.text)
+    for n in names:
+        d.cond[n] = o.gate
+    return True
+
+
+def gate_name(v):
+    return "NDIS_SUPPORT_NDIS6" if v <= 600 else (
+        "NDIS_SUPPORT_NDIS61" if v == 610 else "NDIS_SUPPORT_NDIS%d" % v)
+
+
 def order_decls(decls, report):
     """Dependencies first; each declaration gated at least as high as what it uses."""
     owner = {}
@@ -328,7 +362,11 @@ def order_decls(decls, report):
         for d in decls:
             for o in deps[d.name][0] + deps[d.name][1]:
                 used_at = max(d.gate, min(d.cond.get(n, 0) for n in o.defines & d.refs))
-                if o.gate > used_at and d.kind != "macro":
+                if o.gate > used_at and d.kind != "macro" and gate_members(d, o):
+                    report.append("gated the members of %s that use %s at NDIS %d (the structure: %d)"
+                                  % (d.name, o.name, o.gate, d.gate))
+                    changed = True
+                elif o.gate > used_at and d.kind != "macro":
                     report.append("gated %s at NDIS %d (documented %d): it uses %s"
                                   % (d.name, o.gate, d.page.minver, o.name))
                     d.gate = o.gate

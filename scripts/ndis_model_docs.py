@@ -15,7 +15,7 @@ SYNTAX_COMMIT = "bc2f5c72aa684665960d9bd48b0e1561b10dc4ae"
 # already declare) is listed in the names but not generated.
 FOLDERS = ["ndis", "objectheader", "oidrequest", "ntddndis", "poll", "miniport", "nbl",
            "nbl8021q", "nblaccessors", "nblapi", "nblchecksum", "nblhash", "nblinfo",
-           "nbllso", "nblrsc", "nbltimestamp", "nbluso"]
+           "nbllso", "nblrsc", "nbltimestamp", "nbluso", "encapsulationconfig"]
 
 # Pages that give only a Windows release, mapped to the NDIS version it shipped.
 WINDOWS_NDIS = [("Windows 11, version 22H2", 686), ("Windows 11", 685),
@@ -123,7 +123,9 @@ def load(root):
     pages = []
     for folder in FOLDERS:
         for path in sorted(glob.glob(os.path.join(root, folder, "*.md"))):
-            if os.path.basename(path) in ("index.md", "TOC.md"):
+            # index and TOC pages, and a header's own overview page (na-*)
+            if os.path.basename(path) in ("index.md", "TOC.md") or \
+                    os.path.basename(path).startswith("na-"):
                 continue
             with open(path, encoding="utf-8", errors="replace") as f:
                 meta, body = parse_front(f.read())

@@ -312,6 +312,9 @@ FIXES = {
     # added after the block's last one.
     "NDIS_OFFLOAD": [(r"(EncapsulatedPacketTaskOffloadGre;\s*\n#endif)",
                       "\\1\n#if NDIS_SUPPORT_NDIS650\n  NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD_V2 EncapsulatedPacketTaskOffloadVxlan;\n  UCHAR EncapsulationTypes;\n#endif\n#if NDIS_SUPPORT_NDIS670\n  NDIS_RFC6877_464XLAT_OFFLOAD Rfc6877Xlat;\n#endif\n#if NDIS_SUPPORT_NDIS683\n  NDIS_UDP_SEGMENTATION_OFFLOAD UdpSegmentation;\n#endif")],
+    # The field list documents HashSecretKeyOffset (the offset of the key, as
+    # in NDIS_RECEIVE_SCALE_PARAMETERS, a ULONG there) after HashSecretKeySize.
+    "NDIS_RECEIVE_SCALE_PARAMETERS_V2": [(r"(ULONG\s+HashSecretKeySize;)", "\\1\n  ULONG              HashSecretKeyOffset;")],
     # Every block: the port control state type is NDIS_PORT_CONTROL_STATE.
     "*": [("NDIS_PORT_CONTROLL_STATE", "NDIS_PORT_CONTROL_STATE"),
           (r"_In_\s+IWDFDevice3\s*\*\s*pDevice,\s*", "")],

@@ -48,6 +48,21 @@ typedef struct _CM_MCA_POS_DATA {
   UCHAR  PosData4;
 } CM_MCA_POS_DATA, *PCM_MCA_POS_DATA;
 
+// PINTERFACE_DEREFERENCE (callback)
+typedef VOID (*PINTERFACE_DEREFERENCE)(_In_ PVOID Context);
+
+// PINTERFACE_REFERENCE (callback)
+typedef VOID (*PINTERFACE_REFERENCE)(_In_ PVOID Context);
+
+// INTERFACE (struct)
+typedef struct _INTERFACE {
+  USHORT                 Size;
+  USHORT                 Version;
+  PVOID                  Context;
+  PINTERFACE_REFERENCE   InterfaceReference;
+  PINTERFACE_DEREFERENCE InterfaceDereference;
+} INTERFACE, *PINTERFACE;
+
 // IRQ_DEVICE_POLICY (enum)
 typedef enum _IRQ_DEVICE_POLICY {
   IrqPolicyMachineDefault                     = 0,
@@ -952,12 +967,6 @@ typedef struct {
     ULONG  AsULONG;
   } Status;
 } PCI_X_CAPABILITY, *PPCI_X_CAPABILITY;
-
-// PINTERFACE_DEREFERENCE (callback)
-typedef VOID (PINTERFACE_DEREFERENCE)(_In_ PVOID Context);
-
-// PINTERFACE_REFERENCE (callback)
-typedef VOID (PINTERFACE_REFERENCE)(_In_ PVOID Context);
 
 // READ_PORT_BUFFER_UCHAR (function)
 VOID READ_PORT_BUFFER_UCHAR(

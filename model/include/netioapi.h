@@ -10,68 +10,13 @@
 #pragma once
 
 #include <ndis.h>
+#include <ws2ipdef.h>
+#include <ifdef.h>
 
 NDISV_BEGIN_DECLS
 
 #define NETIOAPI_API NTSTATUS
 
-// ---- socket addresses ---------------------------------------------------------
-#ifndef NDISV_HAVE_SOCKADDR
-#define NDISV_HAVE_SOCKADDR
-typedef USHORT ADDRESS_FAMILY;
-#define AF_UNSPEC 0
-#define AF_INET 2
-#define AF_INET6 23
-
-typedef struct in_addr {
-    union {
-        struct { UCHAR s_b1, s_b2, s_b3, s_b4; } S_un_b;
-        struct { USHORT s_w1, s_w2; } S_un_w;
-        ULONG S_addr;
-    } S_un;
-} IN_ADDR, *PIN_ADDR;
-
-typedef struct in6_addr {
-    union {
-        UCHAR Byte[16];
-        USHORT Word[8];
-    } u;
-} IN6_ADDR, *PIN6_ADDR;
-
-typedef struct {
-    union {
-        struct {
-            ULONG Zone : 28;
-            ULONG Level : 4;
-        };
-        ULONG Value;
-    };
-} SCOPE_ID, *PSCOPE_ID;
-
-typedef struct sockaddr_in {
-    ADDRESS_FAMILY sin_family;
-    USHORT sin_port;
-    IN_ADDR sin_addr;
-    CHAR sin_zero[8];
-} SOCKADDR_IN, *PSOCKADDR_IN;
-
-typedef struct sockaddr_in6 {
-    ADDRESS_FAMILY sin6_family;
-    USHORT sin6_port;
-    ULONG sin6_flowinfo;
-    IN6_ADDR sin6_addr;
-    union {
-        ULONG sin6_scope_id;
-        SCOPE_ID sin6_scope_struct;
-    };
-} SOCKADDR_IN6, *PSOCKADDR_IN6;
-
-typedef union _SOCKADDR_INET {
-    SOCKADDR_IN Ipv4;
-    SOCKADDR_IN6 Ipv6;
-    ADDRESS_FAMILY si_family;
-} SOCKADDR_INET, *PSOCKADDR_INET;
-#endif
 
 typedef struct _IP_ADDRESS_PREFIX {
     SOCKADDR_INET Prefix;
@@ -79,7 +24,6 @@ typedef struct _IP_ADDRESS_PREFIX {
 } IP_ADDRESS_PREFIX, *PIP_ADDRESS_PREFIX;
 
 // ---- network-layer enumerations --------------------------------------------------
-#define ScopeLevelCount 16
 
 typedef enum _NL_PREFIX_ORIGIN {
     IpPrefixOriginOther = 0,

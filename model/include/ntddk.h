@@ -16,9 +16,6 @@ NTSTATUS ZwOpenKey(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBU
 NTSTATUS ZwWaitForSingleObject(HANDLE Handle, BOOLEAN Alertable, PLARGE_INTEGER Timeout);
 ULONG KeGetRecommendedSharedDataAlignment(void);
 USHORT KeQueryActiveGroupCount(void);
-USHORT KeQueryMaximumGroupCount(void);
-ULONG KeQueryMaximumProcessorCount(void);
-ULONG KeQueryMaximumProcessorCountEx(USHORT GroupNumber);
 PVOID ExAllocatePoolQuotaUninitialized(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
 
 typedef struct _OSVERSIONINFOW {

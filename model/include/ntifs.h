@@ -60,7 +60,6 @@ BOOLEAN SeAccessCheck(PSECURITY_DESCRIPTOR SecurityDescriptor, PSECURITY_SUBJECT
                       BOOLEAN SubjectContextLocked, ACCESS_MASK DesiredAccess, ACCESS_MASK PreviouslyGrantedAccess,
                       PPRIVILEGE_SET *Privileges, PGENERIC_MAPPING GenericMapping, KPROCESSOR_MODE AccessMode,
                       PACCESS_MASK GrantedAccess, PNTSTATUS AccessStatus);
-typedef struct _LUID { ULONG LowPart; LONG HighPart; } LUID, *PLUID;
 BOOLEAN SeSinglePrivilegeCheck(LUID PrivilegeValue, KPROCESSOR_MODE PreviousMode);
 
 // ---- object manager -----------------------------------------------------------

@@ -3,10 +3,11 @@
 //
 // ndisv NDIS model, written for ndisv; not a C library header. ndisv parses
 // with -nostdinc, and Clang's own resource headers have no string.h, so
-// drivers that include <string.h> (tap-windows6) get the kernel-safe subset
-// the kernel C runtime exports.
+// drivers get the subset the kernel C runtime exports. wdm.h includes it, as
+// the WDK's does (RtlCopyMemory and friends are these routines).
 #pragma once
 
+#include <vadefs.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -25,6 +26,12 @@ int strncmp(const char *A, const char *B, size_t Count);
 char *strchr(const char *S, int C);
 char *strrchr(const char *S, int C);
 char *strstr(const char *S, const char *Sub);
+char *strcpy(char *Dest, const char *Src);
+char *strncpy(char *Dest, const char *Src, size_t Count);
+char *strcat(char *Dest, const char *Src);
+char *strncat(char *Dest, const char *Src, size_t Count);
+char *_strlwr(char *S);
+char *_strupr(char *S);
 int _stricmp(const char *A, const char *B);
 int _strnicmp(const char *A, const char *B, size_t Count);
 size_t wcslen(const wchar_t *S);

@@ -4,16 +4,10 @@
 
 #include <sal.h>
 #include <ntdef.h>
+#include <ntstatus.h>
+#include <string.h> // the C runtime routines RtlCopyMemory and friends expand to
 
 NDISV_BEGIN_DECLS
-
-// ---- C runtime pieces drivers use directly -------------------------------
-void *memset(void *Dest, int Value, size_t Count);
-void *memcpy(void *Dest, const void *Src, size_t Count);
-void *memmove(void *Dest, const void *Src, size_t Count);
-int memcmp(const void *A, const void *B, size_t Count);
-size_t strlen(const char *S);
-size_t wcslen(const wchar_t *S);
 
 // ---- IRQL ----------------------------------------------------------------
 typedef UCHAR KIRQL;
@@ -582,6 +576,10 @@ typedef struct _GROUP_AFFINITY {
     USHORT Reserved[3];
 } GROUP_AFFINITY, *PGROUP_AFFINITY;
 
+#define ALL_PROCESSOR_GROUPS 0xffff
+#define MAXIMUM_PROC_PER_GROUP 64
+#define MAXIMUM_PROCESSORS MAXIMUM_PROC_PER_GROUP
+
 typedef enum _DEVICE_POWER_STATE {
     PowerDeviceUnspecified = 0, PowerDeviceD0, PowerDeviceD1, PowerDeviceD2,
     PowerDeviceD3, PowerDeviceMaximum
@@ -766,6 +764,14 @@ ULONG KeGetCurrentProcessorNumber(void);
 ULONG KeGetCurrentProcessorNumberEx(PPROCESSOR_NUMBER ProcNumber);
 ULONG KeQueryActiveProcessorCount(PKAFFINITY ActiveProcessors);
 ULONG KeQueryActiveProcessorCountEx(USHORT GroupNumber);
+KAFFINITY KeQueryActiveProcessors(void);
+KAFFINITY KeQueryGroupAffinity(USHORT GroupNumber);
+USHORT KeQueryActiveGroupCount(void);
+USHORT KeQueryMaximumGroupCount(void);
+ULONG KeQueryMaximumProcessorCount(void);
+ULONG KeQueryMaximumProcessorCountEx(USHORT GroupNumber);
+VOID KeSetSystemGroupAffinityThread(PGROUP_AFFINITY Affinity, PGROUP_AFFINITY PreviousAffinity);
+VOID KeRevertToUserGroupAffinityThread(PGROUP_AFFINITY PreviousAffinity);
 VOID KeQuerySystemTime(PLARGE_INTEGER CurrentTime);
 VOID KeQueryTickCount(PLARGE_INTEGER TickCount);
 ULONG KeQueryTimeIncrement(void);

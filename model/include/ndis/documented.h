@@ -13,6 +13,7 @@
 #include <ndis/nblinfo.h>
 #include <ndis/ndis.h>
 #include <ndis/nbl8021q.h>
+#include <ndis/encapsulationconfig.h>
 #include <ndis/oidrequest.h>
 #include <ndis/nblchecksum.h>
 #include <ndis/nbllso.h>

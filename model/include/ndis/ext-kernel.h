@@ -59,13 +59,6 @@ unsigned long _exception_code(void);
 #define RTL_STATIC_LIST_HEAD(x) LIST_ENTRY x = {&x, &x}
 #endif
 
-// ---- status codes these drivers return -------------------------------------
-#ifndef STATUS_INVALID_USER_BUFFER
-#define STATUS_INVALID_USER_BUFFER ((NTSTATUS)0xC00000E8L)
-#endif
-#ifndef STATUS_ALREADY_INITIALIZED
-#define STATUS_ALREADY_INITIALIZED ((NTSTATUS)0xC0000510L)
-#endif
 
 // ---- access rights --------------------------------------------------------
 #define DELETE 0x00010000L
@@ -152,9 +145,6 @@ NTSTATUS ZwCreateKey(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRI
                      ULONG TitleIndex, PUNICODE_STRING Class, ULONG CreateOptions, PULONG Disposition);
 
 // ---- OS version checks ------------------------------------------------------------
-#ifndef STATUS_REVISION_MISMATCH
-#define STATUS_REVISION_MISMATCH ((NTSTATUS)0xC0000059L)
-#endif
 typedef struct _OSVERSIONINFOEXW {
     ULONG dwOSVersionInfoSize;
     ULONG dwMajorVersion;

@@ -1,0 +1,47 @@
+//===- ws2ipdef.h - ndisv model of the IP socket definitions --------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Written for ndisv from the documented IPv6 and dual-stack socket address
+// types; not the WDK header.
+#pragma once
+
+#include <ws2def.h>
+#include <in6addr.h>
+
+typedef struct sockaddr_in6 {
+    ADDRESS_FAMILY sin6_family;
+    USHORT sin6_port;
+    ULONG sin6_flowinfo;
+    IN6_ADDR sin6_addr;
+    union {
+        ULONG sin6_scope_id;
+        SCOPE_ID sin6_scope_struct;
+    };
+} SOCKADDR_IN6_LH, *PSOCKADDR_IN6_LH;
+typedef SOCKADDR_IN6_LH SOCKADDR_IN6, *PSOCKADDR_IN6;
+
+typedef union _SOCKADDR_INET {
+    SOCKADDR_IN Ipv4;
+    SOCKADDR_IN6 Ipv6;
+    ADDRESS_FAMILY si_family;
+} SOCKADDR_INET, *PSOCKADDR_INET;
+
+#define IP_OPTIONS 1
+#define IP_HDRINCL 2
+#define IP_TOS 3
+#define IP_TTL 4
+#define IP_PKTINFO 19
+#define IPV6_HOPLIMIT 21
+#define IPV6_PKTINFO 19
+#define IPV6_UNICAST_HOPS 4
+#define IPV6_V6ONLY 27
+
+typedef struct in_pktinfo {
+    IN_ADDR ipi_addr;
+    ULONG ipi_ifindex;
+} IN_PKTINFO, *PIN_PKTINFO;
+
+typedef struct in6_pktinfo {
+    IN6_ADDR ipi6_addr;
+    ULONG ipi6_ifindex;
+} IN6_PKTINFO, *PIN6_PKTINFO;

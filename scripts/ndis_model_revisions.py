@@ -1,0 +1,136 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Revision and size constants of the documented NDIS structures.
+
+A structure that starts with an NDIS_OBJECT_HEADER documents, under its Header
+field, each value its Revision member takes (`NDIS_BIND_PARAMETERS_REVISION_2`),
+the NDIS version that revision came with ("... for NDIS 6.1"), the members it
+added (in bold), and the value of the Size member
+(`NDIS_SIZEOF_BIND_PARAMETERS_REVISION_2`). From that:
+
+- `X_REVISION_N` is N (every revision constant is its own number), gated at
+  the version the revision's paragraph names;
+- the size of revision N ends with the member just before the first one that
+  revision N+1 added: `RTL_SIZEOF_THROUGH_FIELD(X, that member)`; the newest
+  revision ends with the structure's last member. Where the next revision's
+  paragraph names no member of the structure, the size is `sizeof(X)` and the
+  report says so.
+
+Names the hand-written headers define stay theirs.
+"""
+import re
+
+REV = re.compile(r"\b(NDIS_(?!SIZEOF_)\w+?_REVISION_(\d+))\b")
+SIZEOF = re.compile(r"\bNDIS_SIZEOF_\w+_REVISION_\d+\b")
+
+
+def top_members(text):
+    """The structure's top-level members in order, each with the NDIS version
+    of the `#if NDIS_SUPPORT_NDISxxx` around it (0: none)."""
+    body = text[text.find("{") + 1:text.rfind("}")]
+    out, depth, stmt, gates = [], 0, "", []
+    for ch in body:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        if depth == 0 and ch == ";":
+            for pp in re.finditer(r"^\s*#\s*(if|ifdef|endif|else|elif)\b(.*)$", stmt, re.M):
+                if pp.group(1) in ("if", "ifdef"):
+                    gates.append(version_of(pp.group(2).replace("NDIS_SUPPORT_NDIS6", "NDIS 6.0")
+                                            .replace("NDIS_SUPPORT_NDIS", "NDIS 6.")) or 0)
+                elif pp.group(1) == "endif" and gates:
+                    gates.pop()
+            stmt = re.sub(r"^\s*#.*$", "", stmt, flags=re.M)
+            m = re.search(r"(\w+)\s*(\[[^\]]*\]\s*)*(:\s*\d+\s*)?$", stmt.strip())
+            if m:
+                out.append((m.group(1), max(gates or [0])))
+            stmt = ""
+        elif depth == 0 and ch != "}":
+            stmt += ch
+        elif depth == 0:
+            stmt = ""
+    return out
+
+
+def version_of(chunk):
+    m = re.search(r"NDIS\s+6\.(\d+)", chunk)
+    if not m:
+        return None
+    minor = int(m.group(1))
+    return 600 + (10 if minor == 1 else minor)
+
+
+def header_section(body):
+    m = re.search(r"^### -field Header\b(.*?)(?=^### )", body, re.S | re.M)
+    return m.group(1) if m else ""
+
+
+def revisions(page, text):
+    """[(N, revision name, size name or None, version or None, added members)]"""
+    section = header_section(page.body)
+    hits = [m for m in REV.finditer(section) if "__" not in m.group(1)]
+    out = {}
+    for i, m in enumerate(hits):
+        end = hits[i + 1].start() if i + 1 < len(hits) else len(section)
+        chunk = section[m.end():end]
+        n = int(m.group(2))
+        size = SIZEOF.search(chunk)
+        added = re.findall(r"<b>(\w+)</b>|\*\*(\w+)\*\*", chunk)
+        added = [a or b for a, b in added]
+        prev = out.get(n)
+        if prev is None or (size and not prev[2]):
+            out[n] = (n, m.group(1), size.group(0) if size else None, version_of(chunk), added)
+    return [out[n] for n in sorted(out)]
+
+
+def gate_macro(v):
+    return "NDIS_SUPPORT_NDIS6" if v <= 600 else (
+        "NDIS_SUPPORT_NDIS61" if v == 610 else "NDIS_SUPPORT_NDIS%d" % v)
+
+
+def add_revisions(decls, handwritten, report):
+    """Appends each documented structure's revision and size constants to its
+    declaration; returns how many were added."""
+    count = 0
+    for d in decls:
+        if d.kind != "struct" or "NDIS_OBJECT_HEADER" not in d.text or not hasattr(d.page, "body"):
+            continue
+        revs = revisions(d.page, d.text)
+        if not revs:
+            continue
+        gated = top_members(d.text)
+        members = [m for m, _ in gated]
+        lines = []
+        for i, (n, rname, sname, ver, _) in enumerate(revs):
+            gate = max(ver or d.gate, d.gate)
+            defs = []
+            if rname not in handwritten:
+                defs.append("#define %s %d" % (rname, n))
+            if sname and sname not in handwritten:
+                nxt = revs[i + 1] if i + 1 < len(revs) else None
+                if nxt is None:
+                    size = "RTL_SIZEOF_THROUGH_FIELD(%s, %s)" % (d.name, members[-1]) \
+                        if members else "sizeof(%s)" % d.name
+                else:
+                    added = [members.index(a) for a in nxt[4] if a in members]
+                    # else the members the structure gates above this revision's version
+                    later = [j for j, (_, g) in enumerate(gated) if g > max(ver or 0, d.gate)]
+                    if added and min(added) > 0:
+                        size = "RTL_SIZEOF_THROUGH_FIELD(%s, %s)" % (d.name, members[min(added) - 1])
+                    elif later and min(later) > 0:
+                        size = "RTL_SIZEOF_THROUGH_FIELD(%s, %s)" % (d.name, members[min(later) - 1])
+                    else:
+                        size = "sizeof(%s)" % d.name
+                        report.append("sized %s as the whole structure: revision %d's paragraph "
+                                      "names none of its members" % (sname, nxt[0]))
+                defs.append("#define %s %s" % (sname, size))
+            if not defs:
+                continue
+            count += len(defs)
+            if gate > d.gate:
+                lines += ["#if %s" % gate_macro(gate)] + defs + ["#endif"]
+            else:
+                lines += defs
+        if lines:
+            d.text = d.text.rstrip() + "\n" + "\n".join(lines)
+    return count
