@@ -132,9 +132,16 @@ static std::string tableName(const GlobalVariable &G) {
 }
 
 void Executor::Impl::splitTableIndex(State &S, const GetElementPtrInst &G, Worklist &WL) {
+  if (G.hasAllConstantIndices())
+    return; // the common case, first
   auto *Table = dyn_cast<GlobalVariable>(G.getPointerOperand()->stripPointerCasts());
+  if (!Table)
+    return;
   // Constant or not: the entry is read from the path's memory afterwards.
-  if (!Table || !Table->hasDefinitiveInitializer() || !holdsFunctions(Table->getInitializer()))
+  auto [It, New] = RoutineTables.try_emplace(Table, false);
+  if (New)
+    It->second = Table->hasDefinitiveInitializer() && holdsFunctions(Table->getInitializer());
+  if (!It->second)
     return;
   // The one unknown index, and the array it selects in.
   const Value *Index = nullptr;
