@@ -122,6 +122,10 @@ struct Executor::Impl {
   /// the functions it may reach, forking the others (null: none known).
   const llvm::Function *chooseTarget(State &S, const llvm::CallBase &CB, const SymValue &Callee,
                                      Worklist &WL);
+  /// A GEP with one unknown index into a constant table of routines: forks
+  /// one path per entry the index allows (at most MaxIndirectTargets).
+  void splitTableIndex(State &S, const llvm::GetElementPtrInst &G, Worklist &WL);
+  llvm::DenseMap<const llvm::GlobalVariable *, bool> RoutineTables; // holds functions?
   /// Address-taken functions (with a body or a model) of type T, in module order.
   const std::vector<const llvm::Function *> &targetsOfType(llvm::FunctionType *T);
   llvm::DenseMap<llvm::FunctionType *, std::vector<const llvm::Function *>> TargetsByType;

@@ -9,9 +9,16 @@
 // same function. Past MaxIndirectTargets, the remaining functions are named
 // in the statistics with what they may call, so the rules those calls
 // concern come out inconclusive instead of passing without them.
+//
+// Most such pointers come from a global table of routines indexed by an
+// unknown (`&ChipOps[Revision]`): there the path forks once per entry the
+// index's interval allows within the table (an index past its end would be
+// undefined behaviour), before the pointer is made, so a chip's Setup and
+// Teardown are read from the same entry.
 //===----------------------------------------------------------------------===//
 #include "ExecutorImpl.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/IR/GetElementPtrTypeIterator.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/Support/Path.h"
 
@@ -95,4 +102,90 @@ const Function *Executor::Impl::chooseTarget(State &S, const CallBase &CB, const
                "Assuming the function pointer calls '" + nameOf(*F) + "' (one of " +
                    std::to_string(All.size()) + " functions of its type whose address is taken)");
   return F;
+}
+
+/// Whether a constant mentions a function (a table of routines), also
+/// through the globals it points to (a table of pointers to such tables).
+static bool holdsFunctions(const Constant *C, unsigned Depth = 0) {
+  const Constant *Base = C->stripPointerCasts();
+  if (isa<Function>(Base))
+    return true;
+  if (Depth > 4)
+    return false;
+  if (auto *G = dyn_cast<GlobalVariable>(Base))
+    return G->hasDefinitiveInitializer() && holdsFunctions(G->getInitializer(), Depth + 1);
+  if (!isa<ConstantAggregate>(C))
+    return false;
+  for (const Use &Op : C->operands())
+    if (auto *Sub = dyn_cast<Constant>(Op.get()); Sub && holdsFunctions(Sub, Depth + 1))
+      return true;
+  return false;
+}
+
+/// The table's name in the source (a static's IR name may carry a suffix).
+static std::string tableName(const GlobalVariable &G) {
+  SmallVector<DIGlobalVariableExpression *, 1> DI;
+  G.getDebugInfo(DI);
+  if (!DI.empty() && DI[0]->getVariable())
+    return DI[0]->getVariable()->getName().str();
+  return G.getName().str();
+}
+
+void Executor::Impl::splitTableIndex(State &S, const GetElementPtrInst &G, Worklist &WL) {
+  if (G.hasAllConstantIndices())
+    return; // the common case, first
+  auto *Table = dyn_cast<GlobalVariable>(G.getPointerOperand()->stripPointerCasts());
+  if (!Table)
+    return;
+  // Constant or not: the entry is read from the path's memory afterwards.
+  auto [It, New] = RoutineTables.try_emplace(Table, false);
+  if (New)
+    It->second = Table->hasDefinitiveInitializer() && holdsFunctions(Table->getInitializer());
+  if (!It->second)
+    return;
+  // The one unknown index, and the array it selects in.
+  const Value *Index = nullptr;
+  uint64_t Count = 0;
+  Type *Within = nullptr;
+  for (gep_type_iterator GTI = gep_type_begin(G), E = gep_type_end(G); GTI != E; ++GTI) {
+    if (!isa<ConstantInt>(GTI.getOperand())) {
+      if (Index || !Within || !Within->isArrayTy())
+        return;
+      Index = GTI.getOperand();
+      Count = Within->getArrayNumElements();
+    }
+    Within = GTI.getIndexedType();
+  }
+  if (!Index)
+    return;
+  SymValue V = S.resolve(eval(S, Index));
+  if (!V.isSym())
+    return;
+  const SymInfo &I = S.info(V.sym());
+  SmallVector<int64_t, 16> Entries;
+  for (int64_t K = std::max<int64_t>(I.Lo, 0); K <= I.Hi && (uint64_t)K < Count; ++K) {
+    if (!llvm::is_contained(I.Excluded, K))
+      Entries.push_back(K);
+    if (Entries.size() > B.MaxIndirectTargets)
+      return; // too many: the calls through it explore the functions instead
+  }
+  if (Entries.size() < 2)
+    return;
+  size_t Chosen = 0;
+  if (S.ForcedOutcome >= 0) {
+    Chosen = std::min<size_t>((size_t)S.ForcedOutcome, Entries.size() - 1);
+    S.ForcedOutcome = -1;
+  } else {
+    for (size_t K = 1; K < Entries.size(); ++K) {
+      auto Other = clone(S);
+      Other->ForcedOutcome = (int)K;
+      WL.push_back(std::move(Other));
+    }
+  }
+  assume(S, {V.sym(), V.bits(), CmpInst::ICMP_EQ, (uint64_t)Entries[Chosen]}, true);
+  std::string What = describeValue(S, V);
+  S.addTrace(TraceStep::Kind::Branch, G.getDebugLoc().get(),
+             "Assuming " + (What.empty() ? "the index" : What) + " selects entry " +
+                 std::to_string(Entries[Chosen]) + " of '" + tableName(*Table) + "' (one of " +
+                 std::to_string(Entries.size()) + ")");
 }

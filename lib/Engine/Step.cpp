@@ -304,6 +304,7 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
     break;
   }
   case Instruction::GetElementPtr:
+    splitTableIndex(S, cast<GetElementPtrInst>(I), WL); // IndirectCalls.cpp
     setReg(gep(S, cast<GEPOperator>(I)));
     break;
   case Instruction::ICmp: {

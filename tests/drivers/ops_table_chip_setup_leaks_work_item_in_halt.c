@@ -1,9 +1,10 @@
 // RUN: %ndisv check --verify %s
 // Shows: init picks a per-chip operations table by a revision read from the registry (unknown to ndisv)
 // and calls its Setup through a function pointer; both revisions' Setup allocate a work item, but
-// revision B's Teardown, which halt calls through the same table, forgets to free it. ndisv explores the
-// call over every function of its type whose address is taken, so the leak is found (it used to drop the
-// call and call the rule not applicable).
+// revision B's Teardown, which halt calls through the same table, forgets to free it. The revision is
+// checked against the table's size, so ndisv follows each entry as a path of its own (setup and teardown
+// from the same entry) and finds the leak on revision B's (it used to drop the call and call the rule not
+// applicable).
 // expected-verdict {{ndisv_Init_IoWorkItem: defect}}
 // expected-verdict {{Init_NdisAllocateIoWorkItem: defect}}
 #define NDIS_MINIPORT_DRIVER 1
@@ -123,7 +124,7 @@ NDIS_STATUS OplInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
         Status = NDIS_STATUS_NOT_SUPPORTED;
         goto FreeAdapter;
     }
-    Adapter->Ops = &OplChipOps[Adapter->Revision];
+    Adapter->Ops = &OplChipOps[Adapter->Revision]; // expected-note {{selects entry 1 of 'OplChipOps' (one of 2)}}
     Status = Adapter->Ops->Setup(Adapter);
     if (Status != NDIS_STATUS_SUCCESS)
         goto FreeAdapter;

@@ -1,6 +1,7 @@
 // RUN: %ndisv check --verify %s
-// Shows: an operations table for 18 chip revisions, indexed by a revision read from the registry. ndisv
-// explores at most 16 targets of a call through an unknown function pointer (--max-indirect-targets);
+// Shows: an operations table for 18 chip revisions, indexed by a revision read from the registry: more
+// entries than ndisv follows one by one, so the pointer read from it is unknown. ndisv explores at most
+// 16 targets of a call through an unknown function pointer (--max-indirect-targets);
 // the two left over may allocate a work item (the last revision's Setup does), so the work item rules
 // are inconclusive, naming the call site, while rules none of them concern keep their verdicts.
 // expected-verdict {{ndisv_Init_IoWorkItem: inconclusive}}

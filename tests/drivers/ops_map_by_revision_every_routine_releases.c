@@ -1,7 +1,9 @@
 // RUN: %ndisv check --verify %s
-// Shows: as ops_table_chip_setup_leaks_work_item_in_halt.c, but every revision's Teardown frees the work
-// item if its Setup allocated one (revision B allocates none). Every target of the indirect calls is
-// explored and none leaks: pass.
+// Shows: a map of 20 chip revisions to three families of operations, read with the revision from the
+// registry; init calls the family's Setup and halt its Teardown through the pointer read from the map,
+// which ndisv does not know (more entries than it follows one by one). Each call is explored over the
+// functions of its type whose address is taken; every Teardown frees the work item if one was
+// allocated, so no pairing leaks: pass.
 // expected-verdict {{ndisv_Init_IoWorkItem: pass}}
 // expected-verdict {{Init_NdisAllocateIoWorkItem: pass}}
 #define NDIS_MINIPORT_DRIVER 1
@@ -73,10 +75,16 @@ static VOID OprRevCTeardown(POPR_ADAPTER Adapter)
         NdisFreeIoWorkItem(Adapter->ResetWorkItem);
 }
 
-static const OPR_CHIP_OPS OprChipOps[] = {
-    { OprRevASetup, OprRevATeardown },
-    { OprRevBSetup, OprRevBTeardown },
-    { OprRevCSetup, OprRevCTeardown },
+static const OPR_CHIP_OPS OprRevAOps = { OprRevASetup, OprRevATeardown };
+static const OPR_CHIP_OPS OprRevBOps = { OprRevBSetup, OprRevBTeardown };
+static const OPR_CHIP_OPS OprRevCOps = { OprRevCSetup, OprRevCTeardown };
+// Revision -> operations: the revisions of one family share their routines.
+static const OPR_CHIP_OPS *const OprOpsByRevision[20] = {
+    &OprRevAOps, &OprRevAOps, &OprRevAOps, &OprRevAOps,
+    &OprRevAOps, &OprRevAOps, &OprRevBOps, &OprRevBOps,
+    &OprRevBOps, &OprRevBOps, &OprRevBOps, &OprRevBOps,
+    &OprRevCOps, &OprRevCOps, &OprRevCOps, &OprRevCOps,
+    &OprRevCOps, &OprRevCOps, &OprRevCOps, &OprRevCOps
 };
 
 static NDIS_STATUS OprReadRevision(POPR_ADAPTER Adapter)
@@ -129,11 +137,11 @@ NDIS_STATUS OprInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minip
     Status = OprReadRevision(Adapter);
     if (Status != NDIS_STATUS_SUCCESS)
         goto FreeAdapter;
-    if (Adapter->Revision >= RTL_NUMBER_OF(OprChipOps)) {
+    if (Adapter->Revision >= RTL_NUMBER_OF(OprOpsByRevision)) {
         Status = NDIS_STATUS_NOT_SUPPORTED;
         goto FreeAdapter;
     }
-    Adapter->Ops = &OprChipOps[Adapter->Revision];
+    Adapter->Ops = OprOpsByRevision[Adapter->Revision];
     Status = Adapter->Ops->Setup(Adapter);
     if (Status != NDIS_STATUS_SUCCESS)
         goto FreeAdapter;
