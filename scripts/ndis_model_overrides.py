@@ -315,6 +315,11 @@ FIXES = {
     # The field list documents HashSecretKeyOffset (the offset of the key, as
     # in NDIS_RECEIVE_SCALE_PARAMETERS, a ULONG there) after HashSecretKeySize.
     "NDIS_RECEIVE_SCALE_PARAMETERS_V2": [(r"(ULONG\s+HashSecretKeySize;)", "\\1\n  ULONG              HashSecretKeyOffset;")],
+    # On x64, where the interlocked S-list entry is its own 16-byte aligned
+    # SLIST_ENTRY (wdm.h), these expand to ExInterlockedPush/PopEntrySList and
+    # take and return that type; the pages show the 32-bit SINGLE_LIST_ENTRY.
+    "NdisInterlockedPushEntrySList": [(r"PSINGLE_LIST_ENTRY", "PSLIST_ENTRY")],
+    "NdisInterlockedPopEntrySList": [(r"PSINGLE_LIST_ENTRY", "PSLIST_ENTRY")],
     # Every block: the port control state type is NDIS_PORT_CONTROL_STATE.
     "*": [("NDIS_PORT_CONTROLL_STATE", "NDIS_PORT_CONTROL_STATE"),
           (r"_In_\s+IWDFDevice3\s*\*\s*pDevice,\s*", "")],
