@@ -527,6 +527,15 @@ MACRO_BODIES = {
 #define NET_BUFFER_LIST_RECEIVE_QUEUE_ID(_NBL) \
     (((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)&NET_BUFFER_LIST_INFO((_NBL), NetBufferListFilteringInfo))->FilteringInfo.QueueId)
 #endif""",
+    # Documented as functions without a prototype; they set the type or function bits of the NBL's hash information.
+    'NET_BUFFER_LIST_SET_HASH_TYPE': r"""#define NET_BUFFER_LIST_SET_HASH_TYPE(_NBL, _HashType) \
+    (NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo) = (PVOID)(ULONG_PTR)( \
+        (((ULONG)(ULONG_PTR)NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo)) & ~NDIS_HASH_TYPE_MASK) | \
+        ((_HashType) & NDIS_HASH_TYPE_MASK)))""",
+    'NET_BUFFER_LIST_SET_HASH_FUNCTION': r"""#define NET_BUFFER_LIST_SET_HASH_FUNCTION(_NBL, _HashFunction) \
+    (NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo) = (PVOID)(ULONG_PTR)( \
+        (((ULONG)(ULONG_PTR)NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo)) & ~NDIS_HASH_FUNCTION_MASK) | \
+        ((_HashFunction) & NDIS_HASH_FUNCTION_MASK)))""",
     'NET_BUFFER_LIST_SET_HASH_VALUE': r"""#define NET_BUFFER_LIST_SET_HASH_VALUE(_NBL, _HashValue) \
     (NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashValue) = (PVOID)(ULONG_PTR)(_HashValue))""",
     'NdisAdjustMdlLength': r"""#define NdisAdjustMdlLength(_Mdl, _Length) ((_Mdl)->ByteCount = (_Length))""",

@@ -976,6 +976,8 @@ unsigned __int64 _byteswap_uint64(unsigned __int64 Value);
 #define RtlUlonglongByteSwap(_x) _byteswap_uint64((_x))
 
 #define INVALID_PROCESSOR_INDEX 0xffffffff
+// IoConnectInterruptEx's message-signaled interrupt resource marker.
+#define CM_RESOURCE_INTERRUPT_MESSAGE_TOKEN ((ULONG)-2)
 
 // ---- registry query table (RtlQueryRegistryValues) -----------------------------
 typedef NTSTATUS RTL_QUERY_REGISTRY_ROUTINE(PWSTR ValueName, ULONG ValueType, PVOID ValueData,
@@ -1014,7 +1016,12 @@ NTSTATUS RtlWriteRegistryValue(ULONG RelativeTo, PCWSTR Path, PCWSTR ValueName, 
                                PVOID ValueData, ULONG ValueLength);
 NTSTATUS RtlCheckRegistryKey(ULONG RelativeTo, PWSTR Path);
 
-// RtlInitEmptyUnicodeString is documented as a routine; the WDK defines it inline.
+// RtlInitEmptyUnicodeString/AnsiString are documented as routines; the WDK defines them inline.
+FORCEINLINE VOID RtlInitEmptyAnsiString(PANSI_STRING AnsiString, PCHAR Buffer, USHORT BufferSize) {
+    AnsiString->Length = 0;
+    AnsiString->MaximumLength = BufferSize;
+    AnsiString->Buffer = Buffer;
+}
 FORCEINLINE VOID RtlInitEmptyUnicodeString(PUNICODE_STRING UnicodeString, PWCHAR Buffer, USHORT BufferSize) {
     UnicodeString->Length = 0;
     UnicodeString->MaximumLength = BufferSize;

@@ -132,3 +132,6 @@
 // NdisAllocateCloneNetBufferList's CloneFlags.
 #define NDIS_CLONE_FLAGS_RESERVED 0x00000001
 #define NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS 0x00000002
+
+// NdisMAllocateNetBufferSGList's Flags.
+#define NDIS_SG_LIST_WRITE_TO_DEVICE 0x000000001
