@@ -121,7 +121,9 @@ def make_decl(page, overrides, report):
     if over is not None:
         return Decl(page, over.strip(), "override")
     if page.syntax is None:
-        if page.kind == "macro" and page.name in overrides.MACRO_BODIES:
+        # (also a page filed as a function that the WDK defines as a macro and
+        # that gives no prototype: NET_BUFFER_LIST_SET_HASH_TYPE/FUNCTION)
+        if page.name in overrides.MACRO_BODIES:
             return Decl(page, overrides.MACRO_BODIES[page.name], "macro body")
         if page.kind == "enum":
             t = reconstruct_enum(page)

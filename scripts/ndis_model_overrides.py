@@ -315,6 +315,11 @@ FIXES = {
     # The field list documents HashSecretKeyOffset (the offset of the key, as
     # in NDIS_RECEIVE_SCALE_PARAMETERS, a ULONG there) after HashSecretKeySize.
     "NDIS_RECEIVE_SCALE_PARAMETERS_V2": [(r"(ULONG\s+HashSecretKeySize;)", "\\1\n  ULONG              HashSecretKeyOffset;")],
+    # On x64, where the interlocked S-list entry is its own 16-byte aligned
+    # SLIST_ENTRY (wdm.h), these expand to ExInterlockedPush/PopEntrySList and
+    # take and return that type; the pages show the 32-bit SINGLE_LIST_ENTRY.
+    "NdisInterlockedPushEntrySList": [(r"PSINGLE_LIST_ENTRY", "PSLIST_ENTRY")],
+    "NdisInterlockedPopEntrySList": [(r"PSINGLE_LIST_ENTRY", "PSLIST_ENTRY")],
     # Every block: the port control state type is NDIS_PORT_CONTROL_STATE.
     "*": [("NDIS_PORT_CONTROLL_STATE", "NDIS_PORT_CONTROL_STATE"),
           (r"_In_\s+IWDFDevice3\s*\*\s*pDevice,\s*", "")],
@@ -522,6 +527,15 @@ MACRO_BODIES = {
 #define NET_BUFFER_LIST_RECEIVE_QUEUE_ID(_NBL) \
     (((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)&NET_BUFFER_LIST_INFO((_NBL), NetBufferListFilteringInfo))->FilteringInfo.QueueId)
 #endif""",
+    # Documented as functions without a prototype; they set the type or function bits of the NBL's hash information.
+    'NET_BUFFER_LIST_SET_HASH_TYPE': r"""#define NET_BUFFER_LIST_SET_HASH_TYPE(_NBL, _HashType) \
+    (NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo) = (PVOID)(ULONG_PTR)( \
+        (((ULONG)(ULONG_PTR)NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo)) & ~NDIS_HASH_TYPE_MASK) | \
+        ((_HashType) & NDIS_HASH_TYPE_MASK)))""",
+    'NET_BUFFER_LIST_SET_HASH_FUNCTION': r"""#define NET_BUFFER_LIST_SET_HASH_FUNCTION(_NBL, _HashFunction) \
+    (NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo) = (PVOID)(ULONG_PTR)( \
+        (((ULONG)(ULONG_PTR)NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo)) & ~NDIS_HASH_FUNCTION_MASK) | \
+        ((_HashFunction) & NDIS_HASH_FUNCTION_MASK)))""",
     'NET_BUFFER_LIST_SET_HASH_VALUE': r"""#define NET_BUFFER_LIST_SET_HASH_VALUE(_NBL, _HashValue) \
     (NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashValue) = (PVOID)(ULONG_PTR)(_HashValue))""",
     'NdisAdjustMdlLength': r"""#define NdisAdjustMdlLength(_Mdl, _Length) ((_Mdl)->ByteCount = (_Length))""",

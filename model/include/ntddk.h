@@ -69,4 +69,9 @@ CCHAR RtlFindLeastSignificantBit(ULONGLONG Set);
 CCHAR RtlFindMostSignificantBit(ULONGLONG Set);
 ULONG RtlNumberOfSetBitsUlongPtr(ULONG_PTR Target);
 
+// ---- process notifications ----------------------------------------------------
+typedef VOID CREATE_PROCESS_NOTIFY_ROUTINE(HANDLE ParentId, HANDLE ProcessId, BOOLEAN Create);
+typedef CREATE_PROCESS_NOTIFY_ROUTINE *PCREATE_PROCESS_NOTIFY_ROUTINE;
+NTSTATUS PsSetCreateProcessNotifyRoutine(PCREATE_PROCESS_NOTIFY_ROUTINE NotifyRoutine, BOOLEAN Remove);
+
 NDISV_END_DECLS

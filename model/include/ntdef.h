@@ -237,6 +237,25 @@ typedef ULONG *PLOGICAL;
 #define MAXUINT ((UINT)~((UINT)0))
 #define MAXINT ((INT)(MAXUINT >> 1))
 #define MAXDWORD 0xffffffff
+// basetsd.h's sized limits
+#define MAXUINT8 ((UINT8)~((UINT8)0))
+#define MAXINT8 ((INT8)(MAXUINT8 >> 1))
+#define MININT8 ((INT8)~MAXINT8)
+#define MAXUINT16 ((UINT16)~((UINT16)0))
+#define MAXINT16 ((INT16)(MAXUINT16 >> 1))
+#define MININT16 ((INT16)~MAXINT16)
+#define MAXUINT32 ((UINT32)~((UINT32)0))
+#define MAXINT32 ((INT32)(MAXUINT32 >> 1))
+#define MININT32 ((INT32)~MAXINT32)
+#define MAXUINT64 ((UINT64)~((UINT64)0))
+#define MAXINT64 ((INT64)(MAXUINT64 >> 1))
+#define MININT64 ((INT64)~MAXINT64)
+#define MAXULONG32 ((ULONG32)~((ULONG32)0))
+#define MAXLONG32 ((LONG32)(MAXULONG32 >> 1))
+#define MAXULONG64 ((ULONG64)~((ULONG64)0))
+#define MAXLONG64 ((LONG64)(MAXULONG64 >> 1))
+#define MAXDWORD32 ((DWORD32)~((DWORD32)0))
+#define MAXDWORD64 ((DWORD64)~((DWORD64)0))
 
 // ---- compound types ------------------------------------------------------
 typedef union _LARGE_INTEGER {

@@ -4,12 +4,10 @@
 // ndisv NDIS model. Written for ndisv from the documented WDK API; not the WDK
 // header. Miniports include <ntifs.h> first for the security, process and
 // object-manager routines a control device needs (wintun checks the caller's
-// access, attaches to processes and closes their handles); the rest of what
-// they use beyond the base wdm.h model comes from ndis/ext-kernel.h.
+// access, attaches to processes and closes their handles).
 #pragma once
 
 #include <ntddk.h>
-#include <ndis/ext-kernel.h>
 
 NDISV_BEGIN_DECLS
 

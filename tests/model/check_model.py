@@ -9,6 +9,11 @@ figure and the missing names, and fails below --min percent.
 
 versions: compiles the same TU for every NDIS version macro, in C and C++, so
 a declaration gated below what it uses fails.
+
+headers: compiles every header of the model on its own, in C and C++, after
+<ndis.h> (as an NDIS 6.86 miniport) and <wdm.h>, as drivers include them; a
+header that needs something it does not include, or clashes with ndis.h,
+fails.
 """
 import argparse
 import json
@@ -115,15 +120,41 @@ def versions(a):
     return 1 if failed else 0
 
 
+def headers(a):
+    failed = 0
+    names = []
+    for dirpath, _, files in os.walk(a.model):
+        for fn in files:
+            if fn.endswith(".h"):
+                names.append(os.path.relpath(os.path.join(dirpath, fn), a.model))
+    for h in sorted(names):
+        for lang in ("c", "c++"):
+            f = tempfile.NamedTemporaryFile("w", suffix=".c" if lang == "c" else ".cpp",
+                                            delete=False)
+            # poppack.h undoes a pshpackN.h, so it comes after one.
+            first = "#include <pshpack1.h>\n" if h == "poppack.h" else ""
+            f.write("#define NDIS_MINIPORT_DRIVER 1\n#define NDIS686_MINIPORT 1\n"
+                    "#include <ndis.h>\n#include <wdm.h>\n%s#include <%s>\n" % (first, h))
+            f.close()
+            r = subprocess.run(clang_args(a.clang, a.model, lang) + ["-fsyntax-only", f.name],
+                               capture_output=True, text=True)
+            os.unlink(f.name)
+            print("%s %s: %s" % (h, lang, "ok" if r.returncode == 0 else "FAIL"))
+            if r.returncode:
+                failed += 1
+                print(r.stderr[:3000])
+    return 1 if failed else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("mode", choices=["coverage", "versions"])
+    ap.add_argument("mode", choices=["coverage", "versions", "headers"])
     ap.add_argument("--clang", default="clang")
     ap.add_argument("--model", required=True, help="model/include")
     ap.add_argument("--names", help="model/coverage/ndis-documented-names.txt")
     ap.add_argument("--min", type=float, default=95.0)
     a = ap.parse_args()
-    sys.exit(coverage(a) if a.mode == "coverage" else versions(a))
+    sys.exit({"coverage": coverage, "versions": versions, "headers": headers}[a.mode](a))
 
 
 if __name__ == "__main__":

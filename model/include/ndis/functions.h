@@ -15,11 +15,23 @@ PMDL NdisAllocateMdl(NDIS_HANDLE NdisHandle, PVOID VirtualAddress, UINT Length);
 VOID NdisFreeMdl(PMDL Mdl);
 
 #define NdisRaiseIrql(_pIrql_, _NewIrql_) KeRaiseIrql((_NewIrql_), (_pIrql_))
+
+// An NDIS mutex is a kernel mutex; the macros are the kernel routines.
+typedef KMUTEX NDIS_MUTEX, *PNDIS_MUTEX;
+#define NDIS_INIT_MUTEX(_M) KeInitializeMutex((_M), 0xFFFF)
+#define NDIS_WAIT_FOR_MUTEX(_M) KeWaitForSingleObject((_M), Executive, KernelMode, FALSE, NULL)
+#define NDIS_RELEASE_MUTEX(_M) KeReleaseMutex((_M), FALSE)
 #define NdisLowerIrql(_OldIrql_) KeLowerIrql(_OldIrql_)
 // SAL-only declarations of the driver's context types: no code.
 #define NDIS_DECLARE_MINIPORT_DRIVER_CONTEXT(_ContextType) typedef _ContextType NDISV_MINIPORT_DRIVER_CONTEXT_TYPE
 #define NDIS_DECLARE_MINIPORT_ADAPTER_CONTEXT(_ContextType) typedef _ContextType NDISV_MINIPORT_ADAPTER_CONTEXT_TYPE
 #define NDIS_DECLARE_MINIPORT_INTERRUPT_CONTEXT(_ContextType) typedef _ContextType NDISV_MINIPORT_INTERRUPT_CONTEXT_TYPE
+#define NDIS_DECLARE_MINIPORT_SHARED_MEMORY_CONTEXT(_ContextType) typedef _ContextType NDISV_MINIPORT_SHARED_MEMORY_CONTEXT_TYPE
+#define NDIS_DECLARE_PROTOCOL_DRIVER_CONTEXT(_ContextType) typedef _ContextType NDISV_PROTOCOL_DRIVER_CONTEXT_TYPE
+#define NDIS_DECLARE_PROTOCOL_BIND_CONTEXT(_ContextType) typedef _ContextType NDISV_PROTOCOL_BIND_CONTEXT_TYPE
+#define NDIS_DECLARE_PROTOCOL_OPEN_CONTEXT(_ContextType) typedef _ContextType NDISV_PROTOCOL_OPEN_CONTEXT_TYPE
+#define NDIS_DECLARE_FILTER_DRIVER_CONTEXT(_ContextType) typedef _ContextType NDISV_FILTER_DRIVER_CONTEXT_TYPE
+#define NDIS_DECLARE_FILTER_MODULE_CONTEXT(_ContextType) typedef _ContextType NDISV_FILTER_MODULE_CONTEXT_TYPE
 
 // The interlocked list routines do what the plain ones do under the spin
 // lock; written out here so a verifier sees what the list holds. Each

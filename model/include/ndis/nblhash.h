@@ -7,6 +7,8 @@
 #pragma once
 
 #include <ndis/forward.h>
+#include <ndis/nblaccessors.h>
+#include <ndis/nblinfo.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -25,6 +27,18 @@ extern "C" {
     ((ULONG)(ULONG_PTR)(NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashValue)))
 
 #if NDIS_SUPPORT_NDIS630
+// NET_BUFFER_LIST_SET_HASH_FUNCTION (function)
+#define NET_BUFFER_LIST_SET_HASH_FUNCTION(_NBL, _HashFunction) \
+    (NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo) = (PVOID)(ULONG_PTR)( \
+        (((ULONG)(ULONG_PTR)NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo)) & ~NDIS_HASH_FUNCTION_MASK) | \
+        ((_HashFunction) & NDIS_HASH_FUNCTION_MASK)))
+
+// NET_BUFFER_LIST_SET_HASH_TYPE (function)
+#define NET_BUFFER_LIST_SET_HASH_TYPE(_NBL, _HashType) \
+    (NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo) = (PVOID)(ULONG_PTR)( \
+        (((ULONG)(ULONG_PTR)NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashInfo)) & ~NDIS_HASH_TYPE_MASK) | \
+        ((_HashType) & NDIS_HASH_TYPE_MASK)))
+
 // NET_BUFFER_LIST_SET_HASH_VALUE (macro)
 #define NET_BUFFER_LIST_SET_HASH_VALUE(_NBL, _HashValue) \
     (NET_BUFFER_LIST_INFO((_NBL), NetBufferListHashValue) = (PVOID)(ULONG_PTR)(_HashValue))

@@ -933,7 +933,6 @@ typedef struct _NDIS_IF_PROVIDER_CHARACTERISTICS {
   PVOID              Reserved1;
   PVOID              Reserved2;
 } NDIS_IF_PROVIDER_CHARACTERISTICS, *PNDIS_IF_PROVIDER_CHARACTERISTICS;
-#define NDIS_OBJECT_REVISION_1 1
 #define NDIS_SIZEOF_IF_PROVIDER_CHARACTERISTICS_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_IF_PROVIDER_CHARACTERISTICS, Reserved2)
 
 // NDIS_INIT_MUTEX (macro)
@@ -1687,7 +1686,6 @@ typedef struct _NET_IF_INFORMATION {
   NDIS_MEDIUM            MediaType;
   NDIS_PHYSICAL_MEDIUM   PhysicalMediumType;
 } NET_IF_INFORMATION, *PNET_IF_INFORMATION;
-#define NDIS_OBJECT_REVISION_1 1
 #define NDIS_SIZEOF_NET_IF_INFORMATION_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NET_IF_INFORMATION, PhysicalMediumType)
 
 // NET_PNP_EVENT (support)
@@ -2527,15 +2525,15 @@ PLIST_ENTRY NdisInterlockedInsertTailList(
 );
 
 // NdisInterlockedPopEntrySList (function)
-PSINGLE_LIST_ENTRY NdisInterlockedPopEntrySList(
+PSLIST_ENTRY NdisInterlockedPopEntrySList(
    PSLIST_HEADER   ListHead,
    PNDIS_SPIN_LOCK Lock
 );
 
 // NdisInterlockedPushEntrySList (function)
-PSINGLE_LIST_ENTRY NdisInterlockedPushEntrySList(
+PSLIST_ENTRY NdisInterlockedPushEntrySList(
    PSLIST_HEADER      ListHead,
-   PSINGLE_LIST_ENTRY ListEntry,
+   PSLIST_ENTRY ListEntry,
    PNDIS_SPIN_LOCK    Lock
 );
 

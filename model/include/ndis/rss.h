@@ -5,6 +5,11 @@
 #pragma once
 
 // Hash information: function in the low byte, hash types above it.
+#define NdisHashFunctionToeplitz 0x00000001
+#define NdisHashFunctionReserved1 0x00000002
+#define NdisHashFunctionReserved2 0x00000004
+#define NdisHashFunctionReserved3 0x00000008
+#define NdisHashFunctionMask 0x000000FF
 #define NDIS_HASH_FUNCTION_TOEPLITZ 0x00000001
 #define NDIS_HASH_FUNCTION_RESERVED1 0x00000002
 #define NDIS_HASH_FUNCTION_RESERVED2 0x00000004

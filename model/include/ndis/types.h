@@ -20,6 +20,7 @@ typedef MDL NDIS_BUFFER, *PNDIS_BUFFER;
 
 
 
+#define NDIS_OBJECT_REVISION_1 1
 #define NDIS_OBJECT_TYPE_DEFAULT 0x80
 #define NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS 0x81
 #define NDIS_OBJECT_TYPE_SG_DMA_DESCRIPTION 0x83
@@ -192,17 +193,5 @@ typedef struct _SCATTER_GATHER_LIST {
     SCATTER_GATHER_ELEMENT Elements[1];
 } SCATTER_GATHER_LIST, *PSCATTER_GATHER_LIST;
 
-typedef union DECLSPEC_ALIGN(16) _SLIST_HEADER {
-    struct {
-        ULONGLONG Alignment;
-        ULONGLONG Region;
-    };
-    struct {
-        ULONGLONG Depth : 16;
-        ULONGLONG Sequence : 48;
-        ULONGLONG Reserved : 4;
-        ULONGLONG NextEntry : 60;
-    } HeaderX64;
-} SLIST_HEADER, *PSLIST_HEADER;
 
 
