@@ -105,12 +105,11 @@ static void collectSourceFiles(const std::vector<std::string> &Inputs,
   for (const std::string &In : Inputs) {
     if (!sys::fs::is_directory(In))
       continue;
-    std::error_code EC;
-    for (sys::fs::recursive_directory_iterator It(In, EC), End; It != End && !EC; It.increment(EC)) {
-      StringRef Ext = sys::path::extension(It->path());
-      if (Ext == ".h" || Ext == ".hpp")
-        add(It->path());
-    }
+    if (Expected<SourceTree> Tree = walkSourceTree(In)) // errors: said by collectJobs
+      for (const std::string &H : Tree->Headers)
+        add(H);
+    else
+      consumeError(Tree.takeError());
   }
 }
 
@@ -308,6 +307,7 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
     R.TUs.push_back(std::move(Bad));
     FailedTUs.push_back(In);
   }
+  removeDuplicateJobs(Jobs); // one file named by several INPUTs
   if (Jobs.empty()) {
     fail(O, FailedTUs.empty() ? "no C or C++ source files in the input"
                               : "no input could be read: nothing could be verified");

@@ -139,10 +139,14 @@ int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   cl::HideUnrelatedOptions(Cat);
   cl::SetVersionPrinter([](raw_ostream &OS) { OS << "ndisv " NDISV_VERSION " (LLVM " LLVM_VERSION_STRING ")\n"; });
-  cl::ParseCommandLineOptions(argc, argv,
-                              "ndisv: static verifier for NDIS miniport drivers\n\n"
-                              "  ndisv check [options] <source|dir|compile_commands.json>...\n"
-                              "  ndisv rules [NAME]\n");
+  // With an error stream the parser returns instead of exiting with 1,
+  // which is the "defect" code: a usage error is 2, as README says.
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "ndisv: static verifier for NDIS miniport drivers\n\n"
+                                   "  ndisv check [options] <source|dir|compile_commands.json>...\n"
+                                   "  ndisv rules [NAME]\n",
+                                   &errs()))
+    return 2;
   std::string DataDir = findDataDir(argv[0]);
   if (RulesCmd)
     return listRules(DataDir);
@@ -275,6 +279,8 @@ int main(int argc, char **argv) {
   TO.Color = Color == ColorMode::Auto ? sys::Process::StandardOutHasColors() : Color == ColorMode::Enable;
   TO.Format = Format;
   TO.Quiet = Quiet;
+  TO.Errors = &errs();
+  TO.ErrorsColor = Color == ColorMode::Auto ? sys::Process::StandardErrHasColors() : Color == ColorMode::Enable;
   writeText(Out.R, outs(), TO);
   return Out.ExitCode;
 }

@@ -21,6 +21,10 @@ struct TextOptions {
   TextFormat Format = TextFormat::Gcc;
   /// Only the defects, errors and warnings: no summary table.
   bool Quiet = false;
+  /// Where the frontend's and the tool's warnings and errors go (stderr for
+  /// the CLI); null: the same stream as the defects. ErrorsColor: colour them.
+  llvm::raw_ostream *Errors = nullptr;
+  bool ErrorsColor = false;
 };
 
 /// Each reportable defect as a warning with its trace as indented notes, TU
