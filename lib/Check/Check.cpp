@@ -427,5 +427,12 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   std::map<std::string, std::string> Doubtful = keepDefects(R, Monitor, FailedTUs);
   decideVerdicts(R, RS.Selected, Monitor, HR, Opts.Budget, FailedTUs, LinkFailure, Reachable, Doubtful);
   O.ExitCode = R.Defects.empty() ? 0 : 1;
+  std::string Incomplete = incompleteRunReason(R, model::RoleDriverEntry, FailedTUs);
+  if (!Incomplete.empty()) { // the defects found are still reported
+    Diagnostic D;
+    D.Message = std::move(Incomplete);
+    R.ToolErrors.push_back(std::move(D));
+    O.ExitCode = 2;
+  }
   return O;
 }

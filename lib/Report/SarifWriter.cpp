@@ -320,8 +320,9 @@ void SarifPrinter::invocation(const Results &R) {
             J.value(Opts.CommandLine[I]);
         });
       }
-      // Exit code 2: nothing could be verified. A TU that did not compile
-      // while others were verified is a notification, not a failed run.
+      // Exit code 2: nothing could be verified, or the TU with the entry
+      // point did not compile, or no rule was decided (lib/Check). A TU that
+      // did not compile while the rest was verified is a notification only.
       // (The process exit code also depends on --fail-on and the baseline,
       // applied after the log is written, so it is not recorded.)
       J.attribute("executionSuccessful", Opts.ExitCode != 2);
@@ -358,6 +359,15 @@ void SarifPrinter::invocation(const Results &R) {
               J.attributeArray("locations", [&] {
                 J.object([&] { physicalLocation(Loc); });
               });
+            });
+        // Code scanning shows these: a rule that could not be decided must
+        // not look like a clean one.
+        for (const RuleResult &RR : R.Rules)
+          if (RR.V == Verdict::Inconclusive)
+            J.object([&] {
+              J.attribute("level", "warning");
+              message(RR.Rule + " is inconclusive" + (RR.Reason.empty() ? "" : ": " + RR.Reason));
+              J.attributeObject("associatedRule", [&] { J.attribute("id", RR.Rule); });
             });
         for (const Diagnostic &E : R.ToolErrors)
           J.object([&] {
