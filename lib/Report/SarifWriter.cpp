@@ -242,9 +242,13 @@ void SarifPrinter::ruleDescriptor(const RuleResult &RR) {
     });
     J.attributeObject("defaultConfiguration",
                       [&] { J.attribute("level", "warning"); });
-    if (HasPage)
-      J.attribute("helpUri",
-                  "https://github.com/ndisv/ndisv/blob/main/" + RR.DocPath);
+    // The page the package ships, or where the user publishes them.
+    std::string Base = Opts.HelpUriBase;
+    if (Base.empty() && !Opts.DataDir.empty())
+      Base = fileUri(Opts.DataDir + "/docs/rules");
+    if (HasPage && !Base.empty())
+      J.attribute("helpUri", StringRef(Base).rtrim('/').str() + "/" +
+                                 llvm::sys::path::filename(RR.DocPath).str());
     if (!RR.Help.empty())
       J.attributeObject("help", [&] { J.attribute("text", RR.Help); });
     J.attributeObject("properties", [&] {

@@ -36,6 +36,10 @@ static cl::list<std::string> RuleFiles("rule-file", cl::desc("Load an extra rule
 static cl::opt<std::string> SarifOut("sarif", cl::desc("Write SARIF 2.1.0 to this file"), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> SourceRoot("source-root", cl::desc("SARIF file URIs are relative to this directory (default: the current one)"),
                                        cl::value_desc("dir"), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> HelpUriBase("help-uri-base",
+                                        cl::desc("SARIF helpUri of each rule: URL/<Rule>.md (default: the file:// "
+                                                 "URI of the rule page installed with ndisv)"),
+                                        cl::value_desc("url"), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> HtmlOut("html", cl::desc("Write an HTML report (index.html, defect-N.html) into this directory"),
                                     cl::value_desc("dir"), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::list<std::string> IncDirs("I", cl::Prefix, cl::desc("Add an include directory"), cl::sub(CheckCmd), cl::cat(Cat));
@@ -83,6 +87,16 @@ static cl::opt<unsigned> LoopUnroll("loop-unroll", cl::desc("Iterations of a loo
                                     cl::init(8), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> RuleName(cl::Positional, cl::desc("[rule | set | glob]"), cl::sub(RulesCmd),
                                      cl::cat(Cat));
+
+/// Clang's resource headers: in an installed tree share/ndisv/clang (beside
+/// the data), else those of the LLVM the tool was built with.
+static std::string resourceDir(const std::string &DataDir) {
+  SmallString<256> Shipped(DataDir);
+  sys::path::append(Shipped, "clang");
+  if (sys::fs::exists(Shipped + "/include/stddef.h"))
+    return std::string(Shipped);
+  return NDISV_CLANG_RESOURCE_DIR;
+}
 
 /// `ndisv rules`: every rule, one a line (name, origin, sets, title), then
 /// the sets. `ndisv rules NAME` prints that rule's doc page; a set or glob
@@ -171,7 +185,7 @@ int main(int argc, char **argv) {
   Opts.Frontend.WdkIncludeDirs.assign(WdkInc.begin(), WdkInc.end());
   Opts.Frontend.Configuration = Configuration;
   Opts.Frontend.Platform = Platform;
-  Opts.Frontend.ResourceDir = NDISV_CLANG_RESOURCE_DIR;
+  Opts.Frontend.ResourceDir = resourceDir(DataDir);
   Opts.Threads = Threads ? Threads : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
   Opts.Budget.MaxPaths = MaxPaths;
   Opts.Budget.MaxInstructions = MaxInstructions;
@@ -256,6 +270,7 @@ int main(int argc, char **argv) {
     SO.ToolVersion = NDISV_VERSION;
     SO.SourceRoot = SourceRoot;
     SO.DataDir = DataDir;
+    SO.HelpUriBase = HelpUriBase;
     SO.CommandLine.assign(argv, argv + argc);
     SO.ExitCode = Out.ExitCode;
     writeSarif(Out.R, OS, SO);
