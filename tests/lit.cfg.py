@@ -1,5 +1,6 @@
 # lit configuration for ndisv's driver tests. See docs/testing.md.
 import os
+import shutil
 import lit.formats
 
 
@@ -21,8 +22,20 @@ config.substitutions.insert(0, ("%ndisv_cli_rules",
     "--rules Init_DeRegisterInterrupt,Init_NdisAllocateIoWorkItem,Init_RegisterInterrupt"))
 config.substitutions.append(("%ndisv", os.path.join(config.ndisv_bin, "ndisv")))
 config.substitutions.append(("%src", config.ndisv_src))
+config.substitutions.append(("%builddir", config.ndisv_build))
+# tests/install install the build and package it as a .deb.
+if shutil.which("cpack") and shutil.which("dpkg-deb"):
+    config.available_features.add("debian-packaging")
 config.environment["PATH"] = os.pathsep.join([config.llvm_tools, config.environment.get("PATH", "")])
 config.environment["NDISV_DATA_DIR"] = config.ndisv_src
+# Tests of unreadable files need a user file permissions apply to: as root,
+# %unprivileged runs the command as nobody (setpriv, util-linux).
+if hasattr(os, "geteuid") and os.geteuid() != 0:
+    config.available_features.add("unprivileged")
+    config.substitutions.append(("%unprivileged", ""))
+elif shutil.which("setpriv"):
+    config.available_features.add("unprivileged")
+    config.substitutions.append(("%unprivileged", "setpriv --reuid=65534 --regid=65534 --clear-groups"))
 # tests/html load the report in a headless browser when one is installed.
 import shutil  # noqa: E402
 

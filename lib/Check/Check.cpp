@@ -105,12 +105,11 @@ static void collectSourceFiles(const std::vector<std::string> &Inputs,
   for (const std::string &In : Inputs) {
     if (!sys::fs::is_directory(In))
       continue;
-    std::error_code EC;
-    for (sys::fs::recursive_directory_iterator It(In, EC), End; It != End && !EC; It.increment(EC)) {
-      StringRef Ext = sys::path::extension(It->path());
-      if (Ext == ".h" || Ext == ".hpp")
-        add(It->path());
-    }
+    if (Expected<SourceTree> Tree = walkSourceTree(In)) // errors: said by collectJobs
+      for (const std::string &H : Tree->Headers)
+        add(H);
+    else
+      consumeError(Tree.takeError());
   }
 }
 
@@ -326,6 +325,7 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
     R.TUs.push_back(std::move(Bad));
     FailedTUs.push_back(In);
   }
+  removeDuplicateJobs(Jobs); // one file named by several INPUTs
   if (Jobs.empty()) {
     fail(O, FailedTUs.empty() ? "no C or C++ source files in the input"
                               : "no input could be read: nothing could be verified");
@@ -445,5 +445,12 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   std::map<std::string, std::string> Doubtful = keepDefects(R, Monitor, FailedTUs);
   decideVerdicts(R, RS.Selected, Monitor, HR, Opts.Budget, FailedTUs, LinkFailure, Reachable, Doubtful);
   O.ExitCode = R.Defects.empty() ? 0 : 1;
+  std::string Incomplete = incompleteRunReason(R, model::RoleDriverEntry, FailedTUs);
+  if (!Incomplete.empty()) { // the defects found are still reported
+    Diagnostic D;
+    D.Message = std::move(Incomplete);
+    R.ToolErrors.push_back(std::move(D));
+    O.ExitCode = 2;
+  }
   return O;
 }

@@ -4,6 +4,7 @@
 // See Verdict.h for the order of the decision and why.
 //===----------------------------------------------------------------------===//
 #include "ndisv/Check/Verdict.h"
+#include <algorithm>
 
 using namespace ndisv;
 
@@ -36,4 +37,24 @@ VerdictDecision ndisv::decideVerdict(const RuleEvidence &Rule, const RunEvidence
   VerdictDecision D = decide(Verdict::Pass, Rule.PassCaveat);
   D.Bounds = Run.Bounds;
   return D;
+}
+
+std::string ndisv::incompleteRunReason(const Results &R, const std::string &EntryRole,
+                                       const std::vector<std::string> &FailedTUs) {
+  bool HaveEntry = std::any_of(R.EntryPoints.begin(), R.EntryPoints.end(), [&](const EntryPoint &E) { return E.Role == EntryRole; });
+  if (!FailedTUs.empty() && !HaveEntry)
+    return "the driver's entry point (" + EntryRole + ") was not found and " + FailedTUs.front() +
+           (FailedTUs.size() > 1 ? " and others" : "") +
+           " did not compile: if it defines it, what the driver does was not verified";
+  // Not applicable is a finding too (no reachable code uses the rule's API).
+  bool Conclusive = std::any_of(R.Rules.begin(), R.Rules.end(), [](const RuleResult &RR) {
+    return RR.V != Verdict::Inconclusive;
+  });
+  size_t Inconclusive = std::count_if(R.Rules.begin(), R.Rules.end(), [](const RuleResult &RR) {
+    return RR.V == Verdict::Inconclusive;
+  });
+  if (!Conclusive && Inconclusive)
+    return "no rule reached a conclusive verdict (" + std::to_string(Inconclusive) +
+           (Inconclusive == 1 ? " is" : " are") + " inconclusive): nothing was verified";
+  return "";
 }

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "InputAdvice.h"
+#include "LargeStack.h"
 #include "Recovery.h"
 #include "RoleFinder.h"
 #include "WindowsPaths.h"
@@ -185,6 +186,7 @@ void initialiseOnce() {
     InitializeAllTargetMCs();
     // Turns a crash inside Clang into a failed TU instead of a dead tool.
     CrashRecoveryContext::Enable();
+    handleCrashSignalsOnAltStack(); // a stack overflow too (LargeStack.h)
   });
 }
 
@@ -338,7 +340,8 @@ Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppS
     // run its destructors.
     (void)CI.release();
     (void)Act.release();
-    fail(Out, "internal error: clang crashed while compiling this file");
+    fail(Out, "clang crashed while compiling this file (nesting too deep for its "
+              "stack, or a clang bug); the other TUs are still verified");
     A.Status = Attempt::Crashed;
     return A;
   }
@@ -357,7 +360,8 @@ Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppS
 
 } // namespace
 
-CompiledTU compileTU(const CompileJob &Job, const FrontendOptions &Opts, LLVMContext &Ctx) {
+static CompiledTU compileTUHere(const CompileJob &Job, const FrontendOptions &Opts,
+                                LLVMContext &Ctx) {
   CompiledTU Out;
   Out.Result.File = Job.File;
   sys::fs::file_status St;
@@ -411,6 +415,13 @@ CompiledTU compileTU(const CompileJob &Job, const FrontendOptions &Opts, LLVMCon
   }
   Out.Result.Compiled = true;
   Out.Module = std::move(M);
+  return Out;
+}
+
+CompiledTU compileTU(const CompileJob &Job, const FrontendOptions &Opts, LLVMContext &Ctx) {
+  initialiseOnce();
+  CompiledTU Out;
+  runOnLargeStack([&] { Out = compileTUHere(Job, Opts, Ctx); });
   return Out;
 }
 

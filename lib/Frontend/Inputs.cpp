@@ -12,6 +12,7 @@
 #include "ndisv/Frontend/Frontend.h"
 #include "ndisv/Frontend/MSBuild.h"
 #include "WindowsPaths.h"
+#include "ndisv/Support/JsonNesting.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -42,11 +43,6 @@ Lang langOf(StringRef Path) {
   if (Ext == ".cpp" || Ext == ".cc" || Ext == ".cxx")
     return Lang::CXX;
   return Lang::None;
-}
-
-bool isHeader(StringRef Path) {
-  std::string Ext = sys::path::extension(Path).lower();
-  return Ext == ".h" || Ext == ".hpp";
 }
 
 Error inputError(const Twine &Input, const Twine &What) {
@@ -258,6 +254,9 @@ static Error addCompileDatabase(StringRef Input, std::vector<CompileJob> &Jobs,
   auto Buf = MemoryBuffer::getFile(Input);
   if (!Buf)
     return inputError(Input, "cannot read: " + Buf.getError().message());
+  if (unsigned Line = jsonTooDeepAt((*Buf)->getBuffer()))
+    return inputError(Input + ":" + Twine(Line),
+                      "JSON nested more than " + Twine(MaxJsonNesting) + " levels deep");
   Expected<json::Value> Root = json::parse((*Buf)->getBuffer());
   if (!Root)
     return inputError(Input, "malformed JSON: " + toString(Root.takeError()));
@@ -310,41 +309,15 @@ static Error addCompileDatabase(StringRef Input, std::vector<CompileJob> &Jobs,
 static Error addDirectory(StringRef Input, std::vector<CompileJob> &Jobs,
                           StringSet<> &Seen) {
   std::string Root = absolute(Input, "");
-  std::vector<std::string> Sources;
-  std::set<std::string> HeaderDirs;
-  std::error_code EC;
-  // Symlinks are not followed into directories, so cycles cannot happen.
-  for (sys::fs::recursive_directory_iterator It(Root, EC, false), End;
-       It != End && !EC; It.increment(EC)) {
-    StringRef Path = It->path();
-    StringRef Name = sys::path::filename(Path);
-    sys::fs::file_type T = It->type();
-    if (T == sys::fs::file_type::directory_file) {
-      if (Name.starts_with("."))
-        It.no_push(); // .git, .vs, ...
-      continue;
-    }
-    if (T == sys::fs::file_type::symlink_file) {
-      sys::fs::file_status St;
-      if (sys::fs::status(Path, St) || !sys::fs::is_regular_file(St))
-        continue;
-    } else if (T != sys::fs::file_type::regular_file) {
-      continue;
-    }
-    if (langOf(Path) != Lang::None)
-      Sources.push_back(Path.str());
-    else if (isHeader(Path))
-      HeaderDirs.insert(sys::path::parent_path(Path).str());
-  }
-  if (EC)
-    return inputError(Input, "cannot read directory: " + EC.message());
-  if (Sources.empty())
+  Expected<SourceTree> Tree = walkSourceTree(Root);
+  if (!Tree)
+    return Tree.takeError();
+  if (Tree->Sources.empty())
     return inputError(Input, "no .c/.cpp/.cc/.cxx sources below this directory");
-  llvm::sort(Sources);
   std::vector<std::string> Args;
-  for (const std::string &D : HeaderDirs) // std::set: already sorted
+  for (const std::string &D : Tree->HeaderDirs)
     Args.push_back("-I" + D);
-  for (std::string &S : Sources) {
+  for (std::string &S : Tree->Sources) {
     if (!Seen.insert(S).second)
       continue;
     CompileJob Job;
@@ -354,6 +327,21 @@ static Error addDirectory(StringRef Input, std::vector<CompileJob> &Jobs,
     Jobs.push_back(std::move(Job));
   }
   return Error::success();
+}
+
+void removeDuplicateJobs(std::vector<CompileJob> &Jobs) {
+  std::set<std::pair<uint64_t, uint64_t>> IDs;
+  StringSet<> Paths;
+  std::vector<CompileJob> Kept;
+  for (CompileJob &J : Jobs) {
+    sys::fs::UniqueID ID;
+    bool New = sys::fs::getUniqueID(J.File, ID)
+                   ? Paths.insert(J.File).second
+                   : IDs.insert({ID.getDevice(), ID.getFile()}).second;
+    if (New)
+      Kept.push_back(std::move(J));
+  }
+  Jobs = std::move(Kept);
 }
 
 Expected<std::vector<CompileJob>> collectJobs(const std::vector<std::string> &Inputs,
@@ -373,6 +361,9 @@ Expected<std::vector<CompileJob>> collectJobs(const std::vector<std::string> &In
         return std::move(E);
       continue;
     }
+    // Before anything opens it: reading a FIFO would block for ever.
+    if (Error E = checkReadableFile(Input))
+      return std::move(E);
     StringRef Name = sys::path::filename(Input);
     if (Name.ends_with("compile_commands.json") ||
         sys::path::extension(Name).lower() == ".json") {
@@ -399,6 +390,7 @@ Expected<std::vector<CompileJob>> collectJobs(const std::vector<std::string> &In
     if (Seen.insert(Job.File).second)
       Jobs.push_back(std::move(Job));
   }
+  removeDuplicateJobs(Jobs);
   return std::move(Jobs);
 }
 

@@ -61,6 +61,8 @@ std::string expandProperties(StringRef Text, const Properties &Props,
     size_t Len = Text[I] == '$' && I + 1 < Text.size() && Text[I + 1] == '('
                      ? referenceLength(Text, I)
                      : 0;
+    if (Out.size() > MaxExpansionBytes)
+      break; // the caller reports it (a property that doubles itself)
     if (!Len) {
       Out += Text[I];
       continue;
@@ -94,9 +96,11 @@ public:
     skipSpace();
     if (Failure.empty() && Pos != Text.size())
       fail("unexpected '" + Text.substr(Pos).str() + "'");
-    if (!Failure.empty())
+    if (!Failure.empty()) {
+      std::string Shown = Text.size() > 120 ? Text.take_front(120).str() + "..." : Text.str();
       return createStringError(inconvertibleErrorCode(),
-                               "cannot evaluate condition \"" + Text.str() + "\": " + Failure);
+                               "cannot evaluate condition \"" + Shown + "\": " + Failure);
+    }
     return V;
   }
 
@@ -145,7 +149,24 @@ private:
     return V;
   }
 
+  // '!' and '(' recurse: bounded, so a hostile condition is an error and
+  // not a stack overflow.
+  bool deeper() {
+    if (++Depth <= MaxConditionNesting)
+      return true;
+    fail("nested more than " + std::to_string(MaxConditionNesting) + " levels deep");
+    return false;
+  }
+
   bool parseNot() {
+    if (!deeper())
+      return false;
+    bool V = parseNotHere();
+    --Depth;
+    return V;
+  }
+
+  bool parseNotHere() {
     skipSpace();
     if (Pos < Text.size() && Text[Pos] == '!' &&
         !(Pos + 1 < Text.size() && Text[Pos + 1] == '=')) {
@@ -270,6 +291,7 @@ private:
   const Properties &Props;
   StringRef BaseDir;
   size_t Pos = 0;
+  unsigned Depth = 0;
   std::string Failure;
 };
 

@@ -226,7 +226,8 @@ private:
       if (Name == "PropertyGroup") {
         if (holds(E, File))
           for (const XMLElement *P = E->FirstChildElement(); P; P = P->NextSiblingElement())
-            setProperty(P, File);
+            if (Error Err = setProperty(P, File))
+              return Err;
       } else if (Name == "Import") {
         if (Error Err = import(E, File, Depth))
           return Err;
@@ -256,15 +257,23 @@ private:
     return Error::success();
   }
 
-  void setProperty(const XMLElement *P, const std::string &File) {
+  Error setProperty(const XMLElement *P, const std::string &File) {
     std::string Name = P->Name();
     // Configuration and Platform are global properties: the command line's
     // values win over the project's defaults, as with msbuild /p:.
     if (StringRef(Name).equals_insensitive("Configuration") ||
         StringRef(Name).equals_insensitive("Platform") || !holds(P, File))
-      return;
+      return Error::success();
     const char *T = P->GetText();
-    Props.set(Name, expandProperties(StringRef(T ? T : "").trim(), Props));
+    std::string V = expandProperties(StringRef(T ? T : "").trim(), Props);
+    if (V.size() > MaxExpansionBytes)
+      return createStringError(inconvertibleErrorCode(),
+                               File + ":" + std::to_string(P->GetLineNum()) + ": property '" + Name +
+                                   "' expands to more than " +
+                                   std::to_string(MaxExpansionBytes >> 20) +
+                                   " MiB (does it refer to itself?)");
+    Props.set(Name, V);
+    return Error::success();
   }
 
   Error import(const XMLElement *I, const std::string &File, unsigned Depth) {
@@ -441,7 +450,8 @@ private:
         J.Args.push_back("-include");
         J.Args.push_back(sys::fs::exists(Abs) ? Abs : slashes(F));
       }
-      StringRef Std = meta(M, Cxx ? "LanguageStandard" : "LanguageStandard_C");
+      std::string StdValue = meta(M, Cxx ? "LanguageStandard" : "LanguageStandard_C");
+      StringRef Std = StdValue; // not a view of meta()'s temporary
       if (Std.consume_front_insensitive(Cxx ? "stdcpp" : "stdc") && !Std.empty())
         J.Args.push_back((Cxx ? "-std=c++" : "-std=c") +
                          (Std == "latest" ? std::string(Cxx ? "20" : "17") : Std.str()));

@@ -12,6 +12,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "ndisv/Report/Writers.h"
+#include "ndisv/Support/JsonNesting.h"
 #include <map>
 
 using namespace ndisv;
@@ -20,6 +21,10 @@ using llvm::StringRef;
 
 llvm::Expected<std::vector<std::string>>
 ndisv::parseBaseline(StringRef SarifText) {
+  if (unsigned Line = jsonTooDeepAt(SarifText))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "line " + std::to_string(Line) + ": JSON nested more than " +
+                                       std::to_string(MaxJsonNesting) + " levels deep");
   llvm::Expected<llvm::json::Value> Log = llvm::json::parse(SarifText);
   if (!Log)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),

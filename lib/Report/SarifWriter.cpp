@@ -242,9 +242,13 @@ void SarifPrinter::ruleDescriptor(const RuleResult &RR) {
     });
     J.attributeObject("defaultConfiguration",
                       [&] { J.attribute("level", "warning"); });
-    if (HasPage)
-      J.attribute("helpUri",
-                  "https://github.com/ndisv/ndisv/blob/main/" + RR.DocPath);
+    // The page the package ships, or where the user publishes them.
+    std::string Base = Opts.HelpUriBase;
+    if (Base.empty() && !Opts.DataDir.empty())
+      Base = fileUri(Opts.DataDir + "/docs/rules");
+    if (HasPage && !Base.empty())
+      J.attribute("helpUri", StringRef(Base).rtrim('/').str() + "/" +
+                                 llvm::sys::path::filename(RR.DocPath).str());
     if (!RR.Help.empty())
       J.attributeObject("help", [&] { J.attribute("text", RR.Help); });
     J.attributeObject("properties", [&] {
@@ -320,8 +324,9 @@ void SarifPrinter::invocation(const Results &R) {
             J.value(Opts.CommandLine[I]);
         });
       }
-      // Exit code 2: nothing could be verified. A TU that did not compile
-      // while others were verified is a notification, not a failed run.
+      // Exit code 2: nothing could be verified, or the TU with the entry
+      // point did not compile, or no rule was decided (lib/Check). A TU that
+      // did not compile while the rest was verified is a notification only.
       // (The process exit code also depends on --fail-on and the baseline,
       // applied after the log is written, so it is not recorded.)
       J.attribute("executionSuccessful", Opts.ExitCode != 2);
@@ -358,6 +363,15 @@ void SarifPrinter::invocation(const Results &R) {
               J.attributeArray("locations", [&] {
                 J.object([&] { physicalLocation(Loc); });
               });
+            });
+        // Code scanning shows these: a rule that could not be decided must
+        // not look like a clean one.
+        for (const RuleResult &RR : R.Rules)
+          if (RR.V == Verdict::Inconclusive)
+            J.object([&] {
+              J.attribute("level", "warning");
+              message(RR.Rule + " is inconclusive" + (RR.Reason.empty() ? "" : ": " + RR.Reason));
+              J.attributeObject("associatedRule", [&] { J.attribute("id", RR.Rule); });
             });
         for (const Diagnostic &E : R.ToolErrors)
           J.object([&] {

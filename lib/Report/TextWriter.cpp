@@ -41,6 +41,11 @@ public:
   }
 
   void print(const Results &R);
+  /// What print() writes, in two parts: the compiler's and the tool's
+  /// warnings and errors (for stderr), and the defects and summary.
+  void problems(const Results &R);
+  void warning(const Diagnostic &W, llvm::StringRef File);
+  void results(const Results &R);
 
 private:
   void colored(llvm::StringRef Text, raw_ostream::Colors C, bool Bold) {
@@ -277,16 +282,32 @@ void TextPrinter::summary(const Results &R) {
   table(R);
 }
 
+void TextPrinter::warning(const Diagnostic &W, llvm::StringRef File) {
+  diagnostic(levelOf(W), W.Loc, W.Message, File);
+}
+
 void TextPrinter::print(const Results &R) {
   // What the frontend recovered comes first, as a compiler's warnings would.
   for (const TranslationUnitResult &TU : R.TUs)
     for (const Diagnostic &W : TU.Warnings)
       diagnostic(levelOf(W), W.Loc, W.Message, TU.File);
-
   for (const Defect &D : R.Defects)
     if (D.reportable())
       defect(D);
+  problems(R);
+  if (!Quiet)
+    summary(R);
+}
 
+void TextPrinter::results(const Results &R) {
+  for (const Defect &D : R.Defects)
+    if (D.reportable())
+      defect(D);
+  if (!Quiet)
+    summary(R);
+}
+
+void TextPrinter::problems(const Results &R) {
   for (const TranslationUnitResult &TU : R.TUs) {
     if (TU.Compiled)
       continue;
@@ -305,14 +326,26 @@ void TextPrinter::print(const Results &R) {
     diagnostic(levelOf(E), E.Loc, E.Message);
   for (const Diagnostic &E : R.ReportWarnings)
     diagnostic(levelOf(E), E.Loc, E.Message);
-
-  if (!Quiet)
-    summary(R);
 }
 
 void ndisv::writeText(const Results &R, raw_ostream &OS,
                       const TextOptions &Opts) {
-  TextPrinter(OS, Opts).print(R);
+  if (!Opts.Errors || Opts.Errors == &OS) {
+    TextPrinter(OS, Opts).print(R);
+    return;
+  }
+  // Warnings and errors first, on their own stream, as a compiler's.
+  TextOptions EO = Opts;
+  EO.Color = Opts.ErrorsColor;
+  {
+    TextPrinter Err(*Opts.Errors, EO);
+    for (const TranslationUnitResult &TU : R.TUs)
+      for (const Diagnostic &W : TU.Warnings)
+        Err.warning(W, TU.File);
+    Err.problems(R);
+  }
+  Opts.Errors->flush();
+  TextPrinter(OS, Opts).results(R);
 }
 
 void ProgressLine::update(llvm::StringRef Text) {

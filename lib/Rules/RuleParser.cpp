@@ -51,6 +51,19 @@ private:
   Rule R;
   std::string ErrMsg;
   unsigned ErrLine = 0;
+  // Statements and expressions recurse once per nesting level: bounded, so
+  // a hostile file is an error, not a stack overflow.
+  static constexpr unsigned MaxNesting = 200;
+  unsigned Depth = 0;
+  struct Nesting {
+    unsigned &D;
+    bool Ok;
+    explicit Nesting(unsigned &D) : D(D), Ok(++D <= MaxNesting) {}
+    ~Nesting() { --D; }
+  };
+  std::nullptr_t tooDeep() {
+    return null(peek().Line, "nested more than " + Twine(MaxNesting) + " levels deep");
+  }
 
   bool fail(unsigned Line, const Twine &Msg) {
     if (ErrMsg.empty()) {
@@ -373,6 +386,9 @@ private:
   }
 
   std::unique_ptr<Stmt> parseStmt() {
+    Nesting N(Depth);
+    if (!N.Ok)
+      return tooDeep();
     auto S = std::make_unique<Stmt>();
     const Token &T = peek();
     S->Line = T.Line;
@@ -467,6 +483,9 @@ private:
   }
 
   std::unique_ptr<Expr> parseExpr(int MinPrec = 1) {
+    Nesting N(Depth);
+    if (!N.Ok)
+      return tooDeep();
     auto L = parseUnary();
     while (L) {
       int P = precedence(peek());
@@ -484,6 +503,9 @@ private:
   }
 
   std::unique_ptr<Expr> parseUnary() {
+    Nesting N(Depth);
+    if (!N.Ok)
+      return tooDeep();
     if (isPunct("!") || isPunct("-")) {
       std::string Op = next().Text;
       auto Sub = parseUnary();

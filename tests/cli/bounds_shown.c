@@ -12,10 +12,10 @@
 //
 // With a budget of instructions too small for the loop that runs to its
 // end, the verdict is inconclusive and names where the budget went.
-// RUN: %ndisv check %ndisv_cli_rules --max-instructions 20000 %s > %t/budget.txt 2>&1
+// RUN: not %ndisv check %ndisv_cli_rules --max-instructions 20000 %s > %t/budget.txt 2>&1
 // RUN: FileCheck %s --check-prefix=BUDGET < %t/budget.txt
 // A loop that runs on past the per-block visit budget is named too.
-// RUN: %ndisv check %ndisv_cli_rules -D BS_LONG_LOOP=1 %s > %t/visits.txt 2>&1
+// RUN: not %ndisv check %ndisv_cli_rules -D BS_LONG_LOOP=1 %s > %t/visits.txt 2>&1
 // RUN: FileCheck %s --check-prefix=VISITS < %t/visits.txt
 //
 // A budget large enough passes again.

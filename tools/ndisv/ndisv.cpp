@@ -36,6 +36,10 @@ static cl::list<std::string> RuleFiles("rule-file", cl::desc("Load an extra rule
 static cl::opt<std::string> SarifOut("sarif", cl::desc("Write SARIF 2.1.0 to this file"), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> SourceRoot("source-root", cl::desc("SARIF file URIs are relative to this directory (default: the current one)"),
                                        cl::value_desc("dir"), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> HelpUriBase("help-uri-base",
+                                        cl::desc("SARIF helpUri of each rule: URL/<Rule>.md (default: the file:// "
+                                                 "URI of the rule page installed with ndisv)"),
+                                        cl::value_desc("url"), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> HtmlOut("html", cl::desc("Write an HTML report (index.html, defect-N.html) into this directory"),
                                     cl::value_desc("dir"), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::list<std::string> IncDirs("I", cl::Prefix, cl::desc("Add an include directory"), cl::sub(CheckCmd), cl::cat(Cat));
@@ -88,6 +92,16 @@ static cl::opt<unsigned> MaxIndirectTargets(
     cl::init(16), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> RuleName(cl::Positional, cl::desc("[rule | set | glob]"), cl::sub(RulesCmd),
                                      cl::cat(Cat));
+
+/// Clang's resource headers: in an installed tree share/ndisv/clang (beside
+/// the data), else those of the LLVM the tool was built with.
+static std::string resourceDir(const std::string &DataDir) {
+  SmallString<256> Shipped(DataDir);
+  sys::path::append(Shipped, "clang");
+  if (sys::fs::exists(Shipped + "/include/stddef.h"))
+    return std::string(Shipped);
+  return NDISV_CLANG_RESOURCE_DIR;
+}
 
 /// `ndisv rules`: every rule, one a line (name, origin, sets, title), then
 /// the sets. `ndisv rules NAME` prints that rule's doc page; a set or glob
@@ -144,10 +158,14 @@ int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   cl::HideUnrelatedOptions(Cat);
   cl::SetVersionPrinter([](raw_ostream &OS) { OS << "ndisv " NDISV_VERSION " (LLVM " LLVM_VERSION_STRING ")\n"; });
-  cl::ParseCommandLineOptions(argc, argv,
-                              "ndisv: static verifier for NDIS miniport drivers\n\n"
-                              "  ndisv check [options] <source|dir|compile_commands.json>...\n"
-                              "  ndisv rules [NAME]\n");
+  // With an error stream the parser returns instead of exiting with 1,
+  // which is the "defect" code: a usage error is 2, as README says.
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "ndisv: static verifier for NDIS miniport drivers\n\n"
+                                   "  ndisv check [options] <source|dir|compile_commands.json>...\n"
+                                   "  ndisv rules [NAME]\n",
+                                   &errs()))
+    return 2;
   std::string DataDir = findDataDir(argv[0]);
   if (RulesCmd)
     return listRules(DataDir);
@@ -172,7 +190,7 @@ int main(int argc, char **argv) {
   Opts.Frontend.WdkIncludeDirs.assign(WdkInc.begin(), WdkInc.end());
   Opts.Frontend.Configuration = Configuration;
   Opts.Frontend.Platform = Platform;
-  Opts.Frontend.ResourceDir = NDISV_CLANG_RESOURCE_DIR;
+  Opts.Frontend.ResourceDir = resourceDir(DataDir);
   Opts.Threads = Threads ? Threads : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
   Opts.Budget.MaxPaths = MaxPaths;
   Opts.Budget.MaxInstructions = MaxInstructions;
@@ -258,6 +276,7 @@ int main(int argc, char **argv) {
     SO.ToolVersion = NDISV_VERSION;
     SO.SourceRoot = SourceRoot;
     SO.DataDir = DataDir;
+    SO.HelpUriBase = HelpUriBase;
     SO.CommandLine.assign(argv, argv + argc);
     SO.ExitCode = Out.ExitCode;
     writeSarif(Out.R, OS, SO);
@@ -281,6 +300,8 @@ int main(int argc, char **argv) {
   TO.Color = Color == ColorMode::Auto ? sys::Process::StandardOutHasColors() : Color == ColorMode::Enable;
   TO.Format = Format;
   TO.Quiet = Quiet;
+  TO.Errors = &errs();
+  TO.ErrorsColor = Color == ColorMode::Auto ? sys::Process::StandardErrHasColors() : Color == ColorMode::Enable;
   writeText(Out.R, outs(), TO);
   return Out.ExitCode;
 }

@@ -128,4 +128,44 @@ TEST(Verdict, UnexploredIndirectTargetsMakeEvenAnUnappliedRuleInconclusive) {
   EXPECT_EQ(decideVerdict(E, RunEvidence()).V, Verdict::NotApplicable);
 }
 
+// incompleteRunReason: when a run that went through still exits 2.
+Results runWith(std::vector<Verdict> Vs, bool WithEntry) {
+  Results R;
+  for (size_t I = 0; I < Vs.size(); ++I) {
+    RuleResult RR;
+    RR.Rule = "R" + std::to_string(I);
+    RR.V = Vs[I];
+    R.Rules.push_back(RR);
+  }
+  if (WithEntry)
+    R.EntryPoints.push_back({"DRIVER_INITIALIZE", "DriverEntry", "by name", {}});
+  return R;
+}
+
+TEST(IncompleteRun, AllDecidedIsComplete) {
+  EXPECT_EQ(incompleteRunReason(runWith({Verdict::Pass, Verdict::Inconclusive}, true),
+                                "DRIVER_INITIALIZE", {}),
+            "");
+  EXPECT_EQ(incompleteRunReason(runWith({Verdict::NotApplicable}, false), "DRIVER_INITIALIZE", {}), "");
+}
+
+TEST(IncompleteRun, NoConclusiveVerdict) {
+  std::string Why = incompleteRunReason(runWith({Verdict::Inconclusive, Verdict::Inconclusive}, true),
+                                       "DRIVER_INITIALIZE", {});
+  EXPECT_EQ(Why, "no rule reached a conclusive verdict (2 are inconclusive): nothing was verified");
+  // A rule found not applicable is decided.
+  EXPECT_EQ(incompleteRunReason(runWith({Verdict::Inconclusive, Verdict::NotApplicable}, true),
+                                "DRIVER_INITIALIZE", {}),
+            "");
+}
+
+TEST(IncompleteRun, EntryPointTUDidNotCompile) {
+  std::string Why = incompleteRunReason(runWith({Verdict::Defect}, false), "DRIVER_INITIALIZE",
+                                        {"driver.c"});
+  EXPECT_NE(Why.find("DRIVER_INITIALIZE"), std::string::npos);
+  EXPECT_NE(Why.find("driver.c did not compile"), std::string::npos);
+  // Found in a TU that compiled: another TU failing is only a notification.
+  EXPECT_EQ(incompleteRunReason(runWith({Verdict::Pass}, true), "DRIVER_INITIALIZE", {"hw.c"}), "");
+}
+
 } // namespace

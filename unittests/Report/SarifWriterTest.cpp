@@ -95,8 +95,9 @@ TEST_F(SarifOptionsTest, FullDescriptionIsTheDocPagesFirstParagraph) {
             str(Doc->getObject("fullDescription"), "text"));
   EXPECT_EQ("A work item `X` allocates must be **freed**.",
             str(Doc->getObject("fullDescription"), "markdown"));
-  EXPECT_EQ("https://github.com/ndisv/ndisv/blob/main/docs/rules/Documented.md",
-            str(Doc, "helpUri"));
+  // The page as shipped under the data directory, unless a base is given.
+  EXPECT_TRUE(llvm::StringRef(str(Doc, "helpUri")).starts_with("file://"));
+  EXPECT_TRUE(llvm::StringRef(str(Doc, "helpUri")).ends_with("/docs/rules/Documented.md"));
   EXPECT_FALSE(Doc->get("name")); // equal to the id, SARIF says leave it out
   const Object *Props = Doc->getObject("properties");
   EXPECT_EQ("ndisv", str(Props, "origin"));
@@ -108,6 +109,11 @@ TEST_F(SarifOptionsTest, FullDescriptionIsTheDocPagesFirstParagraph) {
   const Object *Undoc = descriptor(Run, 1);
   EXPECT_EQ("Longer help text", str(Undoc->getObject("fullDescription"), "text"));
   EXPECT_FALSE(Undoc->get("helpUri"));
+
+  // --help-uri-base: where the pages are published.
+  Opts.HelpUriBase = "https://example.org/ndisv/rules/";
+  const Object *Based = descriptor(this->run(R, Opts), 0);
+  EXPECT_EQ("https://example.org/ndisv/rules/Documented.md", str(Based, "helpUri"));
 }
 
 TEST_F(SarifOptionsTest, UrisAreRelativeToTheSourceRoot) {

@@ -57,6 +57,16 @@ struct VerdictDecision {
 
 VerdictDecision decideVerdict(const RuleEvidence &Rule, const RunEvidence &Run);
 
+/// Why a run that went through must still not count as a verification
+/// (exit code 2, SARIF executionSuccessful false), or "": a TU did not
+/// compile and the driver's entry point (DriverEntry, found by
+/// \p EntryRole) was not among those that did, so the harness did not run
+/// what the driver really does; or no rule reached a conclusive verdict
+/// (every rule checked is inconclusive), which a CI log must not show as a
+/// clean driver.
+std::string incompleteRunReason(const Results &R, const std::string &EntryRole,
+                                const std::vector<std::string> &FailedTUs);
+
 } // namespace ndisv
 
 #endif

@@ -76,6 +76,29 @@ struct CompileJob {
 llvm::Expected<std::vector<CompileJob>> collectJobs(const std::vector<std::string> &Inputs,
                                                     const FrontendOptions &Opts);
 
+/// What a directory INPUT holds, each real directory walked once (symlinks
+/// followed; a cycle is entered once), sorted.
+struct SourceTree {
+  std::vector<std::string> Sources;    // .c/.cpp/.cc/.cxx
+  std::vector<std::string> Headers;    // .h/.hpp
+  std::vector<std::string> HeaderDirs; // the directories holding headers
+};
+
+/// Walks \p Root. A directory, source or header that cannot be read, or a
+/// FIFO or device with a source or header name, is an error naming it.
+llvm::Expected<SourceTree> walkSourceTree(llvm::StringRef Root);
+
+/// An error naming \p Path unless it is a regular file this process can
+/// read (FIFOs and devices are refused before anything blocks on them).
+llvm::Error checkReadableFile(llvm::StringRef Path);
+
+bool isSourceFileName(llvm::StringRef Path); // .c/.cpp/.cc/.cxx, any case
+bool isHeaderFileName(llvm::StringRef Path); // .h/.hpp, any case
+
+/// Keeps the first job of each file: one named twice, by two paths or
+/// through a symlink, is compiled (and linked) once.
+void removeDuplicateJobs(std::vector<CompileJob> &Jobs);
+
 /// The clang command line ndisv uses for a job (without the input file),
 /// shown by --verbose and reused by the benchmark's clang -fsyntax-only runs.
 std::vector<std::string> clangArgsFor(const CompileJob &Job, const FrontendOptions &Opts);

@@ -32,6 +32,13 @@ private:
   llvm::StringMap<std::string> Map;
 };
 
+/// Longest value a property expands to: past it expansion stops, and the
+/// project reader reports the property (one that doubles itself would
+/// otherwise eat all memory).
+constexpr size_t MaxExpansionBytes = 1 << 20;
+/// Deepest nesting of '!' and parentheses in a condition.
+constexpr unsigned MaxConditionNesting = 200;
+
 /// Replaces each $(Name) by its value. A reference that is not a defined
 /// property (or is a property function such as $([MSBuild]::...)) expands
 /// to nothing, as in MSBuild, and its text is added to \p Unresolved; with

@@ -21,6 +21,10 @@ struct TextOptions {
   TextFormat Format = TextFormat::Gcc;
   /// Only the defects, errors and warnings: no summary table.
   bool Quiet = false;
+  /// Where the frontend's and the tool's warnings and errors go (stderr for
+  /// the CLI); null: the same stream as the defects. ErrorsColor: colour them.
+  llvm::raw_ostream *Errors = nullptr;
+  bool ErrorsColor = false;
 };
 
 /// Each reportable defect as a warning with its trace as indented notes, TU
@@ -59,6 +63,10 @@ struct SarifOptions {
   /// Where docs/rules/<Rule>.md are read: their first paragraph is the
   /// rule's fullDescription. Empty: no page is read (the rule's help is used).
   std::string DataDir;
+  /// A rule's helpUri is HelpUriBase/<Rule>.md (--help-uri-base: where the
+  /// rule pages are published); empty: the file:// URI of the page under
+  /// DataDir/docs/rules, as shipped with the tool.
+  std::string HelpUriBase;
   /// The command as run, for invocations[0].commandLine and arguments.
   std::vector<std::string> CommandLine;
   /// The pipeline's exit code; 2 (nothing could be verified) makes

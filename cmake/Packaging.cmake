@@ -1,0 +1,36 @@
+# `cmake --install` and CPack. The installed tree is relocatable: bin/ndisv
+# finds share/ndisv (model, rules, rule docs) and share/ndisv/clang (Clang's
+# resource headers, copied so the tree needs no -dev package) relative to
+# its own path (findDataDir in lib/Check, resourceDir in tools/ndisv).
+include(GNUInstallDirs)
+set(NDISV_SHARE ${CMAKE_INSTALL_DATADIR}/ndisv)
+
+install(TARGETS ndisv RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(FILES model/ndis-api.table DESTINATION ${NDISV_SHARE}/model)
+install(DIRECTORY model/include DESTINATION ${NDISV_SHARE}/model)
+install(DIRECTORY rules/ DESTINATION ${NDISV_SHARE}/rules FILES_MATCHING PATTERN "*.rule")
+install(DIRECTORY docs/rules DESTINATION ${NDISV_SHARE}/docs FILES_MATCHING PATTERN "*.md")
+install(DIRECTORY ${NDISV_CLANG_RESOURCE_DIR}/include DESTINATION ${NDISV_SHARE}/clang)
+install(FILES README.md docs/ci.md docs/inputs.md docs/html-report.md docs/rule-language.md
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY examples/virtnic DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
+
+# A .deb for Debian 12: `cpack -G DEB --config build/CPackConfig.cmake`.
+# It depends on the LLVM 19 runtime libraries the binary links, not on any
+# -dev package.
+set(CPACK_PACKAGE_NAME ndisv)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_VENDOR "ndisv")
+set(CPACK_PACKAGE_CONTACT "ndisv maintainers <ndisv@users.noreply.github.com>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "static verifier for Windows NDIS miniport drivers")
+set(CPACK_PACKAGE_DESCRIPTION
+    "ndisv proves NDIS 6 miniport drivers against the interface rules of Static Driver Verifier (init/halt resource lifecycle, IRQL, ...) and writes text, SARIF 2.1.0 and HTML reports.")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_GENERATOR DEB)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION devel)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "libllvm19 (>= 1:19.1), libclang-cpp19 (>= 1:19.1), libtinyxml2-9, libstdc++6, libc6, libgcc-s1")
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/ndisv/ndisv")
+set(CPACK_STRIP_FILES ON)
+include(CPack)
