@@ -229,7 +229,9 @@ void Executor::run(std::unique_ptr<State> Init, const Function *F, ArrayRef<SymV
       P->EnteredLoopHead = false;
       Impl::Step R = P->step(*S, WL, Ret, ExitLoc);
       if (R == Impl::Step::Continue) {
-        if (P->EnteredLoopHead) {
+        // Parking turns depth-first into breadth-first; past a few hundred
+        // waiting paths that did not join, go on depth first (bounded memory).
+        if (P->EnteredLoopHead && Parked.size() < Impl::MaxParked) {
           Parked.push_back(std::move(S));
           break;
         }

@@ -123,6 +123,7 @@ struct Executor::Impl {
   Worklist releaseParked(Worklist &Parked);
   /// Set by enterBlock when a path enters a loop head: the run parks it.
   bool EnteredLoopHead = false;
+  static constexpr size_t MaxParked = 256;
 
   // Calls.cpp
   Step call(State &S, const llvm::CallBase &CB, Worklist &WL);
