@@ -442,6 +442,7 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   R.Stats.Paths = HR.Stats.Forks + 1;
   R.Stats.Instructions = HR.Stats.Instructions;
   R.Stats.BoundedLoops = HR.Stats.BoundedLoops;
+  R.Stats.MergedPaths = HR.Stats.MergedPaths;
   std::map<std::string, std::string> Doubtful = keepDefects(R, Monitor, FailedTUs);
   decideVerdicts(R, RS.Selected, Monitor, HR, Opts.Budget, FailedTUs, LinkFailure, Reachable, Doubtful);
   O.ExitCode = R.Defects.empty() ? 0 : 1;

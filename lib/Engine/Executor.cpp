@@ -12,6 +12,8 @@
 #include "llvm/IR/DebugProgramInstruction.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/ADT/PostOrderIterator.h"
+#include <algorithm>
 
 using namespace llvm;
 using namespace ndisv;
@@ -59,6 +61,9 @@ Executor::Impl::FunctionInfo &Executor::Impl::info(const Function *F) {
     Info = std::make_unique<FunctionInfo>();
     Info->DT = std::make_unique<DominatorTree>(const_cast<Function &>(*F));
     Info->LI = std::make_unique<LoopInfo>(*Info->DT);
+    unsigned N = 0;
+    for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(F))
+      Info->Order[BB] = N++;
     for (const BasicBlock &BB : *F)
       for (const Instruction &I : BB)
         for (const User *U : I.users())
@@ -107,6 +112,8 @@ void Executor::Impl::enterBlock(State &S, const BasicBlock *To) {
     LoopInfo &LI = loops(Fr.F);
     if (Loop *L = LI.getLoopFor(To); L && L->getHeader() == To && !L->contains(From))
       Fr.Visits[To] = 0; // a fresh entry into the loop
+    if (Loop *L = LI.getLoopFor(To); L && L->getHeader() == To)
+      EnteredLoopHead = true;
   }
   ++Fr.Visits[To];
   // Phis read their values on the edge just taken, all at once.
@@ -164,7 +171,37 @@ void Executor::run(std::unique_ptr<State> Init, const Function *F, ArrayRef<SymV
   P->pushFrame(*Init, F, Args, nullptr);
   Impl::Worklist WL;
   WL.push_back(std::move(Init));
-  while (!WL.empty()) {
+  struct Returned {
+    std::unique_ptr<State> S;
+    SymValue Ret;
+    const DILocation *Exit;
+    size_t Hash;
+  };
+  std::vector<Returned> Done;
+  // A returning path joins an earlier one at the same exit with the same
+  // value and observer data; a few tries each, so this stays linear.
+  auto keep = [&](std::unique_ptr<State> S, SymValue Ret, const DILocation *Exit) {
+    size_t H = S->slotsHash();
+    unsigned Tries = 0;
+    for (auto It = Done.rbegin(); It != Done.rend() && Tries < 8; ++It) {
+      if (It->Hash != H || It->Exit != Exit || !It->Ret.sameAs(Ret) || It->Ret.bits() != Ret.bits())
+        continue;
+      ++Tries;
+      if (P->join(*It->S, *S))
+        return;
+    }
+    Done.push_back({std::move(S), Ret, Exit, H});
+  };
+  // Paths wait at loop heads until nothing else can run, then those that
+  // agree on what observers follow go on as one (Merge.cpp): a loop whose
+  // body branches on unknowns costs paths per iteration, not per
+  // combination of iterations.
+  Impl::Worklist Parked;
+  while (!WL.empty() || !Parked.empty()) {
+    if (WL.empty()) {
+      WL = P->releaseParked(Parked);
+      std::reverse(WL.begin(), WL.end()); // the first parked runs first
+    }
     std::unique_ptr<State> S = std::move(WL.back());
     WL.pop_back();
     if (Exhausted) {
@@ -189,17 +226,27 @@ void Executor::run(std::unique_ptr<State> Init, const Function *F, ArrayRef<SymV
       }
       SymValue Ret;
       const DILocation *ExitLoc = nullptr;
+      P->EnteredLoopHead = false;
       Impl::Step R = P->step(*S, WL, Ret, ExitLoc);
-      if (R == Impl::Step::Continue)
+      if (R == Impl::Step::Continue) {
+        // Parking turns depth-first into breadth-first; past a few hundred
+        // waiting paths that did not join, go on depth first (bounded memory).
+        if (P->EnteredLoopHead && Parked.size() < Impl::MaxParked) {
+          Parked.push_back(std::move(S));
+          break;
+        }
         continue;
+      }
       if (R == Impl::Step::Returned && S->Stack.size() == Base) {
-        OnReturn(std::move(S), Ret, ExitLoc);
+        keep(std::move(S), Ret, ExitLoc);
         break;
       }
       if (R == Impl::Step::Dead)
         break;
     }
   }
+  for (Returned &D : Done)
+    OnReturn(std::move(D.S), D.Ret, D.Exit);
 }
 
 std::pair<std::unique_ptr<State>, std::unique_ptr<State>>

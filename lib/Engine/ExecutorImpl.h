@@ -59,6 +59,8 @@ struct Executor::Impl {
     /// dropped from a frame when it leaves the block (most, at -O0), which
     /// keeps forked states small.
     llvm::DenseSet<const llvm::Value *> Escaping;
+    /// Reverse post-order position of each block: how far along a path is.
+    llvm::DenseMap<const llvm::BasicBlock *, unsigned> Order;
   };
   FunctionInfo &info(const llvm::Function *F);
   llvm::DenseMap<const llvm::Function *, std::unique_ptr<FunctionInfo>> Infos;
@@ -114,6 +116,17 @@ struct Executor::Impl {
   SymValue load(State &S, llvm::Type *T, ObjId Obj, int64_t Off);
   void store(State &S, ObjId Obj, int64_t Off, llvm::Type *T, const SymValue &V);
   SymValue gep(State &S, const llvm::GEPOperator &G);
+
+  // Merge.cpp
+  /// Joins Other into Into when both hold equal observer data and stand at
+  /// the same place; false (Into unchanged) when they cannot be joined.
+  bool join(State &Into, const State &Other);
+  /// Takes from Parked the states that are least far along (see Merge.cpp),
+  /// joins what can be joined among them and returns them in park order.
+  Worklist releaseParked(Worklist &Parked);
+  /// Set by enterBlock when a path enters a loop head: the run parks it.
+  bool EnteredLoopHead = false;
+  static constexpr size_t MaxParked = 256;
 
   // Calls.cpp
   Step call(State &S, const llvm::CallBase &CB, Worklist &WL);

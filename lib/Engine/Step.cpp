@@ -112,9 +112,26 @@ private:
     if (!Br || !Br->isConditional())
       return -1;
     bool TIn = L->contains(Br->getSuccessor(0)), FIn = L->contains(Br->getSuccessor(1));
-    if (TIn == FIn)
-      return -1;
-    return TIn ? 0 : 1;
+    if (TIn != FIn)
+      return TIn ? 0 : 1;
+    // A short-circuit condition (i < Count && Found < 2): this operand's
+    // branch goes to the block that merges the operands in a phi, and the
+    // constant this edge gives the phi leaves the loop there.
+    for (unsigned K = 0; K < 2; ++K)
+      if (leavesThroughPhi(*L, Br->getParent(), Br->getSuccessor(K)))
+        return (int)K;
+    return -1;
+  }
+
+  static bool leavesThroughPhi(const Loop &L, const BasicBlock *From, const BasicBlock *To) {
+    auto *Next = dyn_cast<BranchInst>(To->getTerminator());
+    if (!Next || !Next->isConditional())
+      return false;
+    auto *Phi = dyn_cast<PHINode>(Next->getCondition());
+    if (!Phi || Phi->getParent() != To || Phi->getBasicBlockIndex(From) < 0)
+      return false;
+    auto *C = dyn_cast<ConstantInt>(Phi->getIncomingValueForBlock(From));
+    return C && !L.contains(Next->getSuccessor(C->isZero() ? 1 : 0));
   }
 
   Executor::Impl &X;

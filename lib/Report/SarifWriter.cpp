@@ -528,6 +528,7 @@ void SarifPrinter::runProperties(const Results &R) {
       J.attribute("paths", static_cast<int64_t>(R.Stats.Paths));
       J.attribute("instructions", static_cast<int64_t>(R.Stats.Instructions));
       J.attribute("boundedLoops", static_cast<int64_t>(R.Stats.BoundedLoops));
+      J.attribute("mergedPaths", static_cast<int64_t>(R.Stats.MergedPaths));
     });
   });
 }

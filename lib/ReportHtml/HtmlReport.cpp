@@ -355,7 +355,8 @@ static void writeIndex(const Results &R, const PathNames &Names, StringRef Versi
   }
   OS << "<h2 id=\"statistics\">Analysis</h2>\n<p class=\"muted\">" << R.Stats.Paths << " paths, "
      << R.Stats.Instructions << " instructions executed, " << R.Stats.BoundedLoops
-     << " loops left at the unrolling bound.</p>\n</main>\n";
+     << " loops left at the unrolling bound, " << R.Stats.MergedPaths
+     << " paths joined with another that held the same rule data.</p>\n</main>\n";
   endPage(OS, Version);
 }
 

@@ -207,25 +207,21 @@ void RuleMonitor::exec(State &S, unsigned R, const Stmt &St, const EventData &Ev
 }
 
 /// The trace as a person reads it: calls that lead nowhere are dropped.
-static std::vector<TraceStep> traceOf(const engine::TraceNode *N, int Rule) {
+/// With Out null, only counts the steps (what deduplication compares).
+static size_t traceOf(const engine::TraceNode *N, int Rule, std::vector<TraceStep> *Out) {
   std::vector<const engine::TraceNode *> Nodes;
   for (; N; N = N->Prev.get())
     if (N->Tag < 0 || N->Tag == Rule) // other rules' notes are not this defect's story
       Nodes.push_back(N);
   std::reverse(Nodes.begin(), Nodes.end());
-  std::vector<TraceStep> Out;
-  std::vector<size_t> OpenCalls; // indexes in Out of Call steps not yet shown useful
+  std::vector<const engine::TraceNode *> Kept;
+  std::vector<size_t> OpenCalls; // indexes in Kept of Call steps not yet shown useful
   std::vector<bool> Useful;
   for (const engine::TraceNode *T : Nodes) {
-    TraceStep St;
-    St.K = T->K;
-    St.Loc = sourceLocOf(T->Loc);
-    St.Message = T->Message;
-    St.Depth = T->Depth;
     if (T->K == TraceStep::Kind::Call) {
-      OpenCalls.push_back(Out.size());
+      OpenCalls.push_back(Kept.size());
       Useful.push_back(false);
-      Out.push_back(St);
+      Kept.push_back(T);
       continue;
     }
     if (T->K == TraceStep::Kind::Return) {
@@ -236,19 +232,28 @@ static std::vector<TraceStep> traceOf(const engine::TraceNode *N, int Rule) {
       OpenCalls.pop_back();
       Useful.pop_back();
       if (!WasUseful) {
-        Out.resize(Open); // nothing of note happened inside: drop the call
+        Kept.resize(Open); // nothing of note happened inside: drop the call
         continue;
       }
       if (!Useful.empty())
         Useful.back() = true;
-      Out.push_back(St);
+      Kept.push_back(T);
       continue;
     }
     for (size_t K = 0; K < Useful.size(); ++K)
       Useful[K] = true;
-    Out.push_back(St);
+    Kept.push_back(T);
   }
-  return Out;
+  if (Out)
+    for (const engine::TraceNode *T : Kept) {
+      TraceStep St;
+      St.K = T->K;
+      St.Loc = sourceLocOf(T->Loc);
+      St.Message = T->Message;
+      St.Depth = T->Depth;
+      Out->push_back(std::move(St));
+    }
+  return Kept.size();
 }
 
 void RuleMonitor::report(State &S, unsigned R, const std::string &Msg, const DILocation *Loc) {
@@ -256,13 +261,16 @@ void RuleMonitor::report(State &S, unsigned R, const std::string &Msg, const DIL
   D.Rule = Rules[R]->Name;
   D.Message = Msg;
   D.Loc = sourceLocOf(Loc);
-  D.Trace = traceOf(S.Trace.get(), (int)R);
-  D.UnknownCalls.assign(S.UnknownCalls.begin(), S.UnknownCalls.end());
   std::string Key = defectKey(D);
   LastDefectKey[R] = Key;
-  auto It = Found.find(Key);
-  if (It == Found.end() || It->second.Trace.size() > D.Trace.size())
-    Found[Key] = std::move(D);
+  // The shortest trace wins; building it waits until the defect is kept.
+  size_t Length = traceOf(S.Trace.get(), (int)R, nullptr);
+  auto It = Traces.find(Key);
+  if (It != Traces.end() && It->second.Length <= Length)
+    return;
+  D.UnknownCalls.assign(S.UnknownCalls.begin(), S.UnknownCalls.end());
+  Found[Key] = std::move(D);
+  Traces[Key] = {S.Trace, (int)R, Length};
 }
 
 std::string RuleMonitor::defectKey(const Defect &D) {
@@ -271,7 +279,10 @@ std::string RuleMonitor::defectKey(const Defect &D) {
 
 std::vector<Defect> RuleMonitor::defects() const {
   std::vector<Defect> Out;
-  for (auto &[K, D] : Found)
+  for (auto &[K, D] : Found) {
     Out.push_back(D);
+    if (auto It = Traces.find(K); It != Traces.end())
+      traceOf(It->second.Head.get(), It->second.Rule, &Out.back().Trace);
+  }
   return Out;
 }

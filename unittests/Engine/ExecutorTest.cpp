@@ -171,7 +171,8 @@ exit:
   Budget B;
   B.LoopUnroll = 4;
   std::vector<int64_t> Rets = run("f", B);
-  EXPECT_EQ(Rets, (std::vector<int64_t>{3, 2, 1, 0}));
+  // Paths wait at the loop head each iteration, so they leave in order.
+  EXPECT_EQ(Rets, (std::vector<int64_t>{0, 1, 2, 3}));
   EXPECT_EQ(X->stats().BoundedLoops, 1u);
   EXPECT_EQ(X->stats().PathsCut, 0u);
 }
@@ -202,9 +203,95 @@ done:
   Budget B;
   B.LoopUnroll = 4;
   std::vector<int64_t> Rets = run("f", B);
-  EXPECT_EQ(Rets.size(), 5u); // 4 failing iterations, then one path that gets through
-  EXPECT_EQ(Rets.back(), 0);
+  // 4 failing iterations, then one path that gets through; the failing
+  // ones return the same value at the same exit and are joined.
+  EXPECT_EQ(Rets, (std::vector<int64_t>{-1, 0}));
+  EXPECT_EQ(X->stats().MergedPaths, 3u);
   EXPECT_GT(X->stats().BoundedLoops, 0u);
+}
+
+// Two branches that store different values meet at a loop head and go on as
+// one path; the joined value stands for both, so both tests on it stay open.
+static const char *JoinIR = R"(
+declare i32 @unknown()
+define i32 @f() {
+entry:
+  %a = alloca i32
+  %c = call i32 @unknown()
+  %t = icmp eq i32 %c, 0
+  br i1 %t, label %one, label %two
+one:
+  store i32 5, ptr %a
+  br label %head
+two:
+  store i32 9, ptr %a
+  br label %head
+head:
+  %i = phi i32 [0, %one], [0, %two], [%n, %head]
+  %n = add i32 %i, 1
+  %more = icmp slt i32 %n, 3
+  br i1 %more, label %head, label %after
+after:
+  %v = load i32, ptr %a
+  %lo = icmp sgt i32 %v, 4
+  br i1 %lo, label %inrange, label %outside
+inrange:
+  %is9 = icmp eq i32 %v, PROBE
+  br i1 %is9, label %yes, label %no
+yes:
+  ret i32 1
+no:
+  ret i32 0
+outside:
+  ret i32 -1
+}
+)";
+
+TEST_F(ExecutorTest, PathsJoinAtLoopHeadsAndKeepEveryValue) {
+  for (const char *Probe : {"9", "5"}) {
+    std::string IR = JoinIR;
+    IR.replace(IR.find("PROBE"), 5, Probe);
+    load(IR.c_str());
+    std::vector<int64_t> Rets = run("f");
+    EXPECT_EQ(X->stats().MergedPaths, 1u);
+    // Both stored values are still possible after the join (either probe
+    // is feasible both ways); 5..9 is all the join allows (never -1).
+    EXPECT_EQ(Rets, (std::vector<int64_t>{1, 0})) << Probe;
+  }
+}
+
+namespace {
+struct Marker {
+  int V = 0;
+  bool operator==(const Marker &O) const { return V == O.V; }
+  size_t hash() const { return V; }
+};
+const SlotKey<Marker> MarkKey;
+/// Keeps per path whether @mark was called: data the engine must not join.
+struct MarkingObserver : Observer {
+  void onCall(State &S, const CallEvent &E) override {
+    if (E.W == CallEvent::When::Exit && E.Callee == "mark")
+      S.mutate(MarkKey).V = 1;
+  }
+};
+} // namespace
+
+TEST_F(ExecutorTest, PathsWithDifferentObserverDataStayApart) {
+  std::string IR = JoinIR;
+  IR.replace(IR.find("PROBE"), 5, "9");
+  IR.replace(IR.find("  store i32 5"), 0, "  call void @mark()\n");
+  IR = "declare void @mark()\n" + IR;
+  load(IR.c_str());
+  MarkingObserver Obs;
+  Executor Ex(*M, Models, Obs, Budget{});
+  std::vector<std::pair<int, int64_t>> Rets;
+  Ex.run(Ex.newState(), M->getFunction("f"), {},
+         [&](std::unique_ptr<State> S, SymValue Ret, const DILocation *) {
+           Rets.push_back({S->get(MarkKey) ? S->get(MarkKey)->V : 0, S->resolve(Ret).sext()});
+         });
+  EXPECT_EQ(Ex.stats().MergedPaths, 0u);
+  // Each path keeps its own value: the marked one stored 5, the other 9.
+  EXPECT_EQ(Rets, (std::vector<std::pair<int, int64_t>>{{1, 0}, {0, 1}}));
 }
 
 TEST_F(ExecutorTest, ConcreteLoopsRunToTheirEnd) {

@@ -84,6 +84,8 @@ struct ExecStats {
   /// The first few loops left at the bound: "the loop at file.c:12 in Fn".
   std::vector<std::string> BoundedLoopSites;
   uint64_t Sinks = 0;        // paths ended by NULL dereference, unreachable, ...
+  /// Paths joined into another that held the same observer data (Merge.cpp).
+  uint64_t MergedPaths = 0;
   /// First few, for the report; a budget's names where it was spent.
   std::vector<std::string> CutReasons;
   /// One per indirect call site that had more targets than explored.
@@ -99,8 +101,10 @@ public:
   ~Executor();
 
   /// Runs F on S with Args. Every path that returns from F is handed to
-  /// OnReturn (depth first, deterministic order); paths that end otherwise are
-  /// counted in stats().
+  /// OnReturn once F is explored (in the order they returned); paths that
+  /// return at the same exit with the same value and equal observer data
+  /// are joined first (Merge.cpp), so what follows runs once for them. Paths
+  /// that end otherwise are counted in stats().
   void run(std::unique_ptr<State> S, const llvm::Function *F, llvm::ArrayRef<SymValue> Args,
            const ReturnFn &OnReturn);
 

@@ -108,6 +108,7 @@ struct AnalysisStats {
   uint64_t Paths = 0;         // complete paths explored
   uint64_t Instructions = 0;  // IR instructions executed
   uint64_t BoundedLoops = 0;  // times a loop was cut at the unrolling bound
+  uint64_t MergedPaths = 0;   // paths joined into another (same rule data)
   double FrontendSeconds = 0, AnalysisSeconds = 0;
 };
 

@@ -104,6 +104,14 @@ private:
   std::vector<std::string> Phases{""};
   std::vector<bool> Applicable;
   std::map<std::string, Defect> Found; // key: rule, message, place
+  /// The trace each kept defect will show, built only in defects(): most
+  /// reports repeat one already found and never need theirs.
+  struct PendingTrace {
+    std::shared_ptr<const engine::TraceNode> Head;
+    int Rule = -1;
+    size_t Length = 0; // steps once pruned
+  };
+  std::map<std::string, PendingTrace> Traces; // same keys as Found
 
   // Lifecycle map bookkeeping (RuleLifecycle.cpp). A path's held
   // acquisitions live in RulePathState::HeldSites, one entry per (rule,

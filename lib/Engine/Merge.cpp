@@ -1,0 +1,315 @@
+//===- Merge.cpp - Joining paths that agree on what observers follow --------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Independent branches multiply paths: a driver that reads five settings,
+// each of which may be present or not, reaches the end of its init on 32
+// paths that differ only in a few fields nothing watches. Two states that
+// hold equal observer data (State::sameSlots) and stand at the same place
+// are joined into one whose every behaviour includes both (KLEE-style state
+// merging): a value the two disagree on becomes a fresh symbol over the hull
+// of both ranges, a symbol both use keeps the hull of both ranges. The join
+// over-approximates, so it can add a false alarm but never hide a defect;
+// observer data must be equal, never joined. What cannot be joined soundly
+// in this simple domain (different memory layouts, objects alive on one
+// path only, different pending callbacks) keeps the states apart.
+//===----------------------------------------------------------------------===//
+#include "ExecutorImpl.h"
+#include "llvm/ADT/Hashing.h"
+#include <algorithm>
+
+using namespace ndisv;
+using namespace ndisv::engine;
+
+namespace {
+struct Range {
+  int64_t Lo, Hi;
+};
+
+class Joiner {
+public:
+  Joiner(State &A, const State &B) : A(A), B(B) {}
+
+  bool run() {
+    return sameShape() && joinSyms() && joinObjects() && joinFrames() && joinRest();
+  }
+
+private:
+  /// What must be identical for a join to make sense at all.
+  bool sameShape() {
+    if (A.ForcedOutcome >= 0 || B.ForcedOutcome >= 0 || A.Stack.size() != B.Stack.size() ||
+        A.Globals != B.Globals || A.Deferred.size() != B.Deferred.size())
+      return false;
+    if (A.Slots.size() != B.Slots.size())
+      return false;
+    auto IB = B.Slots.begin();
+    for (auto IA = A.Slots.begin(); IA != A.Slots.end(); ++IA, ++IB)
+      if (IA->first != IB->first || !IA->second.sameAs(IB->second))
+        return false;
+    for (size_t K = 0; K < A.Deferred.size(); ++K) {
+      const DeferredCall &X = A.Deferred[K], &Y = B.Deferred[K];
+      if (!X.Key.sameAs(Y.Key) || !X.Fn.sameAs(Y.Fn) || !X.Ctx.sameAs(Y.Ctx) || X.NArgs != Y.NArgs ||
+          X.CtxPos != Y.CtxPos || X.KeyPos != Y.KeyPos || X.Due != Y.Due)
+        return false;
+    }
+    return true;
+  }
+
+  /// Symbols both paths have keep the hull of both ranges; B's extra
+  /// symbols come along (nothing of A's refers to them). A number both
+  /// paths gave to different symbols after they forked (one read a 64-bit
+  /// address, the other a 32-bit length) is renamed on B's side.
+  bool joinSyms() {
+    size_t Common = std::min(A.Syms.size(), B.Syms.size());
+    llvm::SmallVector<SymId, 4> Conflicts;
+    for (size_t K = 0; K < Common; ++K) {
+      const SymInfo &X = A.Syms[K], &Y = B.Syms[K];
+      if (X.Bits != Y.Bits || X.Bound != Y.Bound)
+        return false; // numbered alike after the fork: renaming is future work
+      if (X.Lo == Y.Lo && X.Hi == Y.Hi && X.Excluded == Y.Excluded)
+        continue;
+      SymInfo &M = A.mutableInfo((SymId)K);
+      M.Lo = std::min(X.Lo, Y.Lo);
+      M.Hi = std::max(X.Hi, Y.Hi);
+      llvm::SmallVector<int64_t, 2> Both;
+      for (int64_t E : M.Excluded)
+        if (llvm::is_contained(Y.Excluded, E))
+          Both.push_back(E);
+      M.Excluded = std::move(Both);
+    }
+    for (size_t K = Common; K < B.Syms.size(); ++K)
+      A.Syms.push_back(B.Syms[K]);
+    for (SymId K : Conflicts) {
+      A.Syms.push_back(B.Syms[K]);
+      Rename[K] = (SymId)A.Syms.size() - 1;
+    }
+    return true;
+  }
+
+  /// B's value with B's renamed symbols.
+  SymValue fromB(const SymValue &Y) const {
+    if (Rename.empty() || !Y.isSym())
+      return Y;
+    auto It = Rename.find(Y.sym());
+    return It == Rename.end() ? Y : SymValue::symbol(It->second, Y.bits());
+  }
+  llvm::DenseMap<SymId, SymId> Rename;
+
+  std::optional<Range> rangeOf(const State &S, const SymValue &V) {
+    if (V.isInt())
+      return Range{V.sext(), V.sext()};
+    if (V.isSym() && V.sym() < S.Syms.size()) {
+      const SymInfo &I = S.Syms[V.sym()];
+      if (!I.Bound)
+        return Range{I.Lo, I.Hi};
+    }
+    return std::nullopt;
+  }
+
+  /// A value that stands for both X (on A) and Y (on B).
+  std::optional<SymValue> joinValue(const SymValue &X, const SymValue &YofB) {
+    SymValue Y = fromB(YofB);
+    if (X.sameAs(Y) && X.bits() == Y.bits())
+      return X;
+    if (!Rename.empty() && (X.isAgg() || Y.isAgg()))
+      return std::nullopt; // aggregates are not renamed
+    if (X.isAgg() || Y.isAgg() || X.isFunc() || Y.isFunc())
+      return std::nullopt;
+    unsigned Bits = X.isPtr() || Y.isPtr() ? 64 : X.bits();
+    if (!X.isPtr() && !Y.isPtr() && X.bits() != Y.bits())
+      return std::nullopt;
+    if (!Bits)
+      return std::nullopt;
+    SymId S = A.newSym(Bits, "a value that differed between joined paths");
+    std::optional<Range> RX = rangeOf(A, X), RY = rangeOf(B, YofB);
+    if (RX && RY) {
+      SymInfo &I = A.mutableInfo(S);
+      I.Lo = std::max(I.Lo, std::min(RX->Lo, RY->Lo));
+      I.Hi = std::min(I.Hi, std::max(RX->Hi, RY->Hi));
+    }
+    return SymValue::symbol(S, Bits);
+  }
+
+  bool joinObjects() {
+    size_t Common = std::min(A.Objects.size(), B.Objects.size());
+    for (size_t K = 1; K < Common; ++K) {
+      const std::shared_ptr<MemObject> &X = A.Objects[K], &Y = B.Objects[K];
+      if (X == Y)
+        continue;
+      if (!X || !Y)
+        return false;
+      if (!joinObject((ObjId)K, *X, *Y))
+        return false;
+    }
+    for (size_t K = std::max<size_t>(Common, 1); K < B.Objects.size(); ++K) {
+      if (A.Objects.size() == 0)
+        A.Objects.push_back(nullptr);
+      A.Objects.push_back(B.Objects[K]);
+      if (Rename.empty() || !B.Objects[K])
+        continue;
+      MemObject &O = A.mutableObject((ObjId)A.Objects.size() - 1);
+      O.SizeValue = fromB(O.SizeValue);
+      for (auto &[Off, C] : O.Cells) {
+        if (C.V.isAgg())
+          return false;
+        C.V = fromB(C.V);
+      }
+    }
+    return true;
+  }
+
+  bool joinObject(ObjId Id, const MemObject &X, const MemObject &Y) {
+    if (X.Size != Y.Size || X.DefaultZero != Y.DefaultZero || X.Alive != Y.Alive ||
+        !X.SizeValue.sameAs(fromB(Y.SizeValue)) || X.Fills.size() != Y.Fills.size())
+      return false;
+    for (size_t K = 0; K < X.Fills.size(); ++K)
+      if (X.Fills[K].Lo != Y.Fills[K].Lo || X.Fills[K].Hi != Y.Fills[K].Hi ||
+          X.Fills[K].Byte != Y.Fills[K].Byte)
+        return false;
+    std::map<uint64_t, MemObject::Cell> Out;
+    auto IX = X.Cells.begin(), IY = Y.Cells.begin();
+    while (IX != X.Cells.end() || IY != Y.Cells.end()) {
+      bool TakeX = IY == Y.Cells.end() || (IX != X.Cells.end() && IX->first < IY->first);
+      bool TakeY = IX == X.Cells.end() || (IY != Y.Cells.end() && IY->first < IX->first);
+      MemObject::Cell C;
+      uint64_t Off;
+      if (!TakeX && !TakeY) { // both have a cell here
+        if (IX->second.Size != IY->second.Size)
+          return false;
+        std::optional<SymValue> V = joinValue(IX->second.V, IY->second.V);
+        if (!V)
+          return false;
+        Off = IX->first;
+        C = {*V, IX->second.Size};
+        ++IX, ++IY;
+      } else {
+        // One path wrote here, the other reads its default: anything.
+        const MemObject::Cell &Only = TakeX ? IX->second : IY->second;
+        Off = TakeX ? IX->first : IY->first;
+        if (Only.V.isAgg() || Only.V.isFunc() || !Only.Size)
+          return false;
+        unsigned Bits = Only.V.isPtr() ? 64 : Only.V.bits();
+        C = {SymValue::symbol(A.newSym(Bits, "a value that differed between joined paths"), Bits),
+             Only.Size};
+        (TakeX ? IX : IY)++;
+      }
+      if (!Out.empty() && Out.rbegin()->first + Out.rbegin()->second.Size > Off)
+        return false; // the two layouts overlap differently
+      Out.emplace(Off, std::move(C));
+    }
+    A.mutableObject(Id).Cells = std::move(Out);
+    return true;
+  }
+
+  bool joinFrames() {
+    for (size_t K = 0; K < A.Stack.size(); ++K) {
+      Frame &X = A.Stack[K];
+      const Frame &Y = B.Stack[K];
+      bool Top = K + 1 == A.Stack.size(); // at a loop head: came from before or from the latch
+      if (X.F != Y.F || X.BB != Y.BB || X.PC != Y.PC || X.CallSite != Y.CallSite ||
+          (Top && X.Visits.lookup(X.BB) != Y.Visits.lookup(Y.BB)) ||
+          (!Top && X.PrevBB != Y.PrevBB) || X.Allocas != Y.Allocas || X.Regs.size() != Y.Regs.size())
+        return false;
+      for (auto &[R, V] : X.Regs) {
+        auto It = Y.Regs.find(R);
+        if (It == Y.Regs.end())
+          return false;
+        std::optional<SymValue> J = joinValue(V, It->second);
+        if (!J)
+          return false;
+        V = *J;
+      }
+      for (auto &[BB, N] : Y.Visits)
+        X.Visits[BB] = std::max(X.Visits.lookup(BB), N);
+    }
+    return true;
+  }
+
+  bool joinRest() {
+    // Memoised derived symbols stay only where both paths agree.
+    llvm::SmallVector<uint64_t, 8> Drop;
+    for (auto &[Key, Sym] : A.Derived)
+      if (auto It = B.Derived.find(Key);
+          It == B.Derived.end() || It->second != Sym || Rename.count(Sym))
+        Drop.push_back(Key);
+    for (uint64_t Key : Drop)
+      A.Derived.erase(Key);
+    for (const std::string &U : B.UnknownCalls)
+      if (!llvm::is_contained(A.UnknownCalls, U))
+        A.UnknownCalls.push_back(U);
+    return true;
+  }
+
+  State &A;
+  const State &B;
+};
+} // namespace
+
+bool Executor::Impl::join(State &Into, const State &Other) {
+  if (!Into.sameSlots(Other))
+    return false;
+  State Candidate = Into; // shares everything; only what differs is copied
+  if (!Joiner(Candidate, Other).run())
+    return false;
+  Into = std::move(Candidate);
+  ++E.Stats.MergedPaths;
+  return true;
+}
+
+/// How far along a parked state is: per frame, the reverse post-order
+/// position of its block (a caller's: the block of the call), then how many
+/// times the innermost frame entered that block. A shallower stack that is
+/// a prefix comes first.
+static std::vector<unsigned> progress(Executor::Impl &X, const State &S) {
+  std::vector<unsigned> P;
+  for (const Frame &F : S.Stack)
+    P.push_back(X.info(F.F).Order.lookup(F.BB));
+  if (!S.Stack.empty())
+    P.push_back(S.Stack.back().Visits.lookup(S.Stack.back().BB));
+  return P;
+}
+
+/// Where a parked state stands, for grouping: every frame's function, call
+/// site and block, and observer data.
+static size_t placeHash(const State &S) {
+  llvm::hash_code H = llvm::hash_value(S.Stack.size());
+  for (const Frame &F : S.Stack)
+    H = llvm::hash_combine(H, F.F, F.CallSite, F.BB);
+  return llvm::hash_combine(H, S.slotsHash());
+}
+
+// Releasing only the states least far along lets the others catch up: the
+// paths that leave a loop after different numbers of iterations meet at the
+// next loop head in the same round instead of one round apart.
+Executor::Impl::Worklist Executor::Impl::releaseParked(Worklist &Parked) {
+  std::vector<std::vector<unsigned>> Keys;
+  for (auto &S : Parked)
+    Keys.push_back(progress(*this, *S));
+  const std::vector<unsigned> &Min = *std::min_element(Keys.begin(), Keys.end());
+  Worklist Out, Kept;
+  std::vector<size_t> Hashes;
+  for (size_t I = 0; I < Parked.size(); ++I) {
+    std::unique_ptr<State> &S = Parked[I];
+    if (Keys[I] != Min) {
+      Kept.push_back(std::move(S));
+      continue;
+    }
+    size_t H = placeHash(*S);
+    bool Joined = false;
+    unsigned Tries = 0;
+    for (size_t K = Out.size(); K-- > 0 && Tries < 8;) {
+      if (Hashes[K] != H)
+        continue;
+      ++Tries;
+      if (join(*Out[K], *S)) {
+        Joined = true;
+        break;
+      }
+    }
+    if (!Joined) {
+      Out.push_back(std::move(S));
+      Hashes.push_back(H);
+    }
+  }
+  Parked = std::move(Kept);
+  return Out;
+}
