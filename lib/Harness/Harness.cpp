@@ -52,7 +52,6 @@ private:
   static constexpr unsigned MaxOidRequests = 2; // OID requests in a row
   static constexpr int64_t NdisStatusPending = 0x103;
   static constexpr const char *SlotOidPending = "harness-oid-pending";
-  static constexpr const char *SlotLastReturn = "harness-last-return";
 
   const RoleFunction *haltFor(const RoleFunction *Init) const {
     return Halts.empty() ? nullptr : nearest(Halts, Init);
@@ -332,11 +331,21 @@ void Lifecycle::runCallback(std::unique_ptr<State> S, const RoleFunction *F, con
   Mon.onRole(*S, Role, rules::EventKind::Entry, entryLoc(F), nullptr, Args);
   SmallVector<SymValue, 4> Kept(Args.begin(), Args.end());
   X.run(std::move(S), F->F, Args, [&](std::unique_ptr<State> Done, SymValue Ret, const DILocation *Exit) {
-    Done->addTrace(TraceStep::Kind::Exit, Exit, "'" + F->Name + "' returns");
-    Mon.onRole(*Done, Role, rules::EventKind::Exit, Exit, &Ret, Kept);
-    if (!F->F->getReturnType()->isVoidTy())
-      Done->Slots[SlotLastReturn] = Ret;
-    Out.push_back(std::move(Done));
+    // An OID request either pends or is answered: rules see which, and NDIS
+    // issues no new request while one pends.
+    std::unique_ptr<State> Parts[2] = {std::move(Done), nullptr};
+    if (Role == StringRef(RoleOidRequest))
+      std::tie(Parts[1], Parts[0]) = X.split(std::move(Parts[0]), Ret, CmpInst::ICMP_EQ, NdisStatusPending);
+    for (int K = 0; K < 2; ++K) {
+      if (!Parts[K])
+        continue;
+      Parts[K]->addTrace(TraceStep::Kind::Exit, Exit,
+                         "'" + F->Name + "' returns" + (K ? " NDIS_STATUS_PENDING" : ""));
+      Mon.onRole(*Parts[K], Role, rules::EventKind::Exit, Exit, &Ret, Kept);
+      if (K)
+        Parts[K]->Slots[SlotOidPending] = SymValue::integer(1, 32);
+      Out.push_back(std::move(Parts[K]));
+    }
   });
 }
 
@@ -360,18 +369,7 @@ Lifecycle::States Lifecycle::runCallbacks(std::unique_ptr<State> S0, const RoleF
         // The request's type and OID are unknown: query and set, every OID.
         SmallVector<SymValue, 2> A{X.freshObject(*S, "OidRequest")};
         SymValue Ctx = ctxOf(*S, SlotAdapterContext);
-        States Done;
-        runCallback(std::move(S), F, RoleOidRequest, A, Ctx, Done);
-        for (auto &St : Done) {
-          SymValue Ret = St->Slots[SlotLastReturn];
-          auto [Pended, Answered] = X.split(std::move(St), Ret, CmpInst::ICMP_EQ, NdisStatusPending);
-          if (Pended) {
-            Pended->Slots[SlotOidPending] = SymValue::integer(1, 32);
-            Out.push_back(std::move(Pended));
-          }
-          if (Answered)
-            Out.push_back(std::move(Answered));
-        }
+        runCallback(std::move(S), F, RoleOidRequest, A, Ctx, Out);
       });
   if (const RoleFunction *F = watched(RoleSend, Init))
     Cur = step(std::move(Cur), [&](std::unique_ptr<State> S, States &Out) {

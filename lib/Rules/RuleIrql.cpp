@@ -3,6 +3,7 @@
 //
 //   entry ROLE LEVEL            NDIS calls ROLE's callback at LEVEL
 //   change FUNCTION raise LEVEL  after the call the IRQL is LEVEL (old one saved)
+//   change FUNCTION raise $N     the same, to the level argument N holds
 //   change FUNCTION restore      after the call the IRQL is the last one saved
 //   change FUNCTION set $N       after the call the IRQL is argument N
 //   ddi FUNCTION MIN MAX [...]   documented range; the rest of the line is ignored
@@ -49,13 +50,16 @@ Expected<IrqlModel> ndisv::rules::parseIrqlTable(StringRef Text, StringRef File)
       IrqlModel::Change C;
       if (W[2] == "raise" && W.size() == 4 && Level(W[3])) {
         C.Level = *Level(W[3]);
+      } else if (W[2] == "raise" && W.size() == 4 && W[3].starts_with("$") &&
+                 !W[3].drop_front().getAsInteger(10, C.Arg) && C.Arg > 0) {
+        // the level is argument Arg
       } else if (W[2] == "restore" && W.size() == 3) {
         C.K = IrqlModel::Change::Kind::Restore;
       } else if (W[2] == "set" && W.size() == 4 && W[3].starts_with("$") &&
                  !W[3].drop_front().getAsInteger(10, C.Arg) && C.Arg > 0) {
         C.K = IrqlModel::Change::Kind::SetArg;
       } else {
-        return Err("expected 'change FUNCTION raise LEVEL', 'restore' or 'set $N'");
+        return Err("expected 'change FUNCTION raise LEVEL|$N', 'restore' or 'set $N'");
       }
       M.Changes[W[1]] = C;
     } else if (W[0] == "ddi" && W.size() >= 4) {

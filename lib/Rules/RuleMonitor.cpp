@@ -68,10 +68,17 @@ void RuleMonitor::applyIrqlChange(State &S, const engine::CallEvent &E) {
   const IrqlModel::Change &C = It->second;
   RulePathState &M = S.mutate(RuleStateKey);
   switch (C.K) {
-  case IrqlModel::Change::Kind::Raise:
+  case IrqlModel::Change::Kind::Raise: {
     M.IrqlSaved.push_back(M.Irql);
-    M.Irql = C.Level;
+    if (!C.Arg) {
+      M.Irql = C.Level;
+    } else if (C.Arg <= E.Args.size()) { // a level the path does not know leaves it as it is
+      engine::SymValue V = S.resolve(E.Args[C.Arg - 1]);
+      if (V.isInt())
+        M.Irql = (int64_t)V.zext();
+    }
     break;
+  }
   case IrqlModel::Change::Kind::Restore:
     // A release without a matching raise on this path (acquired in a
     // caller the harness did not run) leaves the IRQL as it is.

@@ -23,7 +23,7 @@ struct IrqlModel {
   struct Change {
     enum class Kind { Raise, Restore, SetArg } K = Kind::Raise;
     int64_t Level = 0; // Raise: the new IRQL (the old one is saved)
-    unsigned Arg = 0;  // SetArg: the argument holding the new IRQL
+    unsigned Arg = 0;  // SetArg, or Raise when nonzero: the argument holding the new IRQL
   };
   struct Range {
     int64_t Min = 0, Max = 0;
