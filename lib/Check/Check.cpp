@@ -132,6 +132,9 @@ struct RuleSetup {
   std::vector<rules::Rule> All;
   std::vector<const rules::Rule *> Selected; // into All
   engine::CallModelTable Models;
+  rules::IrqlModel Irql;
+  /// Roles whose functions the harness may run: what pruning keeps.
+  std::vector<std::string> Roots;
 };
 
 /// Loads the rules and the model; on an error, fails O and returns false.
@@ -159,21 +162,37 @@ static bool setUpRules(const CheckOptions &Opts, CheckOutcome &O, RuleSetup &RS)
     return false;
   }
   RS.Models = std::move(*Models);
+  SmallString<256> IrqlPath(Opts.DataDir);
+  sys::path::append(IrqlPath, "model", "ndis-irql.table");
+  Expected<rules::IrqlModel> Irql = rules::loadIrqlTable(IrqlPath);
+  if (!Irql) {
+    fail(O, toString(Irql.takeError()));
+    return false;
+  }
+  RS.Irql = std::move(*Irql);
   // A misspelt role in a rule would make it silently never fire.
   RoleTable Roles = model::ndisRoleTable();
   for (const rules::Rule *Ru : RS.Selected) {
     auto known = [&](const std::string &Role) {
-      return Role.empty() || Role == model::PhaseAfterHalt || llvm::is_contained(Roles.RoleTypes, Role);
+      return Role.empty() || Role == model::PhaseAfterHalt || Role == model::RoleTimer ||
+             Role == model::RoleWorkItem || llvm::is_contained(Roles.RoleTypes, Role);
     };
     bool Ok = known(Ru->AppliesDuring);
     for (const rules::Handler &H : Ru->Handlers)
       Ok &= known(H.During);
+    for (const std::string &W : Ru->Watches)
+      Ok &= W == "all" || known(W);
     if (!Ok) {
       fail(O, Ru->File + ": rule '" + Ru->Name + "' names a role that is not an NDIS role type "
-                                                 "(in 'during')");
+                                                 "(in 'during' or 'watches')");
       return false;
     }
   }
+  RS.Roots = model::harnessRoles();
+  rules::RuleMonitor Watching(RS.Selected);
+  for (const std::string &Role : model::callbackRoles())
+    if (Watching.watchesRole(Role))
+      RS.Roots.push_back(Role);
   for (const rules::Rule *Ru : RS.Selected) {
     RuleResult RR;
     RR.Rule = Ru->Name;
@@ -270,7 +289,8 @@ static void decideVerdicts(Results &R, const std::vector<const rules::Rule *> &S
     // No code the harness runs even names the rule's API.
     if (!Ru.Applies.empty() && FailedTUs.empty() &&
         llvm::none_of(Ru.Applies, [&](const std::string &F) {
-          return Reachable.count(F) || llvm::is_contained(model::harnessRoles(), F);
+          return Reachable.count(F) || llvm::is_contained(model::harnessRoles(), F) ||
+                 llvm::is_contained(model::callbackRoles(), F);
         }))
       Ev.NeverReachable = Ru.Applies.front() + " is never called from code reachable from "
                                                "DriverEntry, MiniportInitializeEx or MiniportHaltEx";
@@ -354,7 +374,7 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
       R.TUs.push_back(TU.Result);
       if (!TU.Module)
         continue;
-      Summaries.push_back(summarizeModule(*TU.Module, (unsigned)Bitcode.size(), model::harnessRoles()));
+      Summaries.push_back(summarizeModule(*TU.Module, (unsigned)Bitcode.size(), RS.Roots));
       raw_svector_ostream OS(Bitcode.emplace_back());
       WriteBitcodeToFile(*TU.Module, OS);
     }
@@ -434,6 +454,7 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   }
 
   rules::RuleMonitor Monitor(RS.Selected);
+  Monitor.setIrqlModel(RS.Irql);
   if (Opts.Progress)
     Opts.Progress({CheckProgress::Phase::Checking, 0, (unsigned)RS.Selected.size(), ""});
   HarnessResult HR = runLifecycle(*Prog, RS.Models, Monitor, Opts.Budget);

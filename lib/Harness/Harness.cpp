@@ -5,6 +5,7 @@
 #include "ndisv/Model/Model.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/InstrTypes.h"
+#include <unordered_map>
 
 using namespace llvm;
 using namespace ndisv;
@@ -48,6 +49,9 @@ public:
 
 private:
   static constexpr unsigned MaxDriverEntryPaths = 64;
+  static constexpr unsigned MaxOidRequests = 2; // OID requests in a row
+  static constexpr int64_t NdisStatusPending = 0x103;
+  static constexpr const char *SlotOidPending = "harness-oid-pending";
 
   const RoleFunction *haltFor(const RoleFunction *Init) const {
     return Halts.empty() ? nullptr : nearest(Halts, Init);
@@ -106,11 +110,17 @@ private:
 
   /// The adapter is initialized. Rules that watch them also see a restart
   /// and pause before the halt, as NDIS drives a running adapter down, and
-  /// a shutdown on a path of its own (NDIS calls no halt after it).
+  /// a shutdown on a path of its own (NDIS calls no halt after it). Rules
+  /// that watch the running adapter's callbacks (OID requests, sends, the
+  /// interrupt, timers...) see them between the restart and the pause
+  /// (runCallbacks' order), and the halt straight after the initialization.
   void running(std::unique_ptr<State> S, const RoleFunction *Init, const RoleFunction *Halt) {
     const RoleFunction *Shutdown = watched(RoleShutdown, Init);
     const RoleFunction *Restart = watched(RoleRestart, Init);
     const RoleFunction *Pause = watched(RolePause, Init);
+    bool Callbacks = runsCallbacks(Init);
+    if (Callbacks && !Restart)
+      Restart = roleFor(RoleRestart, Init); // the adapter runs only once restarted
     if (Shutdown) {
       SymValue Action = SymValue::symbol(S->newSym(32, "ShutdownAction"), 32);
       runRole(std::make_unique<State>(*S), Shutdown, RoleShutdown, Action, false,
@@ -128,9 +138,18 @@ private:
         ThenHalt(std::move(St), true);
       }
     };
+    if (Callbacks && Halt) // NDIS may halt an adapter it never restarted
+      runHalt(std::make_unique<State>(*S), Halt);
     if (Restart) {
       SymValue Params = X.freshObject(*S, "MiniportRestartParameters");
-      runRole(std::move(S), Restart, RoleRestart, Params, true, ThenPause);
+      runRole(std::move(S), Restart, RoleRestart, Params, true,
+              [&](std::unique_ptr<State> St, bool Ok) {
+                if (!Ok || !Callbacks)
+                  return ThenPause(std::move(St), Ok);
+                States Out = runCallbacks(std::move(St), Init);
+                for (auto &O : Out)
+                  ThenPause(std::move(O), true);
+              });
     } else {
       ThenPause(std::move(S), true);
     }
@@ -138,11 +157,46 @@ private:
 
   /// The function playing Role for this adapter, if a selected rule watches it.
   const RoleFunction *watched(const char *Role, const RoleFunction *Init) const {
-    if (!Mon.watchesRole(Role))
-      return nullptr;
+    return Mon.watchesRole(Role) ? roleFor(Role, Init) : nullptr;
+  }
+  const RoleFunction *roleFor(const char *Role, const RoleFunction *Init) const {
     std::vector<const RoleFunction *> Fs = P.withRole(Role);
     return Fs.empty() ? nullptr : nearest(Fs, Init);
   }
+
+  // The running adapter (below the class).
+  /// Paths between two callbacks. A step's output keeps one path per
+  /// distinct rule state, as they arrive (so memory holds only the kept
+  /// ones); the temporaries inside a step keep every path.
+  class States {
+  public:
+    States() = default;
+    explicit States(rules::RuleMonitor *Mon) : Mon(Mon) {}
+    void push_back(std::unique_ptr<State> S) {
+      if (Mon) {
+        Mon->setPhase(*S, "");
+        std::vector<State *> &Bucket = Seen[S->slotsHash()];
+        if (llvm::any_of(Bucket, [&](State *K) { return K->sameSlots(*S); }))
+          return; // the first (shortest story) is kept
+        Bucket.push_back(S.get());
+      }
+      V.push_back(std::move(S));
+    }
+    std::vector<std::unique_ptr<State>>::iterator begin() { return V.begin(); }
+    std::vector<std::unique_ptr<State>>::iterator end() { return V.end(); }
+
+  private:
+    rules::RuleMonitor *Mon = nullptr;
+    std::vector<std::unique_ptr<State>> V;
+    std::unordered_map<size_t, std::vector<State *>> Seen;
+  };
+  bool runsCallbacks(const RoleFunction *Init) const;
+  States runCallbacks(std::unique_ptr<State> S, const RoleFunction *Init);
+  States step(States In, const std::function<void(std::unique_ptr<State>, States &)> &Run,
+             bool Optional = true);
+  void runCallback(std::unique_ptr<State> S, const RoleFunction *F, const char *Role,
+                   SmallVectorImpl<SymValue> &Args, SymValue Ctx, States &Out);
+  void fireDeferred(std::unique_ptr<State> S, States &Out, size_t From = 0);
 
   /// Runs a callback that takes (MiniportAdapterContext, Arg) and hands each
   /// returning path on, with whether it returned NDIS_STATUS_SUCCESS.
@@ -197,7 +251,8 @@ private:
   void runDue(std::unique_ptr<State> S, size_t From) {
     size_t K = From;
     while (K < S->Deferred.size() &&
-           !(S->Deferred[K].Due && S->Deferred[K].Fn.isFunc() && !S->Deferred[K].Fn.func()->isDeclaration()))
+           !(S->Deferred[K].Due && S->Deferred[K].DueBy != QueueWorkItemCall && S->Deferred[K].Fn.isFunc() &&
+             !S->Deferred[K].Fn.func()->isDeclaration()))
       ++K;
     if (K == S->Deferred.size())
       return;
@@ -231,6 +286,196 @@ private:
   HarnessResult &Res;
   std::vector<const RoleFunction *> Inits, Halts;
 };
+
+/// The running adapter's callbacks, in this order, each once or skipped:
+/// OID requests (up to MaxOidRequests in a row), a send, a return of
+/// received NBLs, the interrupt (the ISR, then the DPC when the ISR asks
+/// for it), the timers and work items then due, a cancel-send, a
+/// cancel-OID, a PnP event. Only callbacks a selected rule watches run.
+/// After each, paths that agree on everything the rules follow are kept
+/// once: what a callback does is explored once per distinct rule state,
+/// which bounds the cost at (number of rule states) x (callbacks). The
+/// kept path is a real one, so no defect is invented; a defect that needs
+/// a memory difference between two merged paths may be missed (a bound the
+/// README names).
+bool Lifecycle::runsCallbacks(const RoleFunction *Init) const {
+  for (const char *R : {RoleOidRequest, RoleSend, RoleReturn, RoleIsr, RoleDpc, RoleCancelSend,
+                        RoleCancelOid, RolePnpEvent, RoleTimer, RoleWorkItem})
+    if (Mon.watchesRole(R))
+      return true;
+  return false;
+}
+
+Lifecycle::States Lifecycle::step(States In,
+                                  const std::function<void(std::unique_ptr<State>, States &)> &Run,
+                                  bool Optional) {
+  States Out(&Mon); // one path per distinct rule state
+  for (auto &S : In) {
+    if (!Optional) {
+      Run(std::move(S), Out);
+      continue;
+    }
+    std::unique_ptr<State> Copy = std::make_unique<State>(*S);
+    Out.push_back(std::move(S)); // the callback may not come at all
+    Run(std::move(Copy), Out);
+  }
+  return Out;
+}
+
+void Lifecycle::runCallback(std::unique_ptr<State> S, const RoleFunction *F, const char *Role,
+                            SmallVectorImpl<SymValue> &Args, SymValue Ctx, States &Out) {
+  Mon.setPhase(*S, Role);
+  S->addTrace(TraceStep::Kind::Phase, entryLoc(F), "NDIS calls '" + F->Name + "'");
+  Args.insert(Args.begin(), Ctx);
+  Args.resize(std::min<size_t>(Args.size(), F->F->arg_size()));
+  Mon.onRole(*S, Role, rules::EventKind::Entry, entryLoc(F), nullptr, Args);
+  SmallVector<SymValue, 4> Kept(Args.begin(), Args.end());
+  X.run(std::move(S), F->F, Args, [&](std::unique_ptr<State> Done, SymValue Ret, const DILocation *Exit) {
+    // An OID request either pends or is answered: rules see which, and NDIS
+    // issues no new request while one pends.
+    std::unique_ptr<State> Parts[2] = {std::move(Done), nullptr};
+    if (Role == StringRef(RoleOidRequest))
+      std::tie(Parts[1], Parts[0]) = X.split(std::move(Parts[0]), Ret, CmpInst::ICMP_EQ, NdisStatusPending);
+    for (int K = 0; K < 2; ++K) {
+      if (!Parts[K])
+        continue;
+      Parts[K]->addTrace(TraceStep::Kind::Exit, Exit,
+                         "'" + F->Name + "' returns" + (K ? " NDIS_STATUS_PENDING" : ""));
+      Mon.onRole(*Parts[K], Role, rules::EventKind::Exit, Exit, &Ret, Kept);
+      if (K)
+        Parts[K]->Slots[SlotOidPending] = SymValue::integer(1, 32);
+      Out.push_back(std::move(Parts[K]));
+    }
+  });
+}
+
+Lifecycle::States Lifecycle::runCallbacks(std::unique_ptr<State> S0, const RoleFunction *Init) {
+  States Cur;
+  Cur.push_back(std::move(S0));
+  auto ctxOf = [&](State &S, const char *Slot) {
+    return S.Slots.count(Slot) ? S.Slots[Slot] : X.freshObject(S, "MiniportAdapterContext");
+  };
+  auto fresh = [&](State &S, unsigned Bits, const char *Name) {
+    return SymValue::symbol(S.newSym(Bits, Name), Bits);
+  };
+  if (const RoleFunction *F = watched(RoleOidRequest, Init))
+    for (unsigned K = 0; K < MaxOidRequests; ++K)
+      Cur = step(std::move(Cur), [&](std::unique_ptr<State> S, States &Out) {
+        // NDIS issues no request while one is pending.
+        if (S->Slots.count(SlotOidPending)) {
+          Out.push_back(std::move(S));
+          return;
+        }
+        // The request's type and OID are unknown: query and set, every OID.
+        SmallVector<SymValue, 2> A{X.freshObject(*S, "OidRequest")};
+        SymValue Ctx = ctxOf(*S, SlotAdapterContext);
+        runCallback(std::move(S), F, RoleOidRequest, A, Ctx, Out);
+      });
+  if (const RoleFunction *F = watched(RoleSend, Init))
+    Cur = step(std::move(Cur), [&](std::unique_ptr<State> S, States &Out) {
+      SmallVector<SymValue, 4> A{X.freshObject(*S, "NetBufferLists"), fresh(*S, 32, "PortNumber"),
+                                 fresh(*S, 32, "SendFlags")};
+      SymValue Ctx = ctxOf(*S, SlotAdapterContext);
+      runCallback(std::move(S), F, RoleSend, A, Ctx, Out);
+    });
+  if (const RoleFunction *F = watched(RoleReturn, Init))
+    Cur = step(std::move(Cur), [&](std::unique_ptr<State> S, States &Out) {
+      SmallVector<SymValue, 4> A{X.freshObject(*S, "NetBufferLists"), fresh(*S, 32, "ReturnFlags")};
+      SymValue Ctx = ctxOf(*S, SlotAdapterContext);
+      runCallback(std::move(S), F, RoleReturn, A, Ctx, Out);
+    });
+  const RoleFunction *Isr = watched(RoleIsr, Init);
+  const RoleFunction *Dpc = watched(RoleDpc, Init);
+  if (Isr || Dpc) {
+    Isr = roleFor(RoleIsr, Init);
+    Dpc = roleFor(RoleDpc, Init);
+  }
+  if (Isr)
+    Cur = step(std::move(Cur), [&](std::unique_ptr<State> S, States &Out) {
+      if (!S->Slots.count(SlotInterruptContext)) {
+        Out.push_back(std::move(S)); // no interrupt registered on this path
+        return;
+      }
+      SymValue Ctx = S->Slots[SlotInterruptContext];
+      SymValue QueueDpc = X.freshObject(*S, "QueueMiniportInterruptDpcHandler");
+      SmallVector<SymValue, 4> A{QueueDpc, X.freshObject(*S, "TargetProcessors")};
+      States AfterIsr;
+      runCallback(std::move(S), Isr, RoleIsr, A, Ctx, AfterIsr);
+      for (auto &St : AfterIsr) {
+        std::optional<SymValue> Asked = St->readAt(QueueDpc, 0, 1);
+        bool No = Asked && St->resolve(*Asked).isInt() && St->resolve(*Asked).zext() == 0;
+        if (!Dpc || No) {
+          Out.push_back(std::move(St));
+          continue;
+        }
+        SmallVector<SymValue, 4> D{X.freshObject(*St, "MiniportDpcContext"),
+                                   X.freshObject(*St, "ReceiveThrottleParameters"),
+                                   X.freshObject(*St, "NdisReserved2")};
+        runCallback(std::move(St), Dpc, RoleDpc, D, Ctx, Out);
+      }
+    }, /*Optional=*/false); // an interrupt the driver waits for comes
+
+  if (Mon.watchesRole(RoleTimer) || Mon.watchesRole(RoleWorkItem))
+    Cur = step(std::move(Cur), [&](std::unique_ptr<State> S, States &Out) { fireDeferred(std::move(S), Out); },
+               /*Optional=*/false); // what is due runs before the pause
+  if (const RoleFunction *F = watched(RoleCancelSend, Init))
+    Cur = step(std::move(Cur), [&](std::unique_ptr<State> S, States &Out) {
+      SmallVector<SymValue, 2> A{X.freshObject(*S, "CancelId")};
+      SymValue Ctx = ctxOf(*S, SlotAdapterContext);
+      runCallback(std::move(S), F, RoleCancelSend, A, Ctx, Out);
+    });
+  if (const RoleFunction *F = watched(RoleCancelOid, Init))
+    Cur = step(std::move(Cur), [&](std::unique_ptr<State> S, States &Out) {
+      SmallVector<SymValue, 2> A{X.freshObject(*S, "RequestId")};
+      SymValue Ctx = ctxOf(*S, SlotAdapterContext);
+      runCallback(std::move(S), F, RoleCancelOid, A, Ctx, Out);
+    });
+  if (const RoleFunction *F = watched(RolePnpEvent, Init))
+    Cur = step(std::move(Cur), [&](std::unique_ptr<State> S, States &Out) {
+      SmallVector<SymValue, 2> A{X.freshObject(*S, "NetDevicePnPEvent")};
+      SymValue Ctx = ctxOf(*S, SlotAdapterContext);
+      runCallback(std::move(S), F, RolePnpEvent, A, Ctx, Out);
+    });
+  return Cur;
+}
+
+/// Timers set and work items queued fire once each, in the order the
+/// driver handed them over, at the IRQL of their kind.
+void Lifecycle::fireDeferred(std::unique_ptr<State> S, States &Out, size_t From) {
+  size_t K = From;
+  while (K < S->Deferred.size() &&
+         !(S->Deferred[K].Due && S->Deferred[K].Fn.isFunc() && !S->Deferred[K].Fn.func()->isDeclaration()))
+    ++K;
+  if (K == S->Deferred.size()) {
+    Out.push_back(std::move(S));
+    return;
+  }
+  DeferredCall D = S->Deferred[K];
+  const Function *F = D.Fn.func();
+  const char *Role = D.DueBy == QueueWorkItemCall ? RoleWorkItem : RoleTimer;
+  Mon.setPhase(*S, Role);
+  std::string Name = F->getSubprogram() ? F->getSubprogram()->getName().str() : F->getName().str();
+  S->addTrace(TraceStep::Kind::Phase, D.DueAt, "'" + Name + "' runs: " + D.DueBy + " made it due here");
+  SmallVector<SymValue, 4> Args;
+  for (unsigned A = 1; A <= D.NArgs; ++A) {
+    if (A == D.CtxPos)
+      Args.push_back(D.Ctx);
+    else if (A == D.KeyPos)
+      Args.push_back(D.Key);
+    else
+      Args.push_back(X.freshObject(*S, "SystemSpecific"));
+  }
+  Args.resize(std::min<size_t>(Args.size(), F->arg_size()));
+  S->Deferred[K].Due = false;
+  Mon.onRole(*S, Role, rules::EventKind::Entry, D.DueAt, nullptr, Args);
+  States Done;
+  X.run(std::move(S), F, Args, [&](std::unique_ptr<State> St, SymValue, const DILocation *Exit) {
+    Mon.onRole(*St, Role, rules::EventKind::Exit, Exit, nullptr, Args);
+    Done.push_back(std::move(St));
+  });
+  for (auto &St : Done)
+    fireDeferred(std::move(St), Out, K + 1); // the next one due, if any
+}
 } // namespace
 
 HarnessResult ndisv::runLifecycle(const DriverProgram &P, const CallModelTable &Models,

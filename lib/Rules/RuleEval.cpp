@@ -38,6 +38,16 @@ EvalResult ndisv::rules::evaluate(const Expr &E, const EvalContext &Ctx) {
   }
   case Expr::Kind::Count:
     return Ctx.Count ? known(Ctx.Count(E.Var)) : unknown();
+  case Expr::Kind::Holds: {
+    std::optional<int64_t> V = Ctx.Holds ? Ctx.Holds(E) : std::nullopt;
+    return V ? known(*V) : unknown();
+  }
+  case Expr::Kind::Irql:
+  case Expr::Kind::IrqlMax:
+  case Expr::Kind::IrqlMin: {
+    std::optional<int64_t> V = Ctx.Irql ? Ctx.Irql(E.K) : std::nullopt;
+    return V ? known(*V) : unknown();
+  }
   case Expr::Kind::Unary: {
     EvalResult V = evaluate(*E.LHS, Ctx);
     if (!V.Known)

@@ -50,8 +50,10 @@ std::string RuleMonitor::handleName(const TrackedHandle &T) const {
 
 std::string RuleMonitor::expand(const std::string &Text, const HandlerRun &Run) const {
   std::string Out = Text;
+  std::string Callee = CurrentEvent.str();
   for (auto [Key, Val] : {std::pair<StringRef, const std::string *>{"{handle}", &Run.Handle},
-                          {"{acquired}", &Run.Acquired}}) {
+                          {"{acquired}", &Run.Acquired},
+                          {"{callee}", &Callee}}) {
     size_t P;
     while ((P = Out.find(Key.str())) != std::string::npos)
       Out.replace(P, Key.size(), Val->empty() ? "the handle" : *Val);

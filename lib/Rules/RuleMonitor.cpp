@@ -50,6 +50,51 @@ void RuleMonitor::setPhase(State &S, StringRef Role) {
   unsigned Phase = (unsigned)(It - Phases.begin());
   if (pathState(S).Phase != Phase)
     S.mutate(RuleStateKey).Phase = Phase;
+  // NDIS calls each callback at its documented IRQL, whatever came before.
+  auto It2 = Irql.Entry.find(Role);
+  int64_t Level = It2 == Irql.Entry.end() ? 0 : It2->second;
+  const RulePathState &PS = pathState(S);
+  if (PS.Irql != Level || !PS.IrqlSaved.empty()) {
+    RulePathState &M = S.mutate(RuleStateKey);
+    M.Irql = Level;
+    M.IrqlSaved.clear();
+  }
+}
+
+void RuleMonitor::applyIrqlChange(State &S, const engine::CallEvent &E) {
+  auto It = Irql.Changes.find(E.Callee);
+  if (It == Irql.Changes.end())
+    return;
+  const IrqlModel::Change &C = It->second;
+  RulePathState &M = S.mutate(RuleStateKey);
+  switch (C.K) {
+  case IrqlModel::Change::Kind::Raise: {
+    M.IrqlSaved.push_back(M.Irql);
+    if (!C.Arg) {
+      M.Irql = C.Level;
+    } else if (C.Arg <= E.Args.size()) { // a level the path does not know leaves it as it is
+      engine::SymValue V = S.resolve(E.Args[C.Arg - 1]);
+      if (V.isInt())
+        M.Irql = (int64_t)V.zext();
+    }
+    break;
+  }
+  case IrqlModel::Change::Kind::Restore:
+    // A release without a matching raise on this path (acquired in a
+    // caller the harness did not run) leaves the IRQL as it is.
+    if (!M.IrqlSaved.empty()) {
+      M.Irql = M.IrqlSaved.back();
+      M.IrqlSaved.pop_back();
+    }
+    break;
+  case IrqlModel::Change::Kind::SetArg:
+    if (C.Arg <= E.Args.size()) {
+      engine::SymValue V = S.resolve(E.Args[C.Arg - 1]);
+      if (V.isInt())
+        M.Irql = (int64_t)V.zext();
+    }
+    break;
+  }
 }
 
 bool RuleMonitor::usesRole(unsigned R, StringRef Role) const {
@@ -62,7 +107,8 @@ bool RuleMonitor::usesRole(unsigned R, StringRef Role) const {
 
 bool RuleMonitor::watchesRole(StringRef Role) const {
   for (unsigned R = 0; R < Rules.size(); ++R) {
-    if (usesRole(R, Role) || Rules[R]->AppliesDuring == Role)
+    if (usesRole(R, Role) || Rules[R]->AppliesDuring == Role ||
+        llvm::is_contained(Rules[R]->Watches, Role) || llvm::is_contained(Rules[R]->Watches, "all"))
       return true;
     for (const Handler &H : Rules[R]->Handlers)
       if (H.During == Role)
@@ -79,6 +125,8 @@ void RuleMonitor::onCall(State &S, const engine::CallEvent &E) {
           (Rules[R]->AppliesDuring.empty() || Phases[pathState(S).Phase] == Rules[R]->AppliesDuring) &&
           llvm::is_contained(Rules[R]->Applies, E.Callee))
         Applicable[R] = true;
+  if (!Entry && !Irql.Changes.empty())
+    applyIrqlChange(S, E); // rules at .exit see the IRQL the call left
   if (!Hooks.count(E.Callee))
     return;
   EventData Ev{E.Args, E.HasRet ? &E.Ret : nullptr, E.Site, E.Loc};
@@ -86,7 +134,7 @@ void RuleMonitor::onCall(State &S, const engine::CallEvent &E) {
 }
 
 void RuleMonitor::onRole(State &S, StringRef Role, EventKind K, const DILocation *Loc,
-                         const engine::SymValue *Ret) {
+                         const engine::SymValue *Ret, ArrayRef<engine::SymValue> Args) {
   // `applies MINIPORT_PAUSE`: a rule about a callback applies once NDIS calls it.
   if (K == EventKind::Entry)
     for (unsigned R = 0; R < Rules.size(); ++R)
@@ -94,7 +142,7 @@ void RuleMonitor::onRole(State &S, StringRef Role, EventKind K, const DILocation
         Applicable[R] = true;
   if (!Hooks.count(Role))
     return;
-  EventData Ev{{}, Ret, nullptr, Loc};
+  EventData Ev{Args, Ret, nullptr, Loc};
   StringRef Outcome = K == EventKind::Success ? "success" : K == EventKind::Failure ? "failure" : "";
   std::vector<unsigned> Checking = checkingRules(S, Role, K); // lifecycle map
   std::vector<uint8_t> DoneBefore = pathState(S).Done;
@@ -144,6 +192,25 @@ void RuleMonitor::fire(State &S, StringRef Name, bool Entry, StringRef Outcome,
       return (int64_t)llvm::count_if(pathState(S).Held, [&](const TrackedHandle &T) {
         return T.Set == First + Set;
       });
+    };
+    C.Holds = [this, &S, First, &Ev](const Expr &E) -> std::optional<int64_t> {
+      ValueRef Ref;
+      Ref.K = ValueRef::Kind(E.RefKind);
+      Ref.Arg = E.RefArg;
+      std::optional<engine::SymValue> V = refValue(S, Ref, Ev);
+      if (!V)
+        return std::nullopt;
+      return (int64_t)llvm::any_of(pathState(S).Held, [&](const TrackedHandle &T) {
+        return T.Set == First + E.Var && T.V.sameAs(*V);
+      });
+    };
+    C.Irql = [this, &S, Name](Expr::Kind K) -> std::optional<int64_t> {
+      if (K == Expr::Kind::Irql)
+        return pathState(S).Irql;
+      auto It = Irql.Ddis.find(Name);
+      if (It == Irql.Ddis.end())
+        return std::nullopt;
+      return K == Expr::Kind::IrqlMax ? It->second.Max : It->second.Min;
     };
     CurrentEvent = Name;
     exec(S, Hk.Rule, Hk.H->Body, Ev, Run);

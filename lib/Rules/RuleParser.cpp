@@ -196,7 +196,7 @@ private:
     return expectKind(Tok::Ident, "a role", "after 'during'", Out);
   }
   static bool isReserved(StringRef W) {
-    return is_contained({"if", "else", "note", "abort"}, W);
+    return is_contained({"if", "else", "note", "abort", "irql", "irqlmax", "irqlmin"}, W);
   }
   int findSet(StringRef Name) const {
     for (size_t I = 0; I < R.HandleSets.size(); ++I)
@@ -226,7 +226,7 @@ private:
         return fail(Line, "unexpected " + describe(T));
       std::string W = T.Text;
       bool Header = W == "rule" || W == "title" || W == "origin" ||
-                    W == "help" || W == "applies" || W == "sets";
+                    W == "help" || W == "applies" || W == "sets" || W == "watches";
       if (Header || W == "state") {
         if (!Seen.insert(W).second)
           return fail(Line, "duplicate '" + W + "'");
@@ -260,6 +260,13 @@ private:
         } while (accept(","));
         if (!parseDuring(R.AppliesDuring))
           return false;
+      } else if (W == "watches") {
+        do {
+          std::string Role;
+          if (!expectKind(Tok::Ident, "a role", "in 'watches'", Role))
+            return false;
+          R.Watches.push_back(Role);
+        } while (accept(","));
       } else if (W == "sets") {
         do {
           std::string Set;
@@ -563,6 +570,26 @@ private:
       E->K = Expr::Kind::Count;
       E->Var = unsigned(H);
       return expect(")", "to close 'count('") ? std::move(E) : nullptr;
+    } else if (T.K == Tok::Ident && T.Text == "holds" && peek(1).K == Tok::Punct &&
+               peek(1).Text == "(") {
+      next();
+      std::string Set;
+      if (!expect("(", "after 'holds'") ||
+          !expectKind(Tok::Ident, "a handle set", "in 'holds(...)'", Set))
+        return nullptr;
+      int H = findSet(Set);
+      if (H < 0)
+        return null(T.Line, "unknown handle set '" + Set + "'");
+      ValueRef Ref;
+      if (!expect(",", "after the handle set in 'holds('") || !parseValueRef(Ref))
+        return nullptr;
+      E->K = Expr::Kind::Holds;
+      E->Var = unsigned(H);
+      E->RefKind = unsigned(Ref.K);
+      E->RefArg = Ref.Arg;
+      return expect(")", "to close 'holds('") ? std::move(E) : nullptr;
+    } else if (T.K == Tok::Ident && (T.Text == "irql" || T.Text == "irqlmax" || T.Text == "irqlmin")) {
+      E->K = T.Text == "irql" ? Expr::Kind::Irql : T.Text == "irqlmax" ? Expr::Kind::IrqlMax : Expr::Kind::IrqlMin;
     } else if (T.K == Tok::Ident) {
       int V = findVar(T.Text);
       if (V < 0)

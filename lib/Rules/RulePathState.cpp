@@ -34,7 +34,7 @@ bool TrackedHandle::operator==(const TrackedHandle &O) const {
 
 bool RulePathState::operator==(const RulePathState &O) const {
   return Phase == O.Phase && Vars == O.Vars && Unmatched == O.Unmatched && Done == O.Done &&
-         Held == O.Held && HeldSites == O.HeldSites;
+         Held == O.Held && HeldSites == O.HeldSites && Irql == O.Irql && IrqlSaved == O.IrqlSaved;
 }
 
 size_t RulePathState::hash() const {
@@ -42,7 +42,8 @@ size_t RulePathState::hash() const {
       Phase, llvm::hash_combine_range(Vars.begin(), Vars.end()),
       llvm::hash_combine_range(Unmatched.begin(), Unmatched.end()),
       llvm::hash_combine_range(Done.begin(), Done.end()),
-      llvm::hash_combine_range(HeldSites.begin(), HeldSites.end()));
+      llvm::hash_combine_range(HeldSites.begin(), HeldSites.end()), Irql,
+      llvm::hash_combine_range(IrqlSaved.begin(), IrqlSaved.end()));
   for (const TrackedHandle &T : Held)
     H = llvm::hash_combine(H, T.Set, hashOf(T.V), T.Site, T.Name, T.NameRank, hashOf(T.Home), T.Lost);
   return H;

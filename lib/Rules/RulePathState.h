@@ -37,6 +37,10 @@ struct RulePathState {
   /// Per (rule, acquisition site) the lifecycle map knows: acquired on this
   /// path. Grows as the monitor meets new sites.
   std::vector<uint8_t> HeldSites;
+  /// The current IRQL (set at each callback's entry from the IRQL model) and
+  /// the levels raises saved, innermost last.
+  int64_t Irql = 0;
+  std::vector<int64_t> IrqlSaved;
 
   bool operator==(const RulePathState &O) const;
   size_t hash() const;

@@ -23,8 +23,13 @@ ndisv::rules::selectRules(const std::vector<Rule> &All, StringRef Selection) {
   for (StringRef Item : split(Selection, ','))
     if (!Item.trim().empty())
       Items.push_back(Item.trim());
-  // An empty selection means every rule.
-  std::vector<bool> Chosen(All.size(), Items.empty());
+  // An empty selection means the Default set and every rule that lists no
+  // set (a user's own rule file): the opt-in sets (Locking, Irql, ...) make
+  // the harness run the whole lifecycle, which costs time.
+  std::vector<bool> Chosen(All.size(), false);
+  if (Items.empty())
+    for (size_t I = 0; I < All.size(); ++I)
+      Chosen[I] = All[I].Sets.empty() || is_contained(All[I].Sets, "Default");
   std::vector<std::string> Unknown;
   for (StringRef Item : Items) {
     // Built-in sets are always known names, even when they select nothing.

@@ -125,7 +125,8 @@ static int listRules(const std::string &DataDir) {
       outs() << "\nDefined in " << R.File << "\n";
       return 0;
     }
-  auto Chosen = rules::selectRules(*Rules, RuleName);
+  // `ndisv rules` lists every rule, the opt-in sets' too.
+  auto Chosen = rules::selectRules(*Rules, RuleName.empty() ? std::string("all") : std::string(RuleName));
   if (!Chosen) {
     WithColor::error(errs(), "ndisv") << toString(Chosen.takeError()) << "\n";
     return 2;

@@ -42,7 +42,10 @@ struct Expr {
   enum class Kind {
     Int, Var, Return, Arg, Unary, Binary,
     Read,  // u8/u16/u32/u64(Base [+ Offset]): memory an argument or the result points to
-    Count  // count(H): handles of set H held on this path
+    Count, // count(H): handles of set H held on this path
+    Holds, // holds(H, VALUE): set H holds the value VALUE names
+    Irql,  // irql: the path's current IRQL (RulePathState)
+    IrqlMax, IrqlMin // irqlmax / irqlmin: the called function's documented IRQL range
   };
   Kind K = Kind::Int;
   int64_t Value = 0;      // Int; Arg: 1-based argument index; Read: base (0 = $return, N = $N)
@@ -51,6 +54,7 @@ struct Expr {
   unsigned Var = 0;       // Var: index into Rule::StateVars; Count: index into Rule::HandleSets
   std::string Op;         // Unary: "!" "-"; Binary: "||" "&&" "==" "!=" "<" "<=" ">" ">=" "+" "-" "*"
   std::unique_ptr<Expr> LHS, RHS; // Unary uses LHS only
+  unsigned RefKind = 0, RefArg = 0; // Holds: the ValueRef (kind, argument) it tests
 };
 
 /// The value a handle statement names: `$return`, `$N` or `*$N` (the
@@ -108,6 +112,9 @@ struct Rule {
   std::vector<StateVar> StateVars;
   std::vector<std::string> HandleSets; // `handles NAME;`: per-path sets of tracked handles
   std::vector<Handler> Handlers;
+  /// `watches ROLE, ...`: callbacks the harness must run for this rule even
+  /// though no handler names them (a rule about calls made in any callback).
+  std::vector<std::string> Watches;
   std::string File; // where it was loaded from
 };
 
@@ -129,6 +136,9 @@ struct EvalContext {
   /// Memory and handle sets, which only the monitor can see; unset = unknown.
   std::function<std::optional<int64_t>(const Expr &)> Read;
   std::function<int64_t(unsigned Set)> Count;
+  std::function<std::optional<int64_t>(const Expr &)> Holds;
+  /// The path's current IRQL and the called function's documented range.
+  std::function<std::optional<int64_t>(Expr::Kind)> Irql;
 };
 struct EvalResult {
   bool Known = true;

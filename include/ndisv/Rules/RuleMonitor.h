@@ -13,6 +13,7 @@
 
 #include "ndisv/Engine/Executor.h"
 #include "ndisv/Report/Results.h"
+#include "ndisv/Rules/Irql.h"
 #include "ndisv/Rules/Rule.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
@@ -33,9 +34,13 @@ public:
   void start(engine::State &S) const;
   /// The harness moves a path into the phase of Role ("" = none).
   void setPhase(engine::State &S, llvm::StringRef Role);
-  /// A role callback's entry or exit, as the harness drives it.
+  /// A role callback's entry or exit, as the harness drives it; Args are the
+  /// callback's arguments (the rules' $N).
   void onRole(engine::State &S, llvm::StringRef Role, EventKind K, const llvm::DILocation *Loc,
-              const engine::SymValue *Ret = nullptr);
+              const engine::SymValue *Ret = nullptr, llvm::ArrayRef<engine::SymValue> Args = {});
+  /// The IRQL model (model/ndis-irql.table): callbacks' entry IRQL, the
+  /// calls that change it, documented ranges. Without one the IRQL stays 0.
+  void setIrqlModel(IrqlModel M) { Irql = std::move(M); }
   void onCall(engine::State &S, const engine::CallEvent &E) override;
   void onStore(engine::State &S, const engine::SymValue &V, const llvm::Value *Ptr,
                const engine::SymValue &Addr) override;
@@ -97,6 +102,8 @@ private:
   llvm::DenseMap<const llvm::DILocation *, unsigned> AcquireSiteIds;
   std::vector<std::set<std::string>> Uncertain;
 
+  IrqlModel Irql;
+  void applyIrqlChange(engine::State &S, const engine::CallEvent &E);
   std::vector<const Rule *> Rules;
   std::vector<unsigned> VarBase; // index of each rule's first variable in RulePathState::Vars
   unsigned NumVars = 0, NumSets = 0;
