@@ -29,7 +29,7 @@ static cl::SubCommand CheckCmd("check", "Verify a driver: source files, director
 static cl::SubCommand RulesCmd("rules", "List the rules, or print one rule's documentation");
 
 static cl::list<std::string> Inputs(cl::Positional, cl::desc("<input>..."), cl::sub(CheckCmd), cl::cat(Cat));
-static cl::opt<std::string> RuleSel("rules", cl::desc("Rules to check: names, globs (Init_*), sets (Default, SDV, ndisv)"),
+static cl::opt<std::string> RuleSel("rules", cl::desc("Rules to check: names, globs (Init_*), sets (Default, SDV, ndisv), @file.sdv (a rule list file)"),
                                     cl::sub(CheckCmd), cl::cat(Cat));
 static cl::list<std::string> RuleFiles("rule-file", cl::desc("Load an extra rule file"), cl::sub(CheckCmd),
                                        cl::sub(RulesCmd), cl::cat(Cat));
@@ -144,6 +144,23 @@ int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   cl::HideUnrelatedOptions(Cat);
   cl::SetVersionPrinter([](raw_ostream &OS) { OS << "ndisv " NDISV_VERSION " (LLVM " LLVM_VERSION_STRING ")\n"; });
+  // `--rules @file.sdv` names an SDV rule list, read by --rules itself; LLVM
+  // would take a lone "@file" argument for a response file and splice its
+  // words into the command line, so join the pair first.
+  std::vector<std::string> Store;
+  Store.reserve(argc); // Args points into it
+  std::vector<char *> Args;
+  for (int I = 0; I < argc; ++I) {
+    StringRef A = argv[I];
+    if ((A == "--rules" || A == "-rules") && I + 1 < argc && argv[I + 1][0] == '@') {
+      Store.push_back(A.str() + "=" + argv[++I]);
+      Args.push_back(Store.back().data());
+    } else {
+      Args.push_back(argv[I]);
+    }
+  }
+  argc = (int)Args.size();
+  argv = Args.data();
   cl::ParseCommandLineOptions(argc, argv,
                               "ndisv: static verifier for NDIS miniport drivers\n\n"
                               "  ndisv check [options] <source|dir|compile_commands.json>...\n"
@@ -214,6 +231,8 @@ int main(int argc, char **argv) {
   CheckOutcome Out = runCheck(Opts);
   if (Progress)
     Progress->clear();
+  for (const std::string &W : Out.Warnings)
+    WithColor::warning(errs(), "ndisv") << W << "\n";
 
   if (ListEntries) {
     // One line per role function, with every way it was found.
