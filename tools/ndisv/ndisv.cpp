@@ -66,6 +66,8 @@ static cl::opt<TextFormat> Format("format", cl::desc("Diagnostic format"),
                                   cl::values(clEnumValN(TextFormat::Gcc, "gcc", "file:line:col: warning: [Rule] text (default)"),
                                              clEnumValN(TextFormat::Msvc, "msvc", "file(line,col): warning Rule: text (Visual Studio, MSBuild)")),
                                   cl::init(TextFormat::Gcc), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<bool> Verbose("verbose", cl::desc("List every rule in the summary table, also those that do not apply"),
+                             cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<bool> Quiet("quiet", cl::desc("Print only defects, errors and warnings: no progress, no summary"),
                            cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> BaselineFile("baseline", cl::desc("Report only defects not in this SARIF log of an earlier run"),
@@ -300,6 +302,7 @@ int main(int argc, char **argv) {
   TO.Color = Color == ColorMode::Auto ? sys::Process::StandardOutHasColors() : Color == ColorMode::Enable;
   TO.Format = Format;
   TO.Quiet = Quiet;
+  TO.Verbose = Verbose;
   writeText(Out.R, outs(), TO);
   return Out.ExitCode;
 }
