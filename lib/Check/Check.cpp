@@ -14,7 +14,9 @@
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
@@ -148,9 +150,32 @@ static bool setUpRules(const CheckOptions &Opts, CheckOutcome &O, RuleSetup &RS)
   RS.All = std::move(*AllRules);
   for (const rules::Rule &Ru : RS.All)
     O.KnownRules.push_back(Ru.Name);
-  Expected<std::vector<const rules::Rule *>> Selected = rules::selectRules(RS.All, Opts.RuleSelection);
+  Expected<std::string> Selection = rules::expandRuleListFiles(Opts.RuleSelection);
+  if (!Selection) {
+    fail(O, toString(Selection.takeError()));
+    return false;
+  }
+  // SDV's NDIS rule names, so a migrated rule list is not rejected whole.
+  SmallString<256> SdvNamesPath(Opts.DataDir);
+  sys::path::append(SdvNamesPath, "rules", "sdv-ndis-rule-names.txt");
+  auto SdvNamesBuf = MemoryBuffer::getFile(SdvNamesPath, /*IsText=*/true);
+  if (!SdvNamesBuf) {
+    fail(O, "cannot read '" + SdvNamesPath + "': " + SdvNamesBuf.getError().message());
+    return false;
+  }
+  std::vector<std::string> SdvNames = rules::parseRuleNameList((*SdvNamesBuf)->getBuffer());
+  std::vector<std::string> MissingSdv;
+  Expected<std::vector<const rules::Rule *>> Selected =
+      rules::selectRules(RS.All, *Selection, SdvNames, &MissingSdv);
   if (!Selected) {
     fail(O, toString(Selected.takeError()));
+    return false;
+  }
+  if (!MissingSdv.empty())
+    O.Warnings.push_back("SDV " + std::string(MissingSdv.size() == 1 ? "rule" : "rules") +
+                         " that ndisv does not implement, not checked: " + join(MissingSdv, ", "));
+  if (Selected->empty() && !MissingSdv.empty()) {
+    fail(O, "none of the rules named is implemented by ndisv");
     return false;
   }
   RS.Selected = std::move(*Selected);

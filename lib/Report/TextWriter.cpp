@@ -12,6 +12,7 @@
 #include "ndisv/Report/Writers.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -31,7 +32,7 @@ class TextPrinter {
 public:
   TextPrinter(raw_ostream &OS, const TextOptions &Opts)
       : OS(OS), Color(Opts.Color), Msvc(Opts.Format == TextFormat::Msvc),
-        Quiet(Opts.Quiet), SavedEnabled(OS.colors_enabled()) {
+        Quiet(Opts.Quiet), Verbose(Opts.Verbose), SavedEnabled(OS.colors_enabled()) {
     if (Color)
       OS.enable_colors(true);
   }
@@ -73,6 +74,7 @@ private:
   bool Color;
   bool Msvc;
   bool Quiet;
+  bool Verbose;
   bool SavedEnabled;
 };
 
@@ -201,6 +203,9 @@ void TextPrinter::suppressed(const Results &R) {
 
 /// One row per rule: "ndisv: Rule: verdict defects origin reason". The rule
 /// and its verdict come first so that `grep 'Rule: defect'` keeps working.
+/// What needs a look comes first (defects, then inconclusive rules, then
+/// passes); rules that do not apply to this driver share one line unless
+/// Verbose, as most rules do not apply to any one driver.
 void TextPrinter::table(const Results &R) {
   if (R.Rules.empty())
     return;
@@ -238,6 +243,22 @@ void TextPrinter::table(const Results &R) {
     Rows.push_back({RR.Rule + ":", verdictName(RR.V), std::to_string(Shown),
                     RR.Origin.empty() ? "-" : RR.Origin, Reason, &RR});
   }
+  auto rank = [](Verdict V) {
+    switch (V) {
+    case Verdict::Defect: return 0;
+    case Verdict::Inconclusive: return 1;
+    case Verdict::Pass: return 2;
+    case Verdict::NotApplicable: return 3;
+    }
+    return 3;
+  };
+  llvm::stable_sort(Rows, [&](const Row &A, const Row &B) { return rank(A.RR->V) < rank(B.RR->V); });
+  std::vector<std::string> NotApplicable;
+  if (!Verbose)
+    while (!Rows.empty() && Rows.back().RR->V == Verdict::NotApplicable) {
+      NotApplicable.insert(NotApplicable.begin(), Rows.back().RR->Rule);
+      Rows.pop_back();
+    }
   Row Header{"rule", "verdict", "defects", "origin", "reason", nullptr};
   size_t RuleW = Header.Rule.size(), VerdictW = Header.Verdict.size(),
          DefectsW = Header.Defects.size(), OriginW = Header.Origin.size();
@@ -265,9 +286,15 @@ void TextPrinter::table(const Results &R) {
     }
     OS << '\n';
   };
-  print(Header);
-  for (const Row &Ro : Rows)
-    print(Ro);
+  if (!Rows.empty()) {
+    print(Header);
+    for (const Row &Ro : Rows)
+      print(Ro);
+  }
+  if (!NotApplicable.empty())
+    OS << "ndisv: not applicable (" << NotApplicable.size()
+       << (NotApplicable.size() == 1 ? " rule" : " rules") << ", --verbose says why): "
+       << llvm::join(NotApplicable, ", ") << '\n';
 }
 
 void TextPrinter::summary(const Results &R) {

@@ -5,7 +5,8 @@
 // "ndisv", and the sets rules declare ("Default", "DDIUsage", ...).
 // Selection keeps the rules' load order so output is stable whatever order
 // the list was written in, and a typo is an error rather than a silent
-// "nothing checked".
+// "nothing checked". A name SDV has but ndisv lacks is set aside for a
+// warning instead, so an SDV rule list runs as far as ndisv can take it.
 //===----------------------------------------------------------------------===//
 
 #include "ndisv/Rules/Rule.h"
@@ -13,12 +14,51 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 using namespace llvm;
 using namespace ndisv::rules;
 
+std::vector<std::string> ndisv::rules::parseRuleNameList(StringRef Text) {
+  std::vector<std::string> Names;
+  SmallVector<StringRef, 32> Lines;
+  Text.split(Lines, '\n');
+  for (StringRef Line : Lines) {
+    Line = Line.take_until([](char C) { return C == '#' || C == ';'; });
+    SmallVector<StringRef, 8> Words;
+    SplitString(Line, Words, " \t\r\v\f,");
+    for (StringRef W : Words)
+      Names.push_back(W.str());
+  }
+  return Names;
+}
+
+Expected<std::string> ndisv::rules::expandRuleListFiles(StringRef Selection) {
+  std::vector<std::string> Out;
+  for (StringRef Item : split(Selection, ',')) {
+    Item = Item.trim();
+    if (!Item.consume_front("@")) {
+      if (!Item.empty())
+        Out.push_back(Item.str());
+      continue;
+    }
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Item, /*IsText=*/true);
+    if (!Buf)
+      return createStringError(Buf.getError(), "cannot read rule list file '" + Item +
+                                                   "': " + Buf.getError().message());
+    std::vector<std::string> Names = parseRuleNameList((*Buf)->getBuffer());
+    // An empty list would otherwise mean "every rule".
+    if (Names.empty())
+      return createStringError("rule list file '" + Item + "' names no rules");
+    Out.insert(Out.end(), Names.begin(), Names.end());
+  }
+  return join(Out, ",");
+}
+
 Expected<std::vector<const Rule *>>
-ndisv::rules::selectRules(const std::vector<Rule> &All, StringRef Selection) {
+ndisv::rules::selectRules(const std::vector<Rule> &All, StringRef Selection,
+                          ArrayRef<std::string> SdvNames,
+                          std::vector<std::string> *MissingSdv) {
   SmallVector<StringRef, 8> Items;
   for (StringRef Item : split(Selection, ','))
     if (!Item.trim().empty())
@@ -53,6 +93,11 @@ ndisv::rules::selectRules(const std::vector<Rule> &All, StringRef Selection) {
       for (size_t I = 0; I < All.size(); ++I)
         if (All[I].Name == Item || is_contained(All[I].Sets, Item))
           Chosen[I] = Matched = true;
+    }
+    if (!Matched && MissingSdv && is_contained(SdvNames, Item)) {
+      if (!is_contained(*MissingSdv, Item))
+        MissingSdv->push_back(Item.str());
+      continue;
     }
     if (!Matched)
       Unknown.push_back("'" + Item.str() + "'");

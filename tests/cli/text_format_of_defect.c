@@ -1,6 +1,7 @@
 // RUN: sh -c '%ndisv check %ndisv_cli_rules --color=false %s; echo "exit: $?"' > %t.out 2>&1
 // RUN: FileCheck %s --check-prefix=WARN --strict-whitespace < %t.out
 // RUN: FileCheck %s --check-prefix=NOTE --strict-whitespace < %t.out
+// RUN: sh -c '%ndisv check %ndisv_cli_rules --color=false --verbose %s; echo "exit: $?"' 2>&1 | FileCheck %s --check-prefix=VERBOSE --strict-whitespace
 //
 // The text report of a defect: a "file:line:col: warning: [Rule] message"
 // line at the return that leaves MiniportInitializeEx, then the trace as
@@ -76,11 +77,18 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     return NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL, &Chars, &TfDriverHandle);
 }
 
-// The summary follows the last note.
+// The summary follows the last note: defects first, rules that do not
+// apply on one line.
 // WARN:      {{^}}ndisv: compiled 1 of 1 translation units{{$}}
-// WARN-NEXT: {{^}}ndisv: rule                         verdict         defects  origin  reason{{$}}
-// WARN-NEXT: {{^}}ndisv: Init_DeRegisterInterrupt:    not-applicable        0  sdv     NdisMRegisterInterruptEx is never called {{.*[^ ]$}}
-// WARN-NEXT: {{^}}ndisv: Init_NdisAllocateIoWorkItem: defect                1  sdv{{$}}
-// WARN-NEXT: {{^}}ndisv: Init_RegisterInterrupt:      not-applicable        0  sdv     NdisMRegisterInterruptEx is never called {{.*[^ ]$}}
+// WARN-NEXT: {{^}}ndisv: rule                         verdict  defects  origin{{$}}
+// WARN-NEXT: {{^}}ndisv: Init_NdisAllocateIoWorkItem: defect         1  sdv{{$}}
+// WARN-NEXT: {{^}}ndisv: not applicable (2 rules, --verbose says why): Init_DeRegisterInterrupt, Init_RegisterInterrupt{{$}}
 // WARN-NEXT: {{^}}exit: 1{{$}}
+// With --verbose, each rule has its row and its reason.
+// VERBOSE:      {{^}}ndisv: compiled 1 of 1 translation units{{$}}
+// VERBOSE-NEXT: {{^}}ndisv: rule                         verdict         defects  origin  reason{{$}}
+// VERBOSE-NEXT: {{^}}ndisv: Init_NdisAllocateIoWorkItem: defect                1  sdv{{$}}
+// VERBOSE-NEXT: {{^}}ndisv: Init_DeRegisterInterrupt:    not-applicable        0  sdv     NdisMRegisterInterruptEx is never called {{.*[^ ]$}}
+// VERBOSE-NEXT: {{^}}ndisv: Init_RegisterInterrupt:      not-applicable        0  sdv     NdisMRegisterInterruptEx is never called {{.*[^ ]$}}
+// VERBOSE-NEXT: {{^}}exit: 1{{$}}
 // WARN-NOT:  warning:

@@ -29,7 +29,7 @@ static cl::SubCommand CheckCmd("check", "Verify a driver: source files, director
 static cl::SubCommand RulesCmd("rules", "List the rules, or print one rule's documentation");
 
 static cl::list<std::string> Inputs(cl::Positional, cl::desc("<input>..."), cl::sub(CheckCmd), cl::cat(Cat));
-static cl::opt<std::string> RuleSel("rules", cl::desc("Rules to check: names, globs (Init_*), sets (Default, SDV, ndisv)"),
+static cl::opt<std::string> RuleSel("rules", cl::desc("Rules to check: names, globs (Init_*), sets (Default, SDV, ndisv), @file.sdv (a rule list file)"),
                                     cl::sub(CheckCmd), cl::cat(Cat));
 static cl::list<std::string> RuleFiles("rule-file", cl::desc("Load an extra rule file"), cl::sub(CheckCmd),
                                        cl::sub(RulesCmd), cl::cat(Cat));
@@ -70,6 +70,8 @@ static cl::opt<TextFormat> Format("format", cl::desc("Diagnostic format"),
                                   cl::values(clEnumValN(TextFormat::Gcc, "gcc", "file:line:col: warning: [Rule] text (default)"),
                                              clEnumValN(TextFormat::Msvc, "msvc", "file(line,col): warning Rule: text (Visual Studio, MSBuild)")),
                                   cl::init(TextFormat::Gcc), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<bool> Verbose("verbose", cl::desc("List every rule in the summary table, also those that do not apply"),
+                             cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<bool> Quiet("quiet", cl::desc("Print only defects, errors and warnings: no progress, no summary"),
                            cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> BaselineFile("baseline", cl::desc("Report only defects not in this SARIF log of an earlier run"),
@@ -159,6 +161,23 @@ int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   cl::HideUnrelatedOptions(Cat);
   cl::SetVersionPrinter([](raw_ostream &OS) { OS << "ndisv " NDISV_VERSION " (LLVM " LLVM_VERSION_STRING ")\n"; });
+  // `--rules @file.sdv` names an SDV rule list, read by --rules itself; LLVM
+  // would take a lone "@file" argument for a response file and splice its
+  // words into the command line, so join the pair first.
+  std::vector<std::string> Store;
+  Store.reserve(argc); // Args points into it
+  std::vector<char *> Args;
+  for (int I = 0; I < argc; ++I) {
+    StringRef A = argv[I];
+    if ((A == "--rules" || A == "-rules") && I + 1 < argc && argv[I + 1][0] == '@') {
+      Store.push_back(A.str() + "=" + argv[++I]);
+      Args.push_back(Store.back().data());
+    } else {
+      Args.push_back(argv[I]);
+    }
+  }
+  argc = (int)Args.size();
+  argv = Args.data();
   // With an error stream the parser returns instead of exiting with 1,
   // which is the "defect" code: a usage error is 2, as README says.
   if (!cl::ParseCommandLineOptions(argc, argv,
@@ -233,6 +252,8 @@ int main(int argc, char **argv) {
   CheckOutcome Out = runCheck(Opts);
   if (Progress)
     Progress->clear();
+  for (const std::string &W : Out.Warnings)
+    WithColor::warning(errs(), "ndisv") << W << "\n";
 
   if (ListEntries) {
     // One line per role function, with every way it was found.
@@ -303,6 +324,7 @@ int main(int argc, char **argv) {
   TO.Quiet = Quiet;
   TO.Errors = &errs();
   TO.ErrorsColor = Color == ColorMode::Auto ? sys::Process::StandardErrHasColors() : Color == ColorMode::Enable;
+  TO.Verbose = Verbose;
   writeText(Out.R, outs(), TO);
   return Out.ExitCode;
 }

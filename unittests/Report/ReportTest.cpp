@@ -110,6 +110,19 @@ std::string sarif(const Results &R) {
 // Text
 //===----------------------------------------------------------------------===//
 
+TEST(TextWriter, VerboseListsEveryRule) {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  TextOptions Opts;
+  Opts.Verbose = true;
+  writeText(sample(), OS, Opts);
+  EXPECT_NE(S.find("ndisv: WorkItemLeak:  inconclusive          0  sdv     b.c did not compile\n"
+                   "ndisv: PoolTag:       not-applicable        0  sdv\n"),
+            std::string::npos)
+      << S;
+  EXPECT_EQ(S.find("not applicable ("), std::string::npos) << S;
+}
+
 TEST(TextWriter, ExactFormat) {
   EXPECT_EQ(
       "drv.c:10:3: warning: [InterruptLeak] Interrupt registered in "
@@ -122,10 +135,10 @@ TEST(TextWriter, ExactFormat) {
       "ndisv: note: b.c did not compile; verdicts that depend on it are "
       "inconclusive\n"
       "ndisv: compiled 1 of 2 translation units\n"
-      "ndisv: rule           verdict         defects  origin  reason\n"
-      "ndisv: InterruptLeak: defect                1  sdv\n"
-      "ndisv: WorkItemLeak:  inconclusive          0  sdv     b.c did not compile\n"
-      "ndisv: PoolTag:       not-applicable        0  sdv\n",
+      "ndisv: rule           verdict       defects  origin  reason\n"
+            "ndisv: InterruptLeak: defect              1  sdv\n"
+            "ndisv: WorkItemLeak:  inconclusive        0  sdv     b.c did not compile\n"
+            "ndisv: not applicable (1 rule, --verbose says why): PoolTag\n",
       text(sample()));
 }
 
@@ -200,7 +213,7 @@ TEST(TextWriter, SuppressedAreListedAndBaselinedCounted) {
                      "ndisv: rule "))
       << Out;
   EXPECT_NE(std::string::npos,
-            Out.find("ndisv: InterruptLeak: defect                1  sdv     "
+            Out.find("ndisv: InterruptLeak: defect              1  sdv     "
                      "1 suppressed; 1 in the baseline\n"))
       << Out;
 }

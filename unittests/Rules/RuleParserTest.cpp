@@ -539,4 +539,35 @@ TEST(RuleSelect, Selection) {
   EXPECT_EQ(names({}, "SDV"), "");
 }
 
+TEST(RuleSelect, SdvRulesNdisvLacksAreSetAside) {
+  std::vector<Rule> All = someRules();
+  std::vector<std::string> Sdv = {"Init_RegisterInterrupt", "SpinLock", "PeriodicTimer"};
+  std::vector<std::string> Missing;
+  auto R = selectRules(All, "SpinLock,IrqlCheck,PeriodicTimer,SpinLock", Sdv, &Missing);
+  ASSERT_TRUE(bool(R));
+  ASSERT_EQ(R->size(), 1u);
+  EXPECT_EQ((*R)[0]->Name, "IrqlCheck");
+  EXPECT_EQ(Missing, (std::vector<std::string>{"SpinLock", "PeriodicTimer"}));
+  // A name neither ndisv nor SDV has is still an error.
+  Missing.clear();
+  auto E = selectRules(All, "SpinLock,Spinlock", Sdv, &Missing);
+  ASSERT_FALSE(bool(E));
+  EXPECT_EQ(llvm::toString(E.takeError()), "unknown rule or rule set 'Spinlock'");
+  // Without a place to put them, SDV names are unknown like any other.
+  EXPECT_EQ(names(All, "SpinLock"), "error: unknown rule or rule set 'SpinLock'");
+}
+
+TEST(RuleSelect, RuleNameLists) {
+  EXPECT_EQ(parseRuleNameList("# SDV list\nA\r\nB ; why\n\n  C, D\tE # end\n"),
+            (std::vector<std::string>{"A", "B", "C", "D", "E"}));
+  EXPECT_TRUE(parseRuleNameList("# only a comment\n;\n").empty());
+  auto Plain = expandRuleListFiles("A, B,,C");
+  ASSERT_TRUE(bool(Plain));
+  EXPECT_EQ(*Plain, "A,B,C");
+  auto Missing = expandRuleListFiles("A,@/nonexistent/x.sdv");
+  ASSERT_FALSE(bool(Missing));
+  EXPECT_NE(llvm::toString(Missing.takeError()).find("cannot read rule list file '/nonexistent/x.sdv'"),
+            std::string::npos);
+}
+
 } // namespace

@@ -44,6 +44,9 @@ struct CheckOutcome {
   std::vector<std::string> SourceFiles;
   /// The names of every rule loaded, checked or not (suppression comments may name any).
   std::vector<std::string> KnownRules;
+  /// Problems with the command line that do not stop the run (SDV rules
+  /// named that ndisv does not implement), for stderr.
+  std::vector<std::string> Warnings;
 };
 
 /// Where the model and rules are: $NDISV_DATA_DIR, else beside the

@@ -25,13 +25,16 @@ struct TextOptions {
   /// the CLI); null: the same stream as the defects. ErrorsColor: colour them.
   llvm::raw_ostream *Errors = nullptr;
   bool ErrorsColor = false;
+  /// One table row for every rule, also those that do not apply.
+  bool Verbose = false;
 };
 
 /// Each reportable defect as a warning with its trace as indented notes, TU
 /// and tool errors, report warnings, then (unless Quiet) the number of TUs
 /// compiled, the suppressed defects with their reasons, the number of
 /// defects the baseline matched, and a table with one row per rule:
-/// "ndisv: Rule: verdict defects origin reason".
+/// "ndisv: Rule: verdict defects origin reason", defects first, then
+/// inconclusive, then pass; not-applicable rules on one line unless Verbose.
 void writeText(const Results &R, llvm::raw_ostream &OS, const TextOptions &Opts = {});
 
 /// One status line on a terminal ("[3/12] compiling adapter.c"), rewritten

@@ -19,6 +19,7 @@
 #ifndef NDISV_RULES_RULE_H
 #define NDISV_RULES_RULE_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
 #include <functional>
 #include <optional>
@@ -152,9 +153,20 @@ bool canAbort(const Stmt &St);
 /// Selects rules by a comma list of names, globs ('Init_*') and set names
 /// ("all" = every rule, "SDV" = origin sdv, "ndisv" = origin ndisv, and any
 /// name a rule lists in its `sets` header, such as "Default" or "DDIUsage").
-/// Unknown names are an error naming them.
-llvm::Expected<std::vector<const Rule *>> selectRules(const std::vector<Rule> &All,
-                                                     llvm::StringRef Selection);
+/// Unknown names are an error naming them, except that with MissingSdv set a
+/// name in SdvNames (an SDV rule ndisv does not implement) is added there.
+llvm::Expected<std::vector<const Rule *>>
+selectRules(const std::vector<Rule> &All, llvm::StringRef Selection,
+            llvm::ArrayRef<std::string> SdvNames = {},
+            std::vector<std::string> *MissingSdv = nullptr);
+
+/// The names in a rule list (SDV's .sdv files, rules/sdv-ndis-rule-names.txt):
+/// one a line or separated by commas or blanks; '#' and ';' start comments.
+std::vector<std::string> parseRuleNameList(llvm::StringRef Text);
+
+/// Replaces each "@file" item of a --rules list by the names the file lists;
+/// an unreadable or empty file is an error naming it.
+llvm::Expected<std::string> expandRuleListFiles(llvm::StringRef Selection);
 
 } // namespace ndisv::rules
 
