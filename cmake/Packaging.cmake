@@ -6,9 +6,10 @@ include(GNUInstallDirs)
 set(NDISV_SHARE ${CMAKE_INSTALL_DATADIR}/ndisv)
 
 install(TARGETS ndisv RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(FILES model/ndis-api.table DESTINATION ${NDISV_SHARE}/model)
+file(GLOB NDISV_MODEL_TABLES ${CMAKE_SOURCE_DIR}/model/*.table)
+install(FILES ${NDISV_MODEL_TABLES} DESTINATION ${NDISV_SHARE}/model)
 install(DIRECTORY model/include DESTINATION ${NDISV_SHARE}/model)
-install(DIRECTORY rules/ DESTINATION ${NDISV_SHARE}/rules FILES_MATCHING PATTERN "*.rule")
+install(DIRECTORY rules/ DESTINATION ${NDISV_SHARE}/rules FILES_MATCHING PATTERN "*.rule" PATTERN "*.txt")
 install(DIRECTORY docs/rules DESTINATION ${NDISV_SHARE}/docs FILES_MATCHING PATTERN "*.md")
 install(DIRECTORY ${NDISV_CLANG_RESOURCE_DIR}/include DESTINATION ${NDISV_SHARE}/clang)
 install(FILES README.md docs/ci.md docs/inputs.md docs/html-report.md docs/rule-language.md
