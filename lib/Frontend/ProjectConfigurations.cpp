@@ -64,12 +64,15 @@ bool newer(StringRef A, StringRef B) {
 } // namespace
 
 const ProjectConfiguration &defaultConfiguration(const std::vector<ProjectConfiguration> &Listed) {
+  // ndisv analyses as a 64-bit target, so a 64-bit platform's macros and
+  // layouts fit best: x64, then ARM64 (ARM-only projects), then the first.
   StringRef Platform = Listed.front().Platform;
-  for (const ProjectConfiguration &C : Listed)
-    if (StringRef(C.Platform).equals_insensitive("x64")) {
-      Platform = C.Platform;
-      break;
-    }
+  for (StringRef Wanted : {"ARM64", "x64"})
+    for (const ProjectConfiguration &C : Listed)
+      if (StringRef(C.Platform).equals_insensitive(Wanted)) {
+        Platform = C.Platform;
+        break;
+      }
   const ProjectConfiguration *Best = nullptr;
   for (const ProjectConfiguration &C : Listed) {
     if (C.Platform != Platform)

@@ -69,6 +69,9 @@ TEST(ProjectConfigurations, NewestReleaseForX64) {
   EXPECT_EQ(pick({{"Debug", "x64"}, {"Release", "x64"}, {"Win10 Release", "x64"}}),
             "Release|x64");
   EXPECT_EQ(pick({{"Debug", "Win32"}, {"Release", "Win32"}}), "Release|Win32");
+  // No x64: the 64-bit ARM platform before 32-bit ones, whatever the order.
+  EXPECT_EQ(pick({{"Debug", "ARM"}, {"Release", "ARM"}, {"Release", "ARM64"}}), "Release|ARM64");
+  EXPECT_EQ(pick({{"Release", "Win32"}, {"Release", "ARM64"}, {"Release", "x64"}}), "Release|x64");
   EXPECT_EQ(pick({{"Checked", "x64"}, {"Free", "x64"}}), "Checked|x64");
 }
 
