@@ -54,6 +54,10 @@ public:
   /// The path forgot what [Off, Off+Len) of object O held (a copy or fill of
   /// unknown length): whatever an observer followed there is lost.
   virtual void onForget(State &S, ObjId O, uint64_t Off, uint64_t Len) {}
+  /// The path is about to read or write through a NULL pointer (or an
+  /// address in the first page, a member of a NULL structure) at Loc; the
+  /// path ends right after.
+  virtual void onNullDereference(State &S, const llvm::DILocation *Loc) {}
 };
 
 struct Budget {
