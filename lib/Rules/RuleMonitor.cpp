@@ -133,6 +133,14 @@ void RuleMonitor::onCall(State &S, const engine::CallEvent &E) {
   fire(S, E.Callee, Entry, E.Outcome, Ev);
 }
 
+void RuleMonitor::onNullDereference(State &S, const DILocation *Loc) {
+  static constexpr const char *Event = "NULL_DEREFERENCE";
+  if (!Hooks.count(Event))
+    return;
+  EventData Ev{{}, nullptr, nullptr, Loc};
+  fire(S, Event, /*Entry=*/true, "", Ev);
+}
+
 void RuleMonitor::onRole(State &S, StringRef Role, EventKind K, const DILocation *Loc,
                          const engine::SymValue *Ret, ArrayRef<engine::SymValue> Args) {
   // `applies MINIPORT_PAUSE`: a rule about a callback applies once NDIS calls it.
