@@ -320,11 +320,8 @@ bool Executor::Impl::intrinsic(State &S, const CallBase &CB, const Function &F) 
     SymValue Len = arg(2);
     SymValue Ret = CB.getType()->isVoidTy() ? SymValue() : arg(0);
     bool Empty = Len.isInt() && Len.zext() == 0;
-    if (!Empty && (nullAddress(S, arg(0)) || (IsCopy && nullAddress(S, arg(1))))) {
+    if (!Empty && (nullAddress(S, arg(0)) || (IsCopy && nullAddress(S, arg(1)))))
       Obs.onNullDereference(S, CB.getDebugLoc().get()); // a fill or copy through NULL
-      sink(S, "NULL dereference");
-      return false;
-    }
     if (!deref(S, arg(0), Dst, DOff))
       return advance(Ret);
     SymValue DstPtr = arg(0);

@@ -315,7 +315,9 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
     SymValue Ptr = eval(S, LI.getPointerOperand());
     if (!deref(S, Ptr, O, Off)) {
       if (nullAddress(S, Ptr))
-        return Obs.onNullDereference(S, LI.getDebugLoc().get()), sink(S, "NULL dereference"), Step::Dead;
+        Obs.onNullDereference(S, LI.getDebugLoc().get());
+      if (Ptr.isNull() || (Ptr.isSym() && S.resolve(Ptr).isNull()))
+        return sink(S, "NULL dereference"), Step::Dead;
       setReg(fresh("load through an unknown pointer"));
       break;
     }
@@ -329,7 +331,9 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
     SymValue Ptr = eval(S, SI.getPointerOperand());
     if (!deref(S, Ptr, O, Off)) {
       if (nullAddress(S, Ptr))
-        return Obs.onNullDereference(S, SI.getDebugLoc().get()), sink(S, "NULL dereference"), Step::Dead;
+        Obs.onNullDereference(S, SI.getDebugLoc().get());
+      if (Ptr.isNull() || (Ptr.isSym() && S.resolve(Ptr).isNull()))
+        return sink(S, "NULL dereference"), Step::Dead;
       ++S.Stack.back().PC;
       break;
     }
