@@ -92,6 +92,8 @@ void Executor::Impl::applyOutcome(State &S, const CallBase &CB, const CallModel 
   };
   SymValue Ret;
   bool HasRet = false;
+  const Function *Calls = nullptr; // a Call effect's function, run once the other effects are done
+  SmallVector<SymValue, 4> CallArgs;
   for (const Effect &Eff : O.Effects) {
     if (Eff.Guard.Present) {
       ObjId Obj;
@@ -121,6 +123,16 @@ void Executor::Impl::applyOutcome(State &S, const CallBase &CB, const CallModel 
     case Effect::Kind::SaveSlot:
       S.Slots[Eff.Slot] = valueOf(Eff.Value, 64);
       break;
+    case Effect::Kind::Call: {
+      SymValue Fn = S.resolve(valueOf(Eff.Fn, 64));
+      if (!Fn.isFunc() || Fn.func()->isDeclaration())
+        break; // nothing the path knows to run: the call only returns
+      Calls = Fn.func();
+      CallArgs.clear();
+      for (const ValueSpec &A : Eff.CallArgs)
+        CallArgs.push_back(valueOf(A, 64));
+      break;
+    }
     case Effect::Kind::Defer:
     case Effect::Kind::Arm:
     case Effect::Kind::Disarm: {
@@ -149,6 +161,16 @@ void Executor::Impl::applyOutcome(State &S, const CallBase &CB, const CallModel 
       break;
     }
     }
+  }
+  if (Calls && S.Stack.size() < B.MaxCallDepth) {
+    // The modelled call runs the function now; its return finishes the call
+    // (Step.cpp, Ret), with this outcome.
+    S.addTrace(TraceStep::Kind::Call, CB.getDebugLoc().get(),
+               Model.Function + " calls '" + sourceName(*Calls) + "'");
+    pushFrame(S, Calls, CallArgs, &CB);
+    S.Stack.back().ViaModel = &Model.Function;
+    S.Stack.back().ViaOutcome = O.Label;
+    return;
   }
   if (!HasRet && !CB.getType()->isVoidTy()) {
     Ret = SymValue::symbol(S.newSym(RetBits, "return of " + Model.Function), RetBits);
@@ -297,6 +319,9 @@ bool Executor::Impl::intrinsic(State &S, const CallBase &CB, const Function &F) 
     int64_t DOff;
     SymValue Len = arg(2);
     SymValue Ret = CB.getType()->isVoidTy() ? SymValue() : arg(0);
+    bool Empty = Len.isInt() && Len.zext() == 0;
+    if (!Empty && (nullAddress(S, arg(0)) || (IsCopy && nullAddress(S, arg(1)))))
+      Obs.onNullDereference(S, CB.getDebugLoc().get()); // a fill or copy through NULL
     if (!deref(S, arg(0), Dst, DOff))
       return advance(Ret);
     SymValue DstPtr = arg(0);

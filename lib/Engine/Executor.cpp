@@ -46,6 +46,11 @@ std::unique_ptr<State> Executor::Impl::clone(const State &S) {
 
 void Executor::Impl::sink(State &, const char *) { ++E.Stats.Sinks; }
 
+bool Executor::Impl::nullAddress(const State &S, const SymValue &Ptr) const {
+  SymValue R = S.resolve(Ptr);
+  return R.isInt() && R.zext() < 4096; // the first page is never mapped
+}
+
 bool Executor::Impl::cut(State &, const std::string &Why) {
   ++E.Stats.PathsCut;
   if (E.Stats.CutReasons.size() < 4 &&

@@ -98,6 +98,9 @@ struct Executor::Impl {
   void storeConstant(State &S, ObjId O, uint64_t Off, const llvm::Constant *C);
   std::unique_ptr<State> clone(const State &S);
   void sink(State &S, const char *Why);
+  /// Whether a load or store through Ptr reads NULL: NULL itself, or an
+  /// address in the first page (a member of a structure at NULL).
+  bool nullAddress(const State &S, const SymValue &Ptr) const;
   bool cut(State &S, const std::string &Why);
   const llvm::DILocation *exitLocation(const State &S, const llvm::ReturnInst *RI);
   llvm::LoopInfo &loops(const llvm::Function *F);

@@ -251,6 +251,8 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
     for (ObjId A : Fr.Allocas) // the frame's locals die with it
       S.killObject(A);
     const CallBase *Site = Fr.CallSite;
+    const std::string *Via = Fr.ViaModel;
+    std::string ViaOutcome = Fr.ViaOutcome;
     S.Stack.pop_back();
     if (!Site) { // leaving the function the run started in
       RetVal = V;
@@ -258,6 +260,23 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
       return Step::Returned;
     }
     const Function *Callee = RI.getFunction();
+    if (Via) { // pushed by a model's Call effect: the modelled call returns
+      S.addTrace(TraceStep::Kind::Return, Loc, "Returning from '" +
+                                                   (Callee->getSubprogram() ? Callee->getSubprogram()->getName().str()
+                                                                            : Callee->getName().str()) +
+                                                   "'");
+      SmallVector<SymValue, 4> Args;
+      for (const Use &A : Site->args())
+        Args.push_back(eval(S, A.get()));
+      Type *RT = Site->getType();
+      bool HasRet = !RT->isVoidTy();
+      unsigned Bits = HasRet && RT->isIntegerTy() ? RT->getIntegerBitWidth() : 64;
+      if (HasRet && (!RI.getReturnValue() || V.bits() != Bits))
+        V = V.isInt() ? SymValue::integer(V.zext(), Bits)
+                      : SymValue::symbol(S.newSym(Bits, "return of " + *Via), Bits);
+      finishCall(S, *Site, *Via, ViaOutcome, Args, V, HasRet);
+      return Step::Continue;
+    }
     S.addTrace(TraceStep::Kind::Return, Loc,
                "Returning from '" +
                    (Callee->getSubprogram() ? Callee->getSubprogram()->getName().str()
@@ -295,6 +314,8 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
     int64_t Off;
     SymValue Ptr = eval(S, LI.getPointerOperand());
     if (!deref(S, Ptr, O, Off)) {
+      if (nullAddress(S, Ptr))
+        Obs.onNullDereference(S, LI.getDebugLoc().get());
       if (Ptr.isNull() || (Ptr.isSym() && S.resolve(Ptr).isNull()))
         return sink(S, "NULL dereference"), Step::Dead;
       setReg(fresh("load through an unknown pointer"));
@@ -309,6 +330,8 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
     int64_t Off;
     SymValue Ptr = eval(S, SI.getPointerOperand());
     if (!deref(S, Ptr, O, Off)) {
+      if (nullAddress(S, Ptr))
+        Obs.onNullDereference(S, SI.getDebugLoc().get());
       if (Ptr.isNull() || (Ptr.isSym() && S.resolve(Ptr).isNull()))
         return sink(S, "NULL dereference"), Step::Dead;
       ++S.Stack.back().PC;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //===----------------------------------------------------------------------===//
 #include "ndisv/Harness/Harness.h"
+#include "OidRequest.h"
 #include "ndisv/Model/Model.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/InstrTypes.h"
@@ -16,7 +17,7 @@ namespace {
 class Lifecycle {
 public:
   Lifecycle(const DriverProgram &P, Executor &X, rules::RuleMonitor &Mon, HarnessResult &Res)
-      : P(P), X(X), Mon(Mon), Res(Res) {}
+      : P(P), X(X), Mon(Mon), Res(Res), Oids(P.module()) {}
 
   void run() {
     auto S = X.newState();
@@ -285,13 +286,15 @@ private:
   rules::RuleMonitor &Mon;
   HarnessResult &Res;
   std::vector<const RoleFunction *> Inits, Halts;
+  OidRequestBuilder Oids;
 };
 
 /// The running adapter's callbacks, in this order, each once or skipped:
-/// OID requests (up to MaxOidRequests in a row), a send, a return of
-/// received NBLs, the interrupt (the ISR, then the DPC when the ISR asks
-/// for it), the timers and work items then due, a cancel-send, a
-/// cancel-OID, a PnP event. Only callbacks a selected rule watches run.
+/// OID requests (up to MaxOidRequests in a row, none while one pends; each
+/// built as NDIS builds it, OidRequest.h), a cancel of the pending request,
+/// a send, a return of received NBLs, the interrupt (the ISR, then the DPC
+/// when the ISR asks for it), the timers and work items then due, a
+/// cancel-send, a PnP event. Only callbacks a selected rule watches run.
 /// After each, paths that agree on everything the rules follow are kept
 /// once: what a callback does is explored once per distinct rule state,
 /// which bounds the cost at (number of rule states) x (callbacks). The
@@ -342,8 +345,8 @@ void Lifecycle::runCallback(std::unique_ptr<State> S, const RoleFunction *F, con
       Parts[K]->addTrace(TraceStep::Kind::Exit, Exit,
                          "'" + F->Name + "' returns" + (K ? " NDIS_STATUS_PENDING" : ""));
       Mon.onRole(*Parts[K], Role, rules::EventKind::Exit, Exit, &Ret, Kept);
-      if (K)
-        Parts[K]->Slots[SlotOidPending] = SymValue::integer(1, 32);
+      if (K) // the request pends: NDIS remembers which one
+        Parts[K]->Slots[SlotOidPending] = Kept.size() > 1 ? Kept[1] : SymValue::integer(1, 32);
       Out.push_back(std::move(Parts[K]));
     }
   });
@@ -358,7 +361,10 @@ Lifecycle::States Lifecycle::runCallbacks(std::unique_ptr<State> S0, const RoleF
   auto fresh = [&](State &S, unsigned Bits, const char *Name) {
     return SymValue::symbol(S.newSym(Bits, Name), Bits);
   };
-  if (const RoleFunction *F = watched(RoleOidRequest, Init))
+  if (const RoleFunction *F = watched(RoleOidRequest, Init)) {
+    if (!Oids.laidOut())
+      Res.Notes.push_back("the program declares no NDIS_OID_REQUEST: OID requests were handed over "
+                          "as objects of unknown contents");
     for (unsigned K = 0; K < MaxOidRequests; ++K)
       Cur = step(std::move(Cur), [&](std::unique_ptr<State> S, States &Out) {
         // NDIS issues no request while one is pending.
@@ -366,11 +372,37 @@ Lifecycle::States Lifecycle::runCallbacks(std::unique_ptr<State> S0, const RoleF
           Out.push_back(std::move(S));
           return;
         }
-        // The request's type and OID are unknown: query and set, every OID.
-        SmallVector<SymValue, 2> A{X.freshObject(*S, "OidRequest")};
-        SymValue Ctx = ctxOf(*S, SlotAdapterContext);
-        runCallback(std::move(S), F, RoleOidRequest, A, Ctx, Out);
+        // A request as NDIS builds it: query, statistics or set (one path,
+        // the type unknown among them) or method (DATA differs), the OID
+        // unknown, the buffer as long as its length says.
+        for (auto Kind : {OidRequestBuilder::Kind::QueryOrSet, OidRequestBuilder::Kind::Method}) {
+          std::unique_ptr<State> Si = Kind == OidRequestBuilder::Kind::Method || !Oids.laidOut()
+                                          ? std::move(S)
+                                          : std::make_unique<State>(*S);
+          SmallVector<SymValue, 2> A{Oids.build(*Si, X, Kind)};
+          SymValue Ctx = ctxOf(*Si, SlotAdapterContext);
+          runCallback(std::move(Si), F, RoleOidRequest, A, Ctx, Out);
+          if (!Oids.laidOut())
+            break;
+        }
       });
+  }
+  // NDIS may cancel a request while it pends, before whatever the driver
+  // deferred its completion to runs: with that request's RequestId.
+  if (const RoleFunction *F = watched(RoleCancelOid, Init))
+    Cur = step(std::move(Cur), [&](std::unique_ptr<State> S, States &Out) {
+      auto Pending = S->Slots.find(SlotOidPending);
+      std::optional<SymValue> Id;
+      if (Pending != S->Slots.end())
+        Id = Oids.requestId(*S, Pending->second);
+      if (Pending == S->Slots.end()) {
+        Out.push_back(std::move(S)); // nothing to cancel
+        return;
+      }
+      SmallVector<SymValue, 2> A{Id ? *Id : X.freshObject(*S, "RequestId")};
+      SymValue Ctx = ctxOf(*S, SlotAdapterContext);
+      runCallback(std::move(S), F, RoleCancelOid, A, Ctx, Out);
+    });
   if (const RoleFunction *F = watched(RoleSend, Init))
     Cur = step(std::move(Cur), [&](std::unique_ptr<State> S, States &Out) {
       SmallVector<SymValue, 4> A{X.freshObject(*S, "NetBufferLists"), fresh(*S, 32, "PortNumber"),
@@ -423,12 +455,6 @@ Lifecycle::States Lifecycle::runCallbacks(std::unique_ptr<State> S0, const RoleF
       SmallVector<SymValue, 2> A{X.freshObject(*S, "CancelId")};
       SymValue Ctx = ctxOf(*S, SlotAdapterContext);
       runCallback(std::move(S), F, RoleCancelSend, A, Ctx, Out);
-    });
-  if (const RoleFunction *F = watched(RoleCancelOid, Init))
-    Cur = step(std::move(Cur), [&](std::unique_ptr<State> S, States &Out) {
-      SmallVector<SymValue, 2> A{X.freshObject(*S, "RequestId")};
-      SymValue Ctx = ctxOf(*S, SlotAdapterContext);
-      runCallback(std::move(S), F, RoleCancelOid, A, Ctx, Out);
     });
   if (const RoleFunction *F = watched(RolePnpEvent, Init))
     Cur = step(std::move(Cur), [&](std::unique_ptr<State> S, States &Out) {

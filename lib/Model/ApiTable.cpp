@@ -144,6 +144,24 @@ struct LineParser {
     }
     if (Lhs.starts_with("defer(") || Lhs.starts_with("arm(") || Lhs.starts_with("disarm("))
       return parseCallbackEffect(Lhs, Rhs);
+    if (Lhs.consume_front("call(")) { // call(FN)=ARG,ARG...: FN runs now with these arguments
+      if (!Lhs.consume_back(")"))
+        return fail("expected call(FN)=ARG[,ARG...], got '" + Tok + "'");
+      E.K = Effect::Kind::Call;
+      Expected<ValueSpec> Fn = parseValue(Lhs.trim());
+      if (!Fn)
+        return Fn.takeError();
+      E.Fn = *Fn;
+      SmallVector<StringRef, 4> Parts;
+      Rhs.split(Parts, ',');
+      for (StringRef P : Parts) {
+        Expected<ValueSpec> A = parseValue(P.trim());
+        if (!A)
+          return A.takeError();
+        E.CallArgs.push_back(*A);
+      }
+      return E;
+    }
     bool Zeroed = Rhs.starts_with("new0(");
     Expected<ValueSpec> V = parseValue(Rhs);
     if (!V)

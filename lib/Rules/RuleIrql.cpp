@@ -6,6 +6,7 @@
 //   change FUNCTION raise $N     the same, to the level argument N holds
 //   change FUNCTION restore      after the call the IRQL is the last one saved
 //   change FUNCTION set $N       after the call the IRQL is argument N
+//   change FUNCTION during LEVEL what the call runs runs at LEVEL; back after it
 //   ddi FUNCTION MIN MAX [...]   documented range; the rest of the line is ignored
 //===----------------------------------------------------------------------===//
 #include "ndisv/Rules/Irql.h"
@@ -53,13 +54,16 @@ Expected<IrqlModel> ndisv::rules::parseIrqlTable(StringRef Text, StringRef File)
       } else if (W[2] == "raise" && W.size() == 4 && W[3].starts_with("$") &&
                  !W[3].drop_front().getAsInteger(10, C.Arg) && C.Arg > 0) {
         // the level is argument Arg
+      } else if (W[2] == "during" && W.size() == 4 && Level(W[3])) {
+        C.K = IrqlModel::Change::Kind::During;
+        C.Level = *Level(W[3]);
       } else if (W[2] == "restore" && W.size() == 3) {
         C.K = IrqlModel::Change::Kind::Restore;
       } else if (W[2] == "set" && W.size() == 4 && W[3].starts_with("$") &&
                  !W[3].drop_front().getAsInteger(10, C.Arg) && C.Arg > 0) {
         C.K = IrqlModel::Change::Kind::SetArg;
       } else {
-        return Err("expected 'change FUNCTION raise LEVEL|$N', 'restore' or 'set $N'");
+        return Err("expected 'change FUNCTION raise LEVEL|$N', 'restore', 'set $N' or 'during LEVEL'");
       }
       M.Changes[W[1]] = C;
     } else if (W[0] == "ddi" && W.size() >= 4) {

@@ -79,6 +79,7 @@ void RuleMonitor::applyIrqlChange(State &S, const engine::CallEvent &E) {
     }
     break;
   }
+  case IrqlModel::Change::Kind::During: // the call has returned: the caller's IRQL is back
   case IrqlModel::Change::Kind::Restore:
     // A release without a matching raise on this path (acquired in a
     // caller the harness did not run) leaves the IRQL as it is.
@@ -127,10 +128,27 @@ void RuleMonitor::onCall(State &S, const engine::CallEvent &E) {
         Applicable[R] = true;
   if (!Entry && !Irql.Changes.empty())
     applyIrqlChange(S, E); // rules at .exit see the IRQL the call left
-  if (!Hooks.count(E.Callee))
+  if (Hooks.count(E.Callee)) {
+    EventData Ev{E.Args, E.HasRet ? &E.Ret : nullptr, E.Site, E.Loc};
+    fire(S, E.Callee, Entry, E.Outcome, Ev);
+  }
+  // A call that runs a routine at another IRQL: rules at .entry saw the
+  // caller's IRQL; what it runs sees Level.
+  if (Entry && !Irql.Changes.empty())
+    if (auto It = Irql.Changes.find(E.Callee);
+        It != Irql.Changes.end() && It->second.K == IrqlModel::Change::Kind::During) {
+      RulePathState &M = S.mutate(RuleStateKey);
+      M.IrqlSaved.push_back(M.Irql);
+      M.Irql = It->second.Level;
+    }
+}
+
+void RuleMonitor::onNullDereference(State &S, const DILocation *Loc) {
+  static constexpr const char *Event = "NULL_DEREFERENCE";
+  if (!Hooks.count(Event))
     return;
-  EventData Ev{E.Args, E.HasRet ? &E.Ret : nullptr, E.Site, E.Loc};
-  fire(S, E.Callee, Entry, E.Outcome, Ev);
+  EventData Ev{{}, nullptr, nullptr, Loc};
+  fire(S, Event, /*Entry=*/true, "", Ev);
 }
 
 void RuleMonitor::onRole(State &S, StringRef Role, EventKind K, const DILocation *Loc,

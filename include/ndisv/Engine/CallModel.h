@@ -57,7 +57,8 @@ struct Effect {
     SaveSlot,  // the path remembers Value under Slot
     Defer,     // the path remembers callback Fn with context Value under Key, not yet due
     Arm,       // the callback under Key is due (Value, if not NULL, replaces its context)
-    Disarm     // the callback under Key is no longer due
+    Disarm,    // the callback under Key is no longer due
+    Call       // the function Fn holds runs now with CallArgs; its return is the call's
   };
   Kind K = Kind::SetReturn;
   unsigned Arg = 0;
@@ -67,6 +68,7 @@ struct Effect {
   ByteGuard Guard;
   ValueSpec Key, Fn;   // Defer, Arm, Disarm
   CallbackShape Shape; // Defer
+  std::vector<ValueSpec> CallArgs; // Call
 };
 
 struct Outcome {

@@ -54,6 +54,11 @@ public:
   /// The path forgot what [Off, Off+Len) of object O held (a copy or fill of
   /// unknown length): whatever an observer followed there is lost.
   virtual void onForget(State &S, ObjId O, uint64_t Off, uint64_t Len) {}
+  /// The path reads, writes, fills or copies through a NULL pointer (or an
+  /// address in the first page: a member of a structure at NULL) at Loc.
+  /// Exploration is as it was without observers: a load or store through
+  /// NULL itself ends the path, the others go on (an unknown value, no write).
+  virtual void onNullDereference(State &S, const llvm::DILocation *Loc) {}
 };
 
 struct Budget {

@@ -168,6 +168,10 @@ struct Frame {
   llvm::SmallVector<ObjId, 8> Allocas;
   llvm::DenseMap<const llvm::BasicBlock *, unsigned> Visits;
   const llvm::DILocation *LastLoc = nullptr; // last located terminator executed
+  /// Pushed by a model's Call effect: returning finishes the modelled call
+  /// (CallSite's callee, this outcome), not a call of F.
+  const std::string *ViaModel = nullptr;
+  std::string ViaOutcome;
 };
 
 class State {

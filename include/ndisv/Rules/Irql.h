@@ -21,8 +21,10 @@ namespace ndisv::rules {
 struct IrqlModel {
   /// How a call changes the current IRQL once it returns.
   struct Change {
-    enum class Kind { Raise, Restore, SetArg } K = Kind::Raise;
-    int64_t Level = 0; // Raise: the new IRQL (the old one is saved)
+    /// During: what the call runs while it is in progress (a routine it was
+    /// handed) runs at Level; the caller's IRQL is back once it returns.
+    enum class Kind { Raise, Restore, SetArg, During } K = Kind::Raise;
+    int64_t Level = 0; // Raise, During: the new IRQL (the old one is saved)
     unsigned Arg = 0;  // SetArg, or Raise when nonzero: the argument holding the new IRQL
   };
   struct Range {

@@ -45,6 +45,8 @@ public:
   void onStore(engine::State &S, const engine::SymValue &V, const llvm::Value *Ptr,
                const engine::SymValue &Addr) override;
   void onForget(engine::State &S, engine::ObjId O, uint64_t Off, uint64_t Len) override;
+  /// Fires the event NULL_DEREFERENCE.entry at the dereference.
+  void onNullDereference(engine::State &S, const llvm::DILocation *Loc) override;
 
   const std::vector<const Rule *> &rules() const { return Rules; }
   bool applicable(unsigned RuleIndex) const { return Applicable[RuleIndex]; }

@@ -1,0 +1,269 @@
+// RUN: %ndisv check --rules OidProcessing --verify %s
+// Shows: the cancel handler finds the pended request by the RequestId NDIS hands it and
+// completes it, but leaves it on the adapter: the work item completes it a second time.
+// A harness that cancelled with an id of its own would never reach the second completion.
+// expected-verdict {{DoubleComplete: defect}}
+// expected-verdict {{DoubleCompleteWorkItem: defect}}
+// expected-verdict {{ndisv_OidCompletedOnce: defect}}
+#define NDIS_MINIPORT_DRIVER 1
+#define NDIS650_MINIPORT 1
+#include <ndis.h>
+
+#define LC_TAG 'cLdN'
+#define LC_MAX_MULTICAST 8
+
+typedef struct _LC_ADAPTER {
+    NDIS_HANDLE MiniportHandle;
+    NDIS_HANDLE InterruptHandle;
+    NDIS_HANDLE WorkItem;
+    NDIS_SPIN_LOCK Lock;
+    NDIS_SPIN_LOCK RxLock;
+    PNDIS_OID_REQUEST PendingRequest;
+    ULONG TxCount;
+    ULONG Flags;
+    ULONG PacketFilter;
+    ULONG MulticastCount;
+    UCHAR MulticastList[LC_MAX_MULTICAST][6];
+    PNET_BUFFER_LIST TxQueue;
+    NDIS_HANDLE Timer;
+    NDIS_HANDLE DmaHandle;
+} LC_ADAPTER, *PLC_ADAPTER;
+
+static NDIS_HANDLE LcDriverHandle;
+
+DRIVER_INITIALIZE DriverEntry;
+MINIPORT_INITIALIZE LcInitializeEx;
+MINIPORT_HALT LcHaltEx;
+MINIPORT_UNLOAD LcUnload;
+MINIPORT_PAUSE LcPause;
+MINIPORT_RESTART LcRestart;
+MINIPORT_OID_REQUEST LcOidRequest;
+MINIPORT_SEND_NET_BUFFER_LISTS LcSendNetBufferLists;
+MINIPORT_RETURN_NET_BUFFER_LISTS LcReturnNetBufferLists;
+MINIPORT_CANCEL_SEND LcCancelSend;
+MINIPORT_DEVICE_PNP_EVENT_NOTIFY LcDevicePnPEventNotify;
+MINIPORT_SHUTDOWN LcShutdownEx;
+MINIPORT_CANCEL_OID_REQUEST LcCancelOidRequest;
+MINIPORT_ISR LcIsr;
+MINIPORT_INTERRUPT_DPC LcInterruptDpc;
+NDIS_IO_WORKITEM_FUNCTION LcWorkItemRoutine;
+
+BOOLEAN LcIsr(NDIS_HANDLE MiniportInterruptContext, PBOOLEAN QueueMiniportInterruptDpcHandler, PULONG TargetProcessors)
+{
+    UNREFERENCED_PARAMETER(MiniportInterruptContext);
+    UNREFERENCED_PARAMETER(TargetProcessors);
+    *QueueMiniportInterruptDpcHandler = TRUE;
+    return TRUE;
+}
+
+VOID LcInterruptDpc(NDIS_HANDLE MiniportInterruptContext, PVOID MiniportDpcContext, PVOID ReceiveThrottleParameters, PVOID NdisReserved2)
+{
+    UNREFERENCED_PARAMETER(MiniportInterruptContext);
+    UNREFERENCED_PARAMETER(MiniportDpcContext);
+    UNREFERENCED_PARAMETER(ReceiveThrottleParameters);
+    UNREFERENCED_PARAMETER(NdisReserved2);
+}
+
+// A set of the packet filter waits for the hardware: the request pends and
+// the work item completes it, unless NDIS cancelled it first.
+NDIS_STATUS LcOidRequest(NDIS_HANDLE MiniportAdapterContext, PNDIS_OID_REQUEST NdisRequest)
+{
+    PLC_ADAPTER Adapter = (PLC_ADAPTER)MiniportAdapterContext;
+
+    if (NdisRequest->RequestType != NdisRequestSetInformation)
+        return NDIS_STATUS_NOT_SUPPORTED;
+    if (NdisRequest->DATA.SET_INFORMATION.Oid != OID_GEN_CURRENT_PACKET_FILTER)
+        return NDIS_STATUS_NOT_SUPPORTED;
+    if (NdisRequest->DATA.SET_INFORMATION.InformationBufferLength < sizeof(ULONG))
+        return NDIS_STATUS_INVALID_LENGTH;
+    if (Adapter->WorkItem == NULL)
+        return NDIS_STATUS_RESOURCES;
+    NdisMoveMemory(&Adapter->PacketFilter, NdisRequest->DATA.SET_INFORMATION.InformationBuffer, sizeof(ULONG));
+    NdisAcquireSpinLock(&Adapter->Lock);
+    Adapter->PendingRequest = NdisRequest;
+    NdisReleaseSpinLock(&Adapter->Lock);
+    NdisQueueIoWorkItem(Adapter->WorkItem, LcWorkItemRoutine, Adapter);
+    return NDIS_STATUS_PENDING;
+}
+
+VOID LcWorkItemRoutine(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
+{
+    PLC_ADAPTER Adapter = (PLC_ADAPTER)WorkItemContext;
+    PNDIS_OID_REQUEST Request;
+    UNREFERENCED_PARAMETER(NdisIoWorkItemHandle);
+
+    NdisAcquireSpinLock(&Adapter->Lock);
+    Request = Adapter->PendingRequest;
+    Adapter->PendingRequest = NULL;
+    NdisReleaseSpinLock(&Adapter->Lock);
+    if (Request != NULL) {
+        Request->DATA.SET_INFORMATION.BytesRead = sizeof(ULONG);
+        NdisMOidRequestComplete(Adapter->MiniportHandle, Request, NDIS_STATUS_SUCCESS); // expected-defect {{[DoubleComplete] a second time}} expected-defect {{[DoubleCompleteWorkItem] a second time}} expected-defect {{[ndisv_OidCompletedOnce] a second time}}
+    }
+}
+
+VOID LcCancelOidRequest(NDIS_HANDLE MiniportAdapterContext, PVOID RequestId)
+{
+    PLC_ADAPTER Adapter = (PLC_ADAPTER)MiniportAdapterContext;
+    PNDIS_OID_REQUEST Request;
+
+    NdisAcquireSpinLock(&Adapter->Lock);
+    Request = Adapter->PendingRequest;
+    if (Request == NULL || Request->RequestId != RequestId) {
+        NdisReleaseSpinLock(&Adapter->Lock);
+        return;
+    }
+    NdisReleaseSpinLock(&Adapter->Lock);
+    NdisMOidRequestComplete(Adapter->MiniportHandle, Request, NDIS_STATUS_REQUEST_ABORTED);
+}
+
+NDIS_STATUS LcInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverContext,
+                           PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters)
+{
+    PLC_ADAPTER Adapter;
+    NDIS_STATUS Status;
+    NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES RegAttrs;
+    NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS Intr;
+
+    UNREFERENCED_PARAMETER(MiniportDriverContext);
+    UNREFERENCED_PARAMETER(MiniportInitParameters);
+
+    Adapter = NdisAllocateMemoryWithTagPriority(MiniportAdapterHandle, sizeof(LC_ADAPTER), LC_TAG, NormalPoolPriority);
+    if (Adapter == NULL)
+        return NDIS_STATUS_RESOURCES;
+    NdisZeroMemory(Adapter, sizeof(LC_ADAPTER));
+    Adapter->MiniportHandle = MiniportAdapterHandle;
+
+    NdisZeroMemory(&RegAttrs, sizeof(RegAttrs));
+    RegAttrs.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
+    RegAttrs.Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+    RegAttrs.Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+    RegAttrs.MiniportAdapterContext = (NDIS_HANDLE)Adapter;
+    RegAttrs.AttributeFlags = NDIS_MINIPORT_ATTRIBUTES_HARDWARE_DEVICE;
+    RegAttrs.InterfaceType = NdisInterfacePci;
+    Status = NdisMSetMiniportAttributes(MiniportAdapterHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&RegAttrs);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Adapter, LC_TAG);
+        return Status;
+    }
+    NdisAllocateSpinLock(&Adapter->Lock);
+    NdisAllocateSpinLock(&Adapter->RxLock);
+    Adapter->WorkItem = NdisAllocateIoWorkItem(MiniportAdapterHandle);
+
+    NdisZeroMemory(&Intr, sizeof(Intr));
+    Intr.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_INTERRUPT;
+    Intr.Header.Revision = NDIS_MINIPORT_INTERRUPT_REVISION_1;
+    Intr.Header.Size = NDIS_SIZEOF_MINIPORT_INTERRUPT_CHARACTERISTICS_REVISION_1;
+    Intr.InterruptHandler = LcIsr;
+    Intr.InterruptDpcHandler = LcInterruptDpc;
+    Status = NdisMRegisterInterruptEx(MiniportAdapterHandle, Adapter, &Intr, &Adapter->InterruptHandle);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        if (Adapter->WorkItem != NULL)
+            NdisFreeIoWorkItem(Adapter->WorkItem);
+        NdisFreeSpinLock(&Adapter->RxLock);
+        NdisFreeSpinLock(&Adapter->Lock);
+        NdisFreeMemoryWithTagPriority(MiniportAdapterHandle, Adapter, LC_TAG);
+        return Status;
+    }
+    return NDIS_STATUS_SUCCESS;
+}
+
+VOID LcHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
+{
+    PLC_ADAPTER Adapter = (PLC_ADAPTER)MiniportAdapterContext;
+    UNREFERENCED_PARAMETER(HaltAction);
+    NdisMDeregisterInterruptEx(Adapter->InterruptHandle);
+    if (Adapter->WorkItem != NULL)
+        NdisFreeIoWorkItem(Adapter->WorkItem);
+    NdisFreeSpinLock(&Adapter->RxLock);
+    NdisFreeSpinLock(&Adapter->Lock);
+    NdisFreeMemoryWithTagPriority(Adapter->MiniportHandle, Adapter, LC_TAG);
+}
+
+VOID LcUnload(PDRIVER_OBJECT DriverObject)
+{
+    UNREFERENCED_PARAMETER(DriverObject);
+    NdisMDeregisterMiniportDriver(LcDriverHandle);
+}
+
+NDIS_STATUS LcPause(NDIS_HANDLE MiniportAdapterContext, PNDIS_MINIPORT_PAUSE_PARAMETERS Params)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(Params);
+    return NDIS_STATUS_SUCCESS;
+}
+
+NDIS_STATUS LcRestart(NDIS_HANDLE MiniportAdapterContext, PNDIS_MINIPORT_RESTART_PARAMETERS Params)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(Params);
+    return NDIS_STATUS_SUCCESS;
+}
+
+VOID LcSendNetBufferLists(NDIS_HANDLE MiniportAdapterContext, PNET_BUFFER_LIST NetBufferLists,
+                          NDIS_PORT_NUMBER PortNumber, ULONG SendFlags)
+{
+    PLC_ADAPTER Adapter = (PLC_ADAPTER)MiniportAdapterContext;
+    UNREFERENCED_PARAMETER(PortNumber);
+    UNREFERENCED_PARAMETER(SendFlags);
+    if (NET_BUFFER_LIST_FIRST_NB(NetBufferLists) == NULL) {
+        NET_BUFFER_LIST_STATUS(NetBufferLists) = NDIS_STATUS_INVALID_PACKET;
+        NdisMSendNetBufferListsComplete(Adapter->MiniportHandle, NetBufferLists, 0);
+        return;
+    }
+    Adapter->TxCount++;
+    NdisMSendNetBufferListsComplete(Adapter->MiniportHandle, NetBufferLists, 0);
+}
+
+VOID LcReturnNetBufferLists(NDIS_HANDLE MiniportAdapterContext, PNET_BUFFER_LIST NetBufferLists, ULONG ReturnFlags)
+{
+    PLC_ADAPTER Adapter = (PLC_ADAPTER)MiniportAdapterContext;
+    UNREFERENCED_PARAMETER(NetBufferLists);
+    UNREFERENCED_PARAMETER(ReturnFlags);
+    UNREFERENCED_PARAMETER(Adapter);
+}
+
+VOID LcCancelSend(NDIS_HANDLE MiniportAdapterContext, PVOID CancelId)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(CancelId);
+}
+
+VOID LcDevicePnPEventNotify(NDIS_HANDLE MiniportAdapterContext, PNET_DEVICE_PNP_EVENT NetDevicePnPEvent)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(NetDevicePnPEvent);
+}
+
+VOID LcShutdownEx(NDIS_HANDLE MiniportAdapterContext, NDIS_SHUTDOWN_ACTION ShutdownAction)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(ShutdownAction);
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    NDIS_MINIPORT_DRIVER_CHARACTERISTICS Chars;
+
+    NdisZeroMemory(&Chars, sizeof(Chars));
+    Chars.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
+    Chars.Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+    Chars.Header.Size = NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+    Chars.MajorNdisVersion = 6;
+    Chars.MinorNdisVersion = 50;
+    Chars.MajorDriverVersion = 1; Chars.MinorDriverVersion = 0;
+    Chars.InitializeHandlerEx = LcInitializeEx;
+    Chars.HaltHandlerEx = LcHaltEx;
+    Chars.UnloadHandler = LcUnload;
+    Chars.PauseHandler = LcPause;
+    Chars.RestartHandler = LcRestart;
+    Chars.OidRequestHandler = LcOidRequest;
+    Chars.SendNetBufferListsHandler = LcSendNetBufferLists;
+    Chars.ReturnNetBufferListsHandler = LcReturnNetBufferLists;
+    Chars.CancelSendHandler = LcCancelSend;
+    Chars.DevicePnPEventNotifyHandler = LcDevicePnPEventNotify;
+    Chars.ShutdownHandlerEx = LcShutdownEx;
+    Chars.CancelOidRequestHandler = LcCancelOidRequest;
+
+    return NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL, &Chars, &LcDriverHandle);
+}
