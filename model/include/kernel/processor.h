@@ -6,10 +6,11 @@
 //  - extended processor state (KeSaveExtendedProcessorState, Windows 7 on).
 //    The XSTATE_MASK_* flags the reference lists are the XCR0 state-component
 //    bits of the Intel SDM (vol. 1, 13.1): x87 0, SSE 1, AVX ("GSSE") 2, MPX
-//    3-4, AVX-512 5-7, AMX TILECFG 17 and TILEDATA 18. The reference gives
-//    XSTATE_SAVE no members (drivers pass a caller-allocated one): it is
-//    declared incomplete here, so a driver that keeps one by value fails
-//    with that name rather than with a layout ndisv made up.
+//    3-4, AVX-512 5-7, AMX TILECFG 17 and TILEDATA 18. The kernel
+//    documentation calls XSTATE_SAVE opaque and shows drivers keeping one
+//    on the stack; its size is not documented, so it is declared here as
+//    reserved pointer-sized words (64 bytes), enough to be stored and
+//    passed but not the WDK's layout.
 //  - processor hot-add callbacks (KeRegisterProcessorChangeCallback, Windows
 //    Server 2008 on). The reference does not give the value of its one
 //    flag, KE_PROCESSOR_CHANGE_ADD_EXISTING, so it is not defined.
@@ -27,7 +28,9 @@ NDISV_BEGIN_DECLS
 #define XSTATE_MASK_AMX_TILE_CONFIG (1ULL << 17)
 #define XSTATE_MASK_AMX_TILE_DATA (1ULL << 18)
 
-typedef struct _XSTATE_SAVE XSTATE_SAVE, *PXSTATE_SAVE;
+typedef struct _XSTATE_SAVE {
+    ULONG_PTR Reserved[8]; // opaque
+} XSTATE_SAVE, *PXSTATE_SAVE;
 NTSTATUS KeSaveExtendedProcessorState(ULONG64 Mask, PXSTATE_SAVE XStateSave);
 VOID KeRestoreExtendedProcessorState(PXSTATE_SAVE XStateSave);
 
