@@ -14,17 +14,11 @@
 #pragma once
 
 #include <wdm.h>
+#include <netioddk.h>
 #include <ws2def.h>
 #include <ws2ipdef.h>
 
 NDISV_BEGIN_DECLS
-
-// From netioddk.h: the network programming interface identifier.
-#ifndef _NPIID_DEFINED
-#define _NPIID_DEFINED
-typedef GUID NPIID;
-typedef NPIID *PNPIID;
-#endif
 
 typedef VOID WSK_CLIENT, *PWSK_CLIENT;
 

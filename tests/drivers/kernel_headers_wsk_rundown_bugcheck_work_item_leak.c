@@ -46,6 +46,25 @@ VOID KhWork(PVOID Context, NDIS_HANDLE WorkItem)
     UNREFERENCED_PARAMETER(WorkItem);
 }
 
+// A Network Module Registrar client (netioddk.h, which wsk.h includes);
+// registered nowhere here, only declared as a client would.
+static NTSTATUS KhAttachProvider(HANDLE Binding, PVOID ClientContext,
+                                 PNPI_REGISTRATION_INSTANCE Provider)
+{
+    UNREFERENCED_PARAMETER(Binding);
+    UNREFERENCED_PARAMETER(ClientContext);
+    return Provider->NpiId ? STATUS_SUCCESS : STATUS_NOT_SUPPORTED;
+}
+static NTSTATUS KhDetachProvider(PVOID ClientBindingContext)
+{
+    UNREFERENCED_PARAMETER(ClientBindingContext);
+    return STATUS_SUCCESS;
+}
+static const NPI_CLIENT_CHARACTERISTICS KhNmrClient = {
+    0, sizeof(NPI_CLIENT_CHARACTERISTICS), KhAttachProvider, KhDetachProvider, NULL,
+    { 0, sizeof(NPI_REGISTRATION_INSTANCE), NULL, NULL, 0, NULL }
+};
+
 static VOID KhBugCheck(KBUGCHECK_CALLBACK_REASON Reason, PKBUGCHECK_REASON_CALLBACK_RECORD Record,
                        PVOID Data, ULONG Length)
 {
