@@ -37,6 +37,8 @@ public:
     SM = &C.getSourceManager();
     for (const RecoveryHints::Conflict &X : Hints.Conflicts)
       conflict(X);
+    for (const RecoveryHints::Conflict &X : Hints.TypedefConflicts)
+      typedefRedefinition(X);
     for (SourceLocation L : Hints.ExpectedExpression)
       declspecInTypeName(L);
     for (const RecoveryHints::Conditional &X : Hints.Conditionals)
@@ -280,6 +282,55 @@ private:
                       "; MSVC accepts them (C4028); ndisv used the types of the " +
                       (Source->isThisDeclarationADefinition() ? "definition"
                                                               : "later declaration"));
+  }
+
+  TypedefNameDecl *typedefAt(SourceLocation L) {
+    if (L.isInvalid())
+      return nullptr;
+    for (Decl *D : Ctx->getTranslationUnitDecl()->decls())
+      if (auto *TD = dyn_cast<TypedefNameDecl>(D))
+        if (TD->getLocation() == L)
+          return TD;
+    return nullptr;
+  }
+
+  /// C4142: cl.exe accepts a typedef redefined with another type that has
+  /// no effect on the code (`typedef signed char CHAR;` in a driver, then
+  /// `typedef char CHAR;` in the kernel headers, MSVC's char being signed).
+  /// Only builtin integer types of one size and signedness are taken as
+  /// such; the driver's typedef (the later one when both are the driver's)
+  /// is given the other's type, spelled as a builtin.
+  void typedefRedefinition(const RecoveryHints::Conflict &X) {
+    TypedefNameDecl *New = typedefAt(X.New), *Old = typedefAt(X.Old);
+    if (!New || !Old || !New->getTypeSourceInfo() || !Old->getTypeSourceInfo())
+      return;
+    QualType NT = New->getUnderlyingType().getCanonicalType();
+    QualType OT = Old->getUnderlyingType().getCanonicalType();
+    if (!NT->isIntegerType() || !OT->isIntegerType() || !NT->isBuiltinType() ||
+        !OT->isBuiltinType() || NT.getQualifiers() != OT.getQualifiers() ||
+        Ctx->getTypeSize(NT) != Ctx->getTypeSize(OT) ||
+        NT->isSignedIntegerType() != OT->isSignedIntegerType())
+      return;
+    TypeLoc NL = New->getTypeSourceInfo()->getTypeLoc();
+    TypeLoc OL = Old->getTypeSourceInfo()->getTypeLoc();
+    std::optional<CharSourceRange> NR = fileRange(NL.getSourceRange());
+    std::optional<CharSourceRange> OR = fileRange(OL.getSourceRange());
+    TypedefNameDecl *Target = NR ? New : Old;
+    std::optional<CharSourceRange> R = NR ? NR : OR;
+    if (!R)
+      return;
+    QualType Keep = Target == New ? OT : NT;
+    std::string Text = Keep.getAsString(PrintingPolicy(Ctx->getLangOpts()));
+    replace(*R, Text);
+    TypedefNameDecl *Other = Target == New ? Old : New;
+    PrintingPolicy PP(Ctx->getLangOpts());
+    commit(Target->getLocation(),
+           "typedef '" + Target->getNameAsString() + "' is '" +
+               Target->getUnderlyingType().getAsString(PP) + "' here and '" +
+               Other->getUnderlyingType().getAsString(PP) + "' at " +
+               place(locOf(Other->getLocation())) +
+               "; MSVC accepts the redefinition (C4142), the types being integers of one size "
+               "and signedness; ndisv used '" + Text + "'");
   }
 
   /// cl.exe takes __declspec(align(N)) and the like at the start of a

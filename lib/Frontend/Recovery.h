@@ -23,7 +23,11 @@
 //  - a function declared through a role typedef (`MINIPORT_HALT MPHalt;`)
 //    whose definition differs in pointer types only: the declaration is
 //    written out with the definition's types, keeping the role as a
-//    _Function_class_ annotation.
+//    _Function_class_ annotation;
+//  - a typedef redefined with a different builtin integer type of the same
+//    size and signedness (`typedef signed char CHAR;` before the kernel
+//    headers' `typedef char CHAR;`, C4142): the driver's typedef takes the
+//    other's type.
 // Token pastes that form no token are not parsed twice: Clang in MS mode
 // keeps the tokens apart as cl.exe does, once the diagnostic is not an error.
 //===----------------------------------------------------------------------===//
@@ -83,11 +87,13 @@ public:
 
 private:
   std::vector<Conflict> Conflicts;
+  std::vector<Conflict> TypedefConflicts;
   std::vector<clang::SourceLocation> ExpectedExpression;
   std::vector<clang::SourceLocation> LvalueCasts;
   std::vector<Conditional> Conditionals;
   std::vector<ErrorSite> Errors;
   bool LastWasConflict = false;
+  bool LastWasTypedef = false;
   friend class RecoveryPlanner;
 };
 

@@ -29,9 +29,12 @@ void RecoveryHints::diagnostic(DiagnosticsEngine::Level Level, const clang::Diag
     if (LastWasConflict && Conflicts.back().Old.isInvalid() &&
         (ID == diag::note_previous_declaration || ID == diag::note_previous_definition))
       Conflicts.back().Old = Info.getLocation();
+    if (LastWasTypedef && TypedefConflicts.back().Old.isInvalid() &&
+        ID == diag::note_previous_definition)
+      TypedefConflicts.back().Old = Info.getLocation();
     return;
   }
-  LastWasConflict = false;
+  LastWasConflict = LastWasTypedef = false;
   if (Level == DiagnosticsEngine::Remark &&
       ID == diag::ext_typecheck_cond_incompatible_pointers) {
     if (Info.getNumRanges() < 2 || Info.getNumArgs() < 2 ||
@@ -57,6 +60,9 @@ void RecoveryHints::diagnostic(DiagnosticsEngine::Level Level, const clang::Diag
   if (ID == diag::err_conflicting_types) {
     Conflicts.push_back({Info.getLocation(), SourceLocation()});
     LastWasConflict = true;
+  } else if (ID == diag::err_redefinition_different_typedef) {
+    TypedefConflicts.push_back({Info.getLocation(), SourceLocation()});
+    LastWasTypedef = true;
   } else if (ID == diag::err_expected_expression) {
     ExpectedExpression.push_back(Info.getLocation());
   } else if (ID == diag::err_typecheck_lvalue_casts_not_supported) {

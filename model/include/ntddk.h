@@ -74,4 +74,8 @@ typedef VOID CREATE_PROCESS_NOTIFY_ROUTINE(HANDLE ParentId, HANDLE ProcessId, BO
 typedef CREATE_PROCESS_NOTIFY_ROUTINE *PCREATE_PROCESS_NOTIFY_ROUTINE;
 NTSTATUS PsSetCreateProcessNotifyRoutine(PCREATE_PROCESS_NOTIFY_ROUTINE NotifyRoutine, BOOLEAN Remove);
 
+// Extended processor features (wdm.h's KeSaveExtendedProcessorState takes
+// the mask this returns).
+ULONG64 RtlGetEnabledExtendedFeatures(ULONG64 FeatureMask);
+
 NDISV_END_DECLS

@@ -1337,6 +1337,67 @@ typedef struct _FILE_OBJECT {
 #define SL_INVOKE_ON_SUCCESS 0x40
 #define SL_INVOKE_ON_ERROR 0x80
 
+// ---- PnP and power IRP parameters (the IO_STACK_LOCATION arms below) -------
+// Enumerators in the order the DDI reference lists them, numbered from 0.
+// POINTER_ALIGNMENT is DECLSPEC_ALIGN(8) on 64-bit targets, as the members
+// of the reference's IO_STACK_LOCATION declaration carry it.
+#ifndef POINTER_ALIGNMENT
+#define POINTER_ALIGNMENT __declspec(align(8))
+#endif
+typedef ULONG LCID, *PLCID;
+typedef enum _DEVICE_RELATION_TYPE {
+    BusRelations,
+    EjectionRelations,
+    PowerRelations,
+    RemovalRelations,
+    TargetDeviceRelation,
+    SingleBusRelations,
+    TransportRelations
+} DEVICE_RELATION_TYPE, *PDEVICE_RELATION_TYPE;
+typedef enum {
+    BusQueryDeviceID = 0,
+    BusQueryHardwareIDs = 1,
+    BusQueryCompatibleIDs = 2,
+    BusQueryInstanceID = 3,
+    BusQueryDeviceSerialNumber = 4,
+    BusQueryContainerID = 5
+} BUS_QUERY_ID_TYPE, *PBUS_QUERY_ID_TYPE;
+typedef enum {
+    DeviceTextDescription = 0,
+    DeviceTextLocationInformation = 1
+} DEVICE_TEXT_TYPE, *PDEVICE_TEXT_TYPE;
+typedef enum _DEVICE_USAGE_NOTIFICATION_TYPE {
+    DeviceUsageTypeUndefined,
+    DeviceUsageTypePaging,
+    DeviceUsageTypeHibernation,
+    DeviceUsageTypeDumpFile,
+    DeviceUsageTypeBoot,
+    DeviceUsageTypePostDisplay,
+    DeviceUsageTypeGuestAssigned
+} DEVICE_USAGE_NOTIFICATION_TYPE;
+typedef enum _POWER_STATE_TYPE {
+    SystemPowerState = 0,
+    DevicePowerState = 1
+} POWER_STATE_TYPE, *PPOWER_STATE_TYPE;
+typedef union _POWER_STATE {
+    SYSTEM_POWER_STATE SystemState;
+    DEVICE_POWER_STATE DeviceState;
+} POWER_STATE, *PPOWER_STATE;
+typedef enum {
+    PowerActionNone = 0,
+    PowerActionReserved,
+    PowerActionSleep,
+    PowerActionHibernate,
+    PowerActionShutdown,
+    PowerActionShutdownReset,
+    PowerActionShutdownOff,
+    PowerActionWarmEject,
+    PowerActionDisplayOff
+} POWER_ACTION, *PPOWER_ACTION;
+struct _DEVICE_CAPABILITIES;
+struct _IO_RESOURCE_REQUIREMENTS_LIST;
+struct _POWER_SEQUENCE;
+
 typedef struct _IO_STACK_LOCATION {
     UCHAR MajorFunction;
     UCHAR MinorFunction;
@@ -1368,6 +1429,65 @@ typedef struct _IO_STACK_LOCATION {
             ULONG IoControlCode;
             PVOID Type3InputBuffer;
         } DeviceIoControl;
+        struct {
+            DEVICE_RELATION_TYPE Type;
+        } QueryDeviceRelations;
+        struct {
+            const GUID *InterfaceType;
+            USHORT Size;
+            USHORT Version;
+            struct _INTERFACE *Interface;
+            PVOID InterfaceSpecificData;
+        } QueryInterface;
+        struct {
+            struct _DEVICE_CAPABILITIES *Capabilities;
+        } DeviceCapabilities;
+        struct {
+            struct _IO_RESOURCE_REQUIREMENTS_LIST *IoResourceRequirementList;
+        } FilterResourceRequirements;
+        struct {
+            ULONG WhichSpace;
+            PVOID Buffer;
+            ULONG Offset;
+            ULONG POINTER_ALIGNMENT Length;
+        } ReadWriteConfig;
+        struct {
+            BOOLEAN Lock;
+        } SetLock;
+        struct {
+            BUS_QUERY_ID_TYPE IdType;
+        } QueryId;
+        struct {
+            DEVICE_TEXT_TYPE DeviceTextType;
+            LCID POINTER_ALIGNMENT LocaleId;
+        } QueryDeviceText;
+        struct {
+            BOOLEAN InPath;
+            BOOLEAN Reserved[3];
+            DEVICE_USAGE_NOTIFICATION_TYPE POINTER_ALIGNMENT Type;
+        } UsageNotification;
+        struct {
+            SYSTEM_POWER_STATE PowerState;
+        } WaitWake;
+        struct {
+            struct _POWER_SEQUENCE *PowerSequence;
+        } PowerSequence;
+        struct {
+            ULONG SystemContext;
+            POWER_STATE_TYPE POINTER_ALIGNMENT Type;
+            POWER_STATE POINTER_ALIGNMENT State;
+            POWER_ACTION POINTER_ALIGNMENT ShutdownType;
+        } Power;
+        struct {
+            PCM_RESOURCE_LIST AllocatedResources;
+            PCM_RESOURCE_LIST AllocatedResourcesTranslated;
+        } StartDevice;
+        struct {
+            ULONG_PTR ProviderId;
+            PVOID DataPath;
+            ULONG BufferSize;
+            PVOID Buffer;
+        } WMI;
         struct {
             PVOID Argument1;
             PVOID Argument2;
@@ -1549,3 +1669,12 @@ typedef PHYSICAL_ADDRESS DMA_LOGICAL_ADDRESS, *PDMA_LOGICAL_ADDRESS;
 // ---- end of the NDIS model's kernel types ----
 
 NDISV_END_DECLS
+
+// Kernel families split out of this file (each is documented for wdm.h):
+// run-down protection and push locks, extended processor state and
+// processor hot-add, bug check codes and callbacks, MDL page-allocation
+// flags.
+#include <kernel/sync.h>
+#include <kernel/processor.h>
+#include <kernel/bugcheck.h>
+#include <kernel/memory.h>

@@ -89,3 +89,19 @@ typedef struct _WSACMSGHDR {
     INT cmsg_type;
 } WSACMSGHDR, *PWSACMSGHDR, *LPWSACMSGHDR;
 typedef WSACMSGHDR CMSGHDR, *PCMSGHDR;
+
+// addrinfoexW, as the Winsock reference documents it: what WSK's
+// WskGetAddressInfo returns and WskFreeAddressInfo frees.
+typedef struct addrinfoexW {
+    int ai_flags;
+    int ai_family;
+    int ai_socktype;
+    int ai_protocol;
+    size_t ai_addrlen;
+    PWSTR ai_canonname;
+    struct sockaddr *ai_addr;
+    void *ai_blob;
+    size_t ai_bloblen;
+    GUID *ai_provider;
+    struct addrinfoexW *ai_next;
+} ADDRINFOEXW, *PADDRINFOEXW, *LPADDRINFOEXW;
