@@ -4,12 +4,15 @@
 // (SacxSave) or its address without a cast (SacxInitializeEx); no
 // registration attributes name it. The halt runs on that context and frees
 // the work item (clean). Trap: taking the pointer's first field as the
-// context would make the halt free something else and report a leak.
+// context would make the halt free something else and report a leak. The
+// model is included inside extern "C", as some C++ drivers include it.
 // expected-verdict {{Init_NdisAllocateIoWorkItem: pass}}
 
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS630_MINIPORT 1
+extern "C" { // as drivers that share headers with C code include it
 #include <ndis.h>
+}
 
 #define SACX_TAG 'xcaS'
 

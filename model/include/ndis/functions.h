@@ -75,12 +75,15 @@ NDISV_END_DECLS
 // In C++ a PMP_ADAPTER * does not convert to PVOID *, and some drivers pass
 // the context itself rather than its address; the WDK's empty macro lets
 // both compile. The address of any pointer names what it points to; any
-// other pointer names itself.
+// other pointer names itself. extern "C++": drivers include <ndis.h> inside
+// extern "C" { } too.
+extern "C++" {
 template <typename T> inline VOID __sdv_save_adapter_context(T **AdapterContext) {
   __sdv_save_adapter_context((PVOID *)AdapterContext);
 }
 template <typename T> inline VOID __sdv_save_adapter_context(T *AdapterContext) {
   PVOID Context = (PVOID)AdapterContext;
   __sdv_save_adapter_context(&Context);
+}
 }
 #endif
