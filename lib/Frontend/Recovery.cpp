@@ -41,7 +41,10 @@ public:
       for (SourceLocation L : Hints.KeywordCasts)
         keywordCast(L);
       for (SourceLocation L : Hints.HiddenDeletes)
-        hiddenDelete(L);
+        if (isDestructorAt(L)) // not a delete-expression: cl.exe checks that
+          hiddenDelete(L);
+      for (SourceLocation L : Hints.ImplicitHiddenDeletes)
+        hiddenDelete(L, /*Implicit=*/true);
       return;
     }
     for (const RecoveryHints::Conflict &X : Hints.Conflicts)
@@ -577,18 +580,18 @@ private:
   /// deleting form), and Clang checks that operator delete's access; cl.exe
   /// does not. The TU is parsed again without access checks: they only
   /// reject code, and cl.exe compiled this one.
-  void hiddenDelete(SourceLocation L) {
-    if (!isDestructorAt(L))
-      return; // a delete-expression: cl.exe checks that access too
+  void hiddenDelete(SourceLocation L, bool Implicit = false) {
     SourceLocation At = SM->getFileLoc(L);
     if (At.isInvalid() || SM->isInSystemHeader(At) ||
         !Done.insert({SM->getFileID(At).getHashValue(), SM->getFileOffset(At)}).second)
       return;
     Out.NoAccessControl = true;
     insert(At, ""); // a group of one empty edit carries the warning
-    commit(At, "this virtual destructor's operator delete is not accessible here; MSVC "
-               "does not check its access, Clang does; ndisv parsed the file again "
-               "without access checks");
+    commit(At, std::string(Implicit ? "the implicit virtual destructor of this class"
+                                    : "this virtual destructor") +
+                   " needs an operator delete that is not accessible here; MSVC does not "
+                   "check its access, Clang does; ndisv parsed the file again without "
+                   "access checks");
   }
 
   bool isDestructorAt(SourceLocation L) {

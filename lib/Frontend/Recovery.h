@@ -96,6 +96,7 @@ private:
   std::vector<clang::SourceLocation> LvalueCasts;
   std::vector<clang::SourceLocation> KeywordCasts;     // C++: `unsigned short(x)`
   std::vector<clang::SourceLocation> HiddenDeletes;    // C++: at a destructor
+  std::vector<clang::SourceLocation> ImplicitHiddenDeletes; // C++: at its class
   std::vector<Conditional> Conditionals;
   std::vector<ErrorSite> Errors;
   bool LastWasConflict = false;

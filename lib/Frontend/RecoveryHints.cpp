@@ -26,6 +26,9 @@ void RecoveryHints::prepare(DiagnosticsEngine &Diags) {
 void RecoveryHints::diagnostic(DiagnosticsEngine::Level Level, const clang::Diagnostic &Info) {
   unsigned ID = Info.getID();
   if (Level == DiagnosticsEngine::Note) {
+    // An implicit virtual destructor Clang deleted for the same reason.
+    if (ID == diag::note_deleted_dtor_no_operator_delete)
+      ImplicitHiddenDeletes.push_back(Info.getLocation());
     // Clang points at the earlier declaration right after the error.
     if (LastWasConflict && Conflicts.back().Old.isInvalid() &&
         (ID == diag::note_previous_declaration || ID == diag::note_previous_definition))
