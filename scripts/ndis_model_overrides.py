@@ -287,6 +287,24 @@ typedef VOID (MINIPORT_MESSAGE_INTERRUPT_DPC)(NDIS_HANDLE MiniportInterruptConte
 # Typos in the reference's syntax blocks (regular expression, replacement), corrected to the names the
 # reference documents elsewhere.
 FIXES = {
+    # The field list documents u.Port (the block spells it "port"), and the
+    # Option flags IO_RESOURCE_PREFERRED, _DEFAULT and _ALTERNATIVE, whose
+    # values (1, 2, 8) Microsoft's WDK metadata gives (windows-docs-rs,
+    # Wdk::System::SystemServices).
+    "IO_RESOURCE_DESCRIPTOR": [(r"\}\s*port;", "} Port;"),
+                               (r"^(typedef struct _IO_RESOURCE_DESCRIPTOR)",
+                                "#define IO_RESOURCE_PREFERRED 0x01\n#define IO_RESOURCE_DEFAULT 0x02\n"
+                                "#define IO_RESOURCE_ALTERNATIVE 0x08\n\\1")],
+    # The field list documents the members NDIS 6.50 (VXLAN port, the union
+    # _ENCAPSULATION_PROTOCOL_PARAMETERS) and 6.83 (USO settings, values 0-2
+    # like the other UCHAR settings) added after the block's last one; the
+    # port is a UDP port number (USHORT), as in NDIS_OFFLOAD's VXLAN info.
+    "NDIS_OFFLOAD_PARAMETERS": [(r"(UCHAR\s+EncapsulationTypes;\s*\n\s*\};\s*\n#endif)",
+                                 "\\1\n#if NDIS_SUPPORT_NDIS650\n  union _ENCAPSULATION_PROTOCOL_PARAMETERS {\n"
+                                 "    struct {\n      USHORT VxlanUDPPortNumber;\n    } VxlanParameters;\n"
+                                 "    ULONG Value;\n  } EncapsulationProtocolParameters;\n#endif\n"
+                                 "#if NDIS_SUPPORT_NDIS683\n  struct {\n    UCHAR IPv4;\n    UCHAR IPv6;\n"
+                                 "  } UdpSegmentation;\n#endif")],
     # The shared-memory provider's handler fields hold pointers to the
     # documented ALLOCATE/FREE_SHARED_MEMORY_HANDLER function types.
     "NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS": [
@@ -338,6 +356,13 @@ SUPPORT = {
     "NDIS_PORT_TYPE": ("ntddndis.h", 600, "typedef enum _NDIS_PORT_TYPE {\n  NdisPortTypeUndefined,\n  NdisPortTypeBridge,\n  NdisPortTypeRasConnection,\n  NdisPortType8021xSupplicant,\n  NdisPortTypeMax\n} NDIS_PORT_TYPE, *PNDIS_PORT_TYPE;"),
     "NET_PNP_EVENT": ("ndis.h", 600, "typedef enum _NET_PNP_EVENT_CODE {\n  NetEventSetPower,\n  NetEventQueryPower,\n  NetEventQueryRemoveDevice,\n  NetEventCancelRemoveDevice,\n  NetEventReconfigure,\n  NetEventBindList,\n  NetEventBindsComplete,\n  NetEventPnPCapabilities,\n  NetEventPause,\n  NetEventRestart,\n  NetEventPortActivation,\n  NetEventPortDeactivation,\n  NetEventIMReEnableDevice,\n  NetEventNDKEnable,\n  NetEventNDKDisable,\n  NetEventFilterPreDetach,\n  NetEventBindFailed,\n  NetEventSwitchActivate,\n  NetEventAllowBindsAbove,\n  NetEventInhibitBindsAbove,\n  NetEventAllowStart,\n  NetEventRequirePause,\n  NetEventUploadGftFlowEntries,\n  NetEventMaximum\n} NET_PNP_EVENT_CODE, *PNET_PNP_EVENT_CODE;\ntypedef struct _NET_PNP_EVENT {\n  NET_PNP_EVENT_CODE NetEvent;\n  PVOID Buffer;\n  ULONG BufferLength;\n  ULONG_PTR NdisReserved[4];\n  ULONG_PTR TransportReserved[4];\n  ULONG_PTR TdiReserved[4];\n  ULONG_PTR TdiClientReserved[4];\n} NET_PNP_EVENT, *PNET_PNP_EVENT;"),
     "NDIS_TIMER_FUNCTION": None,  # see derived pointer types
+    # OID_GEN_NETWORK_LAYER_ADDRESSES's buffer (no DDI page; the NDIS
+    # reference's NETWORK_ADDRESS and NETWORK_ADDRESS_LIST pages give the
+    # members, Microsoft's metadata the same types).
+    "NETWORK_ADDRESS": ("ntddndis.h", 600, "typedef struct _NETWORK_ADDRESS {\n  USHORT AddressLength;\n  USHORT AddressType;\n  UCHAR Address[1];\n} NETWORK_ADDRESS, *PNETWORK_ADDRESS;\ntypedef struct _NETWORK_ADDRESS_LIST {\n  LONG AddressCount;\n  USHORT AddressType;\n  NETWORK_ADDRESS Address[1];\n} NETWORK_ADDRESS_LIST, *PNETWORK_ADDRESS_LIST;"),
+    # OID_GEN_LINK_PARAMETERS's buffer: its page (network guide) gives the
+    # declaration and one revision, through AutoNegotiationFlags.
+    "NDIS_LINK_PARAMETERS": ("ntddndis.h", 600, "typedef struct _NDIS_LINK_PARAMETERS {\n  NDIS_OBJECT_HEADER Header;\n  NDIS_MEDIA_DUPLEX_STATE MediaDuplexState;\n  ULONG64 XmitLinkSpeed;\n  ULONG64 RcvLinkSpeed;\n  NDIS_SUPPORTED_PAUSE_FUNCTIONS PauseFunctions;\n  ULONG AutoNegotiationFlags;\n} NDIS_LINK_PARAMETERS, *PNDIS_LINK_PARAMETERS;\n#define NDIS_LINK_PARAMETERS_REVISION_1 1\n#define NDIS_SIZEOF_LINK_PARAMETERS_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_LINK_PARAMETERS, AutoNegotiationFlags)"),
     # CoNDIS call-manager structures: miniports do not use them; pointers only.
     "PCO_CALL_PARAMETERS": ("ndis.h", 600, "typedef struct _CO_CALL_PARAMETERS CO_CALL_PARAMETERS, *PCO_CALL_PARAMETERS;"),
     "PCO_ADDRESS_FAMILY": ("ndis.h", 600, "typedef struct _CO_ADDRESS_FAMILY CO_ADDRESS_FAMILY, *PCO_ADDRESS_FAMILY;"),

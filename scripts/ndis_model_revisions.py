@@ -25,30 +25,40 @@ SIZEOF = re.compile(r"\bNDIS_SIZEOF_\w+_REVISION_\d+\b")
 
 def top_members(text):
     """The structure's top-level members in order, each with the NDIS version
-    of the `#if NDIS_SUPPORT_NDISxxx` around it (0: none)."""
+    of the `#if NDIS_SUPPORT_NDISxxx` around it (0: none). The members of an
+    anonymous struct or union count as the structure's own, as C sees them."""
     body = text[text.find("{") + 1:text.rfind("}")]
-    out, depth, stmt, gates = [], 0, "", []
+    out, depth, outer, inner, gates = [], 0, "", "", []
     for ch in body:
         if ch == "{":
             depth += 1
+            if depth == 1:
+                outer, inner = outer + "{", ""
+                continue
         elif ch == "}":
             depth -= 1
-        if depth == 0 and ch == ";":
-            for pp in re.finditer(r"^\s*#\s*(if|ifdef|endif|else|elif)\b(.*)$", stmt, re.M):
+            if depth == 0:
+                outer += "}"
+                continue
+        if depth > 0:
+            inner += ch
+        elif ch != ";":
+            outer += ch
+        else:
+            for pp in re.finditer(r"^\s*#\s*(if|ifdef|endif|else|elif)\b(.*)$", outer, re.M):
                 if pp.group(1) in ("if", "ifdef"):
                     gates.append(version_of(pp.group(2).replace("NDIS_SUPPORT_NDIS6", "NDIS 6.0")
                                             .replace("NDIS_SUPPORT_NDIS", "NDIS 6.")) or 0)
                 elif pp.group(1) == "endif" and gates:
                     gates.pop()
-            stmt = re.sub(r"^\s*#.*$", "", stmt, flags=re.M)
-            m = re.search(r"(\w+)\s*(\[[^\]]*\]\s*)*(:\s*\d+\s*)?$", stmt.strip())
+            decl = re.sub(r"^\s*#.*$", "", outer, flags=re.M)
+            gate = max(gates or [0])
+            m = re.search(r"(\w+)\s*(\[[^\]]*\]\s*)*(:\s*\d+\s*)?$", decl[decl.rfind("}") + 1:].strip())
             if m:
-                out.append((m.group(1), max(gates or [0])))
-            stmt = ""
-        elif depth == 0 and ch != "}":
-            stmt += ch
-        elif depth == 0:
-            stmt = ""
+                out.append((m.group(1), gate))
+            elif "}" in decl:  # anonymous: its members are the structure's
+                out += [(n, max(g, gate)) for n, g in top_members("{" + inner + "}")]
+            outer = ""
     return out
 
 
@@ -56,8 +66,9 @@ def version_of(chunk):
     m = re.search(r"NDIS\s+6\.(\d+)", chunk)
     if not m:
         return None
-    minor = int(m.group(1))
-    return 600 + (10 if minor == 1 else minor)
+    # the pages write NDIS 6.20 as "6.2" too: one digit is tens
+    minor = int(m.group(1)) * (10 if len(m.group(1)) == 1 else 1)
+    return 600 + minor
 
 
 def header_section(body):
@@ -67,7 +78,8 @@ def header_section(body):
 
 def revisions(page, text):
     """[(N, revision name, size name or None, version or None, added members)]"""
-    section = header_section(page.body)
+    # "NDIS_OFFLOAD_ENCAPSULATION_ REVISION _1": a page's typo, read as meant
+    section = re.sub(r"_\s+REVISION\s+_", "_REVISION_", header_section(page.body))
     hits = [m for m in REV.finditer(section) if "__" not in m.group(1)]
     out = {}
     for i, m in enumerate(hits):
@@ -109,8 +121,11 @@ def add_revisions(decls, handwritten, report):
             if sname and sname not in handwritten:
                 nxt = revs[i + 1] if i + 1 < len(revs) else None
                 if nxt is None:
-                    size = "RTL_SIZEOF_THROUGH_FIELD(%s, %s)" % (d.name, members[-1]) \
-                        if members else "sizeof(%s)" % d.name
+                    # through the last member this revision has: later NDIS
+                    # versions may gate more after it
+                    have = [m for m, g in gated if g <= max(ver or 0, d.gate)]
+                    size = "RTL_SIZEOF_THROUGH_FIELD(%s, %s)" % (d.name, have[-1]) \
+                        if have else "sizeof(%s)" % d.name
                 else:
                     added = [members.index(a) for a in nxt[4] if a in members]
                     # else the members the structure gates above this revision's version

@@ -380,17 +380,32 @@ static CompiledTU compileTUHere(const CompileJob &Job, const FrontendOptions &Op
   Args.insert(Args.begin(), "clang");
   Args.push_back(Job.File);
 
-  RecoveryHints Hints;
+  auto Hints = std::make_unique<RecoveryHints>();
   RecoveryPlan Plan;
-  Attempt A = parseOnce(Job, Opts, Wpp, Args, Ctx, Out, &Hints, &Plan, nullptr);
-  if (A.Status == Attempt::Failed && !Plan.empty()) {
-    // Once only: what the second parse still rejects is reported as is,
-    // with the same lines, after the warnings for what was recovered.
+  Attempt A = parseOnce(Job, Opts, Wpp, Args, Ctx, Out, Hints.get(), &Plan, nullptr);
+  // Clang reports one error per statement or declaration, so a recovery
+  // can uncover the next construct of the same line: a few rounds, each
+  // planned on the files as the one before edited them. What the last
+  // parse still rejects is reported as is, with the same lines, after the
+  // warnings for what was recovered.
+  StringMap<std::string> Edited;
+  std::vector<std::string> Again = Args;
+  std::vector<Diagnostic> Recovered;
+  for (unsigned Round = 0; A.Status == Attempt::Failed && !Plan.empty() && Round < 3; ++Round) {
     Out.Result.Errors.clear();
-    Out.Result.Warnings = Plan.Warnings;
-    StringMap<std::string> Edited = Plan.apply();
-    A = parseOnce(Job, Opts, Wpp, Args, Ctx, Out, nullptr, nullptr, &Edited);
+    Recovered.insert(Recovered.end(), Plan.Warnings.begin(), Plan.Warnings.end());
+    for (auto &F : Plan.apply())
+      Edited[F.getKey()] = std::move(F.getValue());
+    if (Plan.NoAccessControl && !llvm::is_contained(Again, "-fno-access-control"))
+      Again.insert(Again.end() - 1, {"-Xclang", "-fno-access-control"}); // before the file
+    Plan = RecoveryPlan();
+    Hints = std::make_unique<RecoveryHints>();
+    bool Last = Round == 2;
+    A = parseOnce(Job, Opts, Wpp, Again, Ctx, Out, Last ? nullptr : Hints.get(),
+                  Last ? nullptr : &Plan, &Edited);
   }
+  if (!Recovered.empty())
+    Out.Result.Warnings = std::move(Recovered);
   Out.Result.Warnings.insert(Out.Result.Warnings.end(), A.Pastes.begin(), A.Pastes.end());
   if (A.Status != Attempt::Compiled) {
     if (A.Version.Missing) {

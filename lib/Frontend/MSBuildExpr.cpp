@@ -22,9 +22,21 @@ namespace msbuild {
 
 void Properties::set(StringRef Name, StringRef Value) { Map[Name.lower()] = Value.str(); }
 
+extern "C" char **environ;
+
 const std::string *Properties::get(StringRef Name) const {
   auto It = Map.find(Name.lower());
-  return It == Map.end() ? nullptr : &It->second;
+  if (It != Map.end())
+    return &It->second;
+  // MSBuild starts from the environment: a variable is a property of the
+  // same name (case ignored, as on Windows) until the project sets it.
+  // Builds pass version numbers and paths this way.
+  for (char **E = environ; E && *E; ++E) {
+    auto [Var, Value] = StringRef(*E).split('=');
+    if (Var.equals_insensitive(Name))
+      return &(Env[Name.lower()] = Value.str());
+  }
+  return nullptr;
 }
 
 /// Length of the $(...) reference starting at \p I (nested parentheses and

@@ -28,6 +28,14 @@
 //    size and signedness (`typedef signed char CHAR;` before the kernel
 //    headers' `typedef char CHAR;`, C4142): the driver's typedef takes the
 //    other's type.
+// Recovered (C++):
+//  - a functional cast whose type is several keywords (`unsigned short(x)`,
+//    often through a macro such as `#define u16 unsigned short`): written
+//    as the C-style cast it means, `(unsigned short)(x)`;
+//  - a virtual destructor whose operator delete is not accessible (MSVC does
+//    not check that access, so a base class can make operator delete
+//    private to forbid delete-expressions): the TU is parsed again without
+//    access checks, which reject code but do not change what it does.
 // Token pastes that form no token are not parsed twice: Clang in MS mode
 // keeps the tokens apart as cl.exe does, once the diagnostic is not an error.
 //===----------------------------------------------------------------------===//
@@ -56,8 +64,9 @@ struct RecoveryPlan {
   std::vector<SourceEdit> Edits;
   std::vector<Diagnostic> Warnings; // one per recovered construct
   llvm::StringMap<std::string> Originals; // contents of every edited file
+  bool NoAccessControl = false;           // parse again without access checks
 
-  bool empty() const { return Edits.empty(); }
+  bool empty() const { return Edits.empty() && !NoAccessControl; }
   /// The edited contents of each file; overlapping edits keep the first.
   llvm::StringMap<std::string> apply() const;
 };
@@ -90,6 +99,9 @@ private:
   std::vector<Conflict> TypedefConflicts;
   std::vector<clang::SourceLocation> ExpectedExpression;
   std::vector<clang::SourceLocation> LvalueCasts;
+  std::vector<clang::SourceLocation> KeywordCasts;     // C++: `unsigned short(x)`
+  std::vector<clang::SourceLocation> HiddenDeletes;    // C++: at a destructor
+  std::vector<clang::SourceLocation> ImplicitHiddenDeletes; // C++: at its class
   std::vector<Conditional> Conditionals;
   std::vector<ErrorSite> Errors;
   bool LastWasConflict = false;

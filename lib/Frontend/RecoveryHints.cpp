@@ -9,6 +9,7 @@
 
 #include "clang/Basic/DiagnosticParse.h"
 #include "clang/Basic/DiagnosticSema.h"
+#include "llvm/ADT/SmallString.h"
 #include <algorithm>
 
 using namespace clang;
@@ -25,6 +26,9 @@ void RecoveryHints::prepare(DiagnosticsEngine &Diags) {
 void RecoveryHints::diagnostic(DiagnosticsEngine::Level Level, const clang::Diagnostic &Info) {
   unsigned ID = Info.getID();
   if (Level == DiagnosticsEngine::Note) {
+    // An implicit virtual destructor Clang deleted for the same reason.
+    if (ID == diag::note_deleted_dtor_no_operator_delete)
+      ImplicitHiddenDeletes.push_back(Info.getLocation());
     // Clang points at the earlier declaration right after the error.
     if (LastWasConflict && Conflicts.back().Old.isInvalid() &&
         (ID == diag::note_previous_declaration || ID == diag::note_previous_definition))
@@ -67,6 +71,13 @@ void RecoveryHints::diagnostic(DiagnosticsEngine::Level Level, const clang::Diag
     ExpectedExpression.push_back(Info.getLocation());
   } else if (ID == diag::err_typecheck_lvalue_casts_not_supported) {
     LvalueCasts.push_back(Info.getLocation()); // the cast's begin
+  } else if (ID == diag::err_expected_lparen_after_type) {
+    KeywordCasts.push_back(Info.getLocation()); // the second type keyword
+  } else if (ID == diag::err_access) {
+    llvm::SmallString<64> Msg;
+    Info.FormatDiagnostic(Msg);
+    if (llvm::StringRef(Msg).starts_with("'operator delete' is a "))
+      HiddenDeletes.push_back(Info.getLocation());
   }
 }
 

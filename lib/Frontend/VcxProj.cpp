@@ -434,8 +434,19 @@ private:
         if (!Dir.empty())
           J.Args.push_back("-I" + Dir);
       }
-      for (const std::string &D : splitList(expand(meta(M, "PreprocessorDefinitions"))))
-        J.Args.push_back("-D" + D);
+      for (const std::string &Raw : splitList(meta(M, "PreprocessorDefinitions"))) {
+        std::vector<std::string> Unset;
+        std::string D = expandProperties(Raw, Props, &Unset);
+        if (!Unset.empty() && StringRef(Raw).contains('=')) {
+          std::string Name = StringRef(Raw).split('=').first.trim().str();
+          std::string Prop = StringRef(Unset.front()).drop_front(2).drop_back().str();
+          note(Project + ": " + Raw + ": " + Prop + " is not set, so " + Name +
+               " is empty (MSBuild takes undefined properties from the environment); set " +
+               Prop + " there, as the project's build does, or pass -D " + Name + "=VALUE");
+        }
+        for (const std::string &Piece : splitList(D)) // a property may hold a list
+          J.Args.push_back("-D" + Piece);
+      }
       for (const std::string &U : splitList(expand(meta(M, "UndefinePreprocessorDefinitions"))))
         J.Args.push_back("-U" + U);
       for (const std::string &Raw : splitList(meta(M, "ForcedIncludeFiles"))) {

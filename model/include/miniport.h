@@ -82,6 +82,9 @@ typedef enum _IRQ_PRIORITY {
 } IRQ_PRIORITY, *PIRQ_PRIORITY;
 
 // IO_RESOURCE_DESCRIPTOR (struct)
+#define IO_RESOURCE_PREFERRED 0x01
+#define IO_RESOURCE_DEFAULT 0x02
+#define IO_RESOURCE_ALTERNATIVE 0x08
 typedef struct _IO_RESOURCE_DESCRIPTOR {
   UCHAR  Option;
   UCHAR  Type;
@@ -95,7 +98,7 @@ typedef struct _IO_RESOURCE_DESCRIPTOR {
       ULONG            Alignment;
       PHYSICAL_ADDRESS MinimumAddress;
       PHYSICAL_ADDRESS MaximumAddress;
-    } port;
+    } Port;
     struct {
       ULONG            Length;
       ULONG            Alignment;

@@ -25,11 +25,14 @@ namespace msbuild {
 class Properties {
 public:
   void set(llvm::StringRef Name, llvm::StringRef Value);
-  /// Null when the property is not defined.
+  /// Null when the property is not defined, neither by the project nor as
+  /// an environment variable (MSBuild's initial properties).
   const std::string *get(llvm::StringRef Name) const;
 
 private:
   llvm::StringMap<std::string> Map;
+  mutable llvm::StringMap<std::string> Env; // environment values looked up
+
 };
 
 /// Longest value a property expands to: past it expansion stops, and the

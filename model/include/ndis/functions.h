@@ -4,7 +4,10 @@
 
 NDISV_BEGIN_DECLS
 
-// ndisv hook: lets a driver name its adapter context explicitly.
+// Static Driver Verifier's hook: a driver names its adapter context with
+// __sdv_save_adapter_context(&adapter_context) (the documented form); the
+// compiler ignores the call. ndisv takes the context from what the argument
+// points to.
 VOID __sdv_save_adapter_context(PVOID *AdapterContext);
 
 
@@ -67,3 +70,20 @@ FORCEINLINE PLIST_ENTRY NdisInterlockedRemoveHeadList(PLIST_ENTRY ListHead, PNDI
 VOID NdisGetSystemUpTime(PULONG pSystemUpTime);
 
 NDISV_END_DECLS
+
+#ifdef __cplusplus
+// In C++ a PMP_ADAPTER * does not convert to PVOID *, and some drivers pass
+// the context itself rather than its address; the WDK's empty macro lets
+// both compile. The address of any pointer names what it points to; any
+// other pointer names itself. extern "C++": drivers include <ndis.h> inside
+// extern "C" { } too.
+extern "C++" {
+template <typename T> inline VOID __sdv_save_adapter_context(T **AdapterContext) {
+  __sdv_save_adapter_context((PVOID *)AdapterContext);
+}
+template <typename T> inline VOID __sdv_save_adapter_context(T *AdapterContext) {
+  PVOID Context = (PVOID)AdapterContext;
+  __sdv_save_adapter_context(&Context);
+}
+}
+#endif
