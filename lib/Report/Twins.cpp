@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ndisv/Report/Filters.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -21,6 +22,26 @@ using llvm::StringRef;
 static StringRef leakKey(StringRef Message) {
   size_t For = Message.find(" for ");
   return For == StringRef::npos ? StringRef() : Message.take_front(For);
+}
+
+/// The same path: every step but the rules' own notes (which each rule words
+/// its own way) is the same, so the two traces end at the same exit after
+/// the same choices. Two leaks found on different paths stay two reports.
+static bool samePath(const Defect &A, const Defect &B) {
+  auto Next = [](const std::vector<TraceStep> &T, size_t I) {
+    while (I < T.size() && T[I].K == TraceStep::Kind::Event)
+      ++I;
+    return I;
+  };
+  size_t I = Next(A.Trace, 0), J = Next(B.Trace, 0);
+  for (; I < A.Trace.size() && J < B.Trace.size();
+       I = Next(A.Trace, I + 1), J = Next(B.Trace, J + 1)) {
+    const TraceStep &X = A.Trace[I], &Y = B.Trace[J];
+    if (X.K != Y.K || X.Message != Y.Message || X.Loc.File != Y.Loc.File ||
+        X.Loc.Line != Y.Loc.Line || X.Loc.Col != Y.Loc.Col)
+      return false;
+  }
+  return I == A.Trace.size() && J == B.Trace.size();
 }
 
 unsigned ndisv::pairTwinDefects(Results &R) {
@@ -43,7 +64,7 @@ unsigned ndisv::pairTwinDefects(Results &R) {
     for (Defect &Twin : R.Defects) {
       if (!Twin.TwinOf.empty() || !IsPerHandle(Twin) || Twin.Loc.File != Sdv.Loc.File ||
           Twin.Loc.Line != Sdv.Loc.Line || Twin.Loc.Col != Sdv.Loc.Col ||
-          leakKey(Twin.Message) != leakKey(Sdv.Message))
+          leakKey(Twin.Message) != leakKey(Sdv.Message) || !samePath(Sdv, Twin))
         continue;
       Twin.TwinOf = Sdv.Rule;
       Sdv.Twins.push_back(Twin.Rule);
