@@ -272,6 +272,15 @@ struct Attempt {
 
 /// Parses and lowers the job once. With \p Hints and \p Plan, a failed
 /// parse also plans its recovery; \p Remap replaces file contents by path.
+/// Keeps what a crashed compile leaves behind reachable (not a leak to
+/// LeakSanitizer) and never touches it again.
+void abandonAfterCrash(const void *P) {
+  static std::mutex M;
+  static std::vector<const void *> Kept;
+  std::lock_guard<std::mutex> L(M);
+  Kept.push_back(P);
+}
+
 Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppScan &Wpp,
                   const std::vector<std::string> &Args, LLVMContext &Ctx, CompiledTU &Out,
                   RecoveryHints *Hints, RecoveryPlan *Plan,
@@ -336,10 +345,14 @@ Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppS
   bool Ok = false;
   CrashRecoveryContext CRC;
   if (!CRC.RunSafely([&] { Ok = CI->ExecuteAction(*Act); })) {
-    // The compiler's state is unknown after a crash: leak it rather than
-    // run its destructors.
-    (void)CI.release();
-    (void)Act.release();
+    // The compiler's state is unknown after a crash: keep it, unread and
+    // undestroyed, rather than run its destructors. That includes the
+    // errors the collector was writing when the crash hit (a vector halfway
+    // through growing; the sanitized build caught reading it).
+    abandonAfterCrash(CI.release());
+    abandonAfterCrash(Act.release());
+    abandonAfterCrash(new std::vector<Diagnostic>(std::move(Out.Result.Errors)));
+    Out.Result.Errors = {};
     fail(Out, "clang crashed while compiling this file (nesting too deep for its "
               "stack, or a clang bug); the other TUs are still verified");
     A.Status = Attempt::Crashed;
