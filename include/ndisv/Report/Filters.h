@@ -59,6 +59,12 @@ unsigned applyBaseline(Results &R, llvm::ArrayRef<std::string> Fingerprints);
 /// number of pairs.
 unsigned pairTwinDefects(Results &R);
 
+/// Joins consecutive identical steps of each trace into one ("... succeeds
+/// ×8 (iterations 1-8)") and writes each remaining step's loop iteration
+/// into its message.
+void collapseTraceRepeats(std::vector<TraceStep> &Trace);
+void collapseTraceRepeats(Results &R);
+
 /// --fail-on: what, besides a reportable defect, makes the exit code 1.
 enum class FailOn { Defect, Inconclusive };
 

@@ -37,6 +37,9 @@ struct TraceStep {
   SourceLoc Loc;
   std::string Message;
   unsigned Depth = 0; // call depth below the role function, for indentation
+  /// Iteration (1, 2, ...) of the innermost loop the step happened in; 0
+  /// outside loops. collapseTraceRepeats writes it into Message.
+  unsigned Iteration = 0;
 };
 
 struct Defect {
