@@ -270,8 +270,6 @@ struct Attempt {
   std::vector<Diagnostic> Pastes; // token pastes kept apart, as warnings
 };
 
-/// Parses and lowers the job once. With \p Hints and \p Plan, a failed
-/// parse also plans its recovery; \p Remap replaces file contents by path.
 /// Keeps what a crashed compile leaves behind reachable (not a leak to
 /// LeakSanitizer) and never touches it again.
 void abandonAfterCrash(const void *P) {
@@ -281,6 +279,8 @@ void abandonAfterCrash(const void *P) {
   Kept.push_back(P);
 }
 
+/// Parses and lowers the job once. With \p Hints and \p Plan, a failed
+/// parse also plans its recovery; \p Remap replaces file contents by path.
 Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppScan &Wpp,
                   const std::vector<std::string> &Args, LLVMContext &Ctx, CompiledTU &Out,
                   RecoveryHints *Hints, RecoveryPlan *Plan,
@@ -340,7 +340,10 @@ Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppS
   CI->createFileManager(FS);
   RoleFinderState State;
   State.Roles = &Opts.Roles;
-  auto Act = std::make_unique<RoleAction>(&Ctx, State, Hints, Plan, A.Version);
+  // The action writes the version check while it parses: on the heap, so
+  // a crash halfway through leaves A untouched.
+  auto Version = std::make_unique<NdisVersionCheck>();
+  auto Act = std::make_unique<RoleAction>(&Ctx, State, Hints, Plan, *Version);
 
   bool Ok = false;
   CrashRecoveryContext CRC;
@@ -351,6 +354,7 @@ Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppS
     // through growing; the sanitized build caught reading it).
     abandonAfterCrash(CI.release());
     abandonAfterCrash(Act.release());
+    abandonAfterCrash(Version.release());
     abandonAfterCrash(new std::vector<Diagnostic>(std::move(Out.Result.Errors)));
     Out.Result.Errors = {};
     fail(Out, "clang crashed while compiling this file (nesting too deep for its "
@@ -358,6 +362,7 @@ Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppS
     A.Status = Attempt::Crashed;
     return A;
   }
+  A.Version = *Version;
   A.Pastes = std::move(Errors.Pastes);
   std::unique_ptr<Module> M = Act->takeModule();
   if (!Ok || Errors.count() || !M) {
