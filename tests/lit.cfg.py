@@ -28,6 +28,10 @@ if shutil.which("cpack") and shutil.which("dpkg-deb"):
     config.available_features.add("debian-packaging")
 config.environment["PATH"] = os.pathsep.join([config.llvm_tools, config.environment.get("PATH", "")])
 config.environment["NDISV_DATA_DIR"] = config.ndisv_src
+# The sanitized build (scripts/build-sanitized) marks itself for tests that
+# ASan cannot run.
+if "address" in getattr(config, "ndisv_sanitize", ""):
+    config.available_features.add("asan")
 # Tests of unreadable files need a user file permissions apply to: as root,
 # %unprivileged runs the command as nobody (setpriv, util-linux).
 if hasattr(os, "geteuid") and os.geteuid() != 0:

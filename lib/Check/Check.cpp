@@ -225,6 +225,7 @@ static bool setUpRules(const CheckOptions &Opts, CheckOutcome &O, RuleSetup &RS)
     RR.Origin = Ru->Origin;
     RR.DocPath = "docs/rules/" + Ru->Name + ".md";
     RR.Help = Ru->Help;
+    RR.Sets = Ru->Sets;
     O.R.Rules.push_back(RR);
   }
   return true;

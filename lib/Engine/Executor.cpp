@@ -120,7 +120,11 @@ void Executor::Impl::enterBlock(State &S, const BasicBlock *To) {
     if (Loop *L = LI.getLoopFor(To); L && L->getHeader() == To)
       EnteredLoopHead = true;
   }
-  ++Fr.Visits[To];
+  unsigned Visit = ++Fr.Visits[To];
+  if (Loop *L = loops(Fr.F).getLoopFor(To))
+    Fr.LoopIter = L->getHeader() == To ? Visit : Fr.Visits.lookup(L->getHeader());
+  else
+    Fr.LoopIter = 0;
   // Phis read their values on the edge just taken, all at once.
   SmallVector<std::pair<const PHINode *, SymValue>, 4> Phis;
   for (const PHINode &Phi : To->phis())

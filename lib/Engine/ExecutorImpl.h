@@ -92,6 +92,9 @@ struct Executor::Impl {
   void pushFrame(State &S, const llvm::Function *F, llvm::ArrayRef<SymValue> Args,
                  const llvm::CallBase *Site);
   void enterBlock(State &S, const llvm::BasicBlock *To);
+  // Decision.cpp
+  void recordDecision(State &S, const llvm::BranchInst &Br, bool Taken, bool Noted);
+  void noteDecisiveBranch(State &S);
   SymValue eval(State &S, const llvm::Value *V);
   SymValue evalConstant(State &S, const llvm::Constant *C);
   ObjId globalObject(State &S, const llvm::GlobalVariable *G);

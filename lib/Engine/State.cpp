@@ -65,6 +65,7 @@ void State::addTrace(TraceStep::Kind K, const llvm::DILocation *Loc, std::string
   N->Loc = Loc;
   N->Message = std::move(Msg);
   N->Depth = depth();
+  N->Iteration = Stack.empty() ? 0 : Stack.back().LoopIter;
   N->Tag = Tag;
   Trace = std::move(N);
 }

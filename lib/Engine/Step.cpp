@@ -18,8 +18,13 @@ class Decider {
 public:
   Decider(Executor::Impl &X, State &S, Executor::Impl::Worklist &WL) : X(X), S(S), WL(WL) {}
 
+  /// Whether the last decide() put the branch in the trace or forked there.
+  bool Noted = false;
+
   bool decide(const BoolResult &R, const Instruction &At, bool &Outcome) {
+    Noted = false;
     if (S.ForcedOutcome >= 0) {
+      Noted = true;
       Outcome = S.ForcedOutcome != 0;
       S.ForcedOutcome = -1;
       if (R.K == BoolResult::Kind::OnSymbol)
@@ -47,6 +52,7 @@ public:
     }
     int Prefer = loopExit(At);
     if (Prefer >= 0) {
+      Noted = true;
       X.countBoundedLoop(S);
       Outcome = Prefer != 0;
       if (R.K == BoolResult::Kind::OnSymbol)
@@ -59,6 +65,7 @@ public:
     auto Other = X.clone(S);
     Other->ForcedOutcome = 0;
     WL.push_back(std::move(Other));
+    Noted = true;
     Outcome = true;
     if (R.K == BoolResult::Kind::OnSymbol)
       X.assume(S, R.Cond, true);
@@ -168,6 +175,7 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
     bool Taken;
     if (!D.decide(R, Br, Taken))
       return Step::Dead;
+    recordDecision(S, Br, Taken, D.Noted);
     if (!S.Stack.back().Visits.empty() &&
         S.Stack.back().Visits.lookup(Br.getSuccessor(Taken ? 0 : 1)) > B.MaxBlockVisits)
       return cut(S, "a loop ran more than " + std::to_string(B.MaxBlockVisits) + " times (" +
@@ -253,6 +261,8 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
     const CallBase *Site = Fr.CallSite;
     const std::string *Via = Fr.ViaModel;
     std::string ViaOutcome = Fr.ViaOutcome;
+    if (!Site)
+      noteDecisiveBranch(S);
     S.Stack.pop_back();
     if (!Site) { // leaving the function the run started in
       RetVal = V;

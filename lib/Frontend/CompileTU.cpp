@@ -270,6 +270,15 @@ struct Attempt {
   std::vector<Diagnostic> Pastes; // token pastes kept apart, as warnings
 };
 
+/// Keeps what a crashed compile leaves behind reachable (not a leak to
+/// LeakSanitizer) and never touches it again.
+void abandonAfterCrash(const void *P) {
+  static std::mutex M;
+  static std::vector<const void *> Kept;
+  std::lock_guard<std::mutex> L(M);
+  Kept.push_back(P);
+}
+
 /// Parses and lowers the job once. With \p Hints and \p Plan, a failed
 /// parse also plans its recovery; \p Remap replaces file contents by path.
 Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppScan &Wpp,
@@ -331,20 +340,29 @@ Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppS
   CI->createFileManager(FS);
   RoleFinderState State;
   State.Roles = &Opts.Roles;
-  auto Act = std::make_unique<RoleAction>(&Ctx, State, Hints, Plan, A.Version);
+  // The action writes the version check while it parses: on the heap, so
+  // a crash halfway through leaves A untouched.
+  auto Version = std::make_unique<NdisVersionCheck>();
+  auto Act = std::make_unique<RoleAction>(&Ctx, State, Hints, Plan, *Version);
 
   bool Ok = false;
   CrashRecoveryContext CRC;
   if (!CRC.RunSafely([&] { Ok = CI->ExecuteAction(*Act); })) {
-    // The compiler's state is unknown after a crash: leak it rather than
-    // run its destructors.
-    (void)CI.release();
-    (void)Act.release();
+    // The compiler's state is unknown after a crash: keep it, unread and
+    // undestroyed, rather than run its destructors. That includes the
+    // errors the collector was writing when the crash hit (a vector halfway
+    // through growing; the sanitized build caught reading it).
+    abandonAfterCrash(CI.release());
+    abandonAfterCrash(Act.release());
+    abandonAfterCrash(Version.release());
+    abandonAfterCrash(new std::vector<Diagnostic>(std::move(Out.Result.Errors)));
+    Out.Result.Errors = {};
     fail(Out, "clang crashed while compiling this file (nesting too deep for its "
               "stack, or a clang bug); the other TUs are still verified");
     A.Status = Attempt::Crashed;
     return A;
   }
+  A.Version = *Version;
   A.Pastes = std::move(Errors.Pastes);
   std::unique_ptr<Module> M = Act->takeModule();
   if (!Ok || Errors.count() || !M) {

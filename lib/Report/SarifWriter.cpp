@@ -88,7 +88,7 @@ private:
   void tool(const Results &R);
   void ruleDescriptor(const RuleResult &RR);
   void invocation(const Results &R);
-  void result(const Defect &D, size_t RuleIndex);
+  void result(const Defect &D, size_t RuleIndex, const char *Level);
   void threadFlowLocation(const TraceStep &S);
   void runProperties(const Results &R);
 
@@ -210,6 +210,30 @@ static std::string docFirstParagraph(StringRef DataDir, StringRef DocPath) {
   return Para;
 }
 
+/// A rule's whole documentation page; empty when it cannot be read.
+static std::string docPage(StringRef DataDir, StringRef DocPath) {
+  if (DataDir.empty() || DocPath.empty())
+    return "";
+  llvm::SmallString<256> Path(DataDir);
+  llvm::sys::path::append(Path, DocPath);
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  return Buf ? StringRef((*Buf)->getBuffer()).trim().str() : "";
+}
+
+/// The severity a rule's violation has by default: SDV's Warning set is a
+/// warning; a leaked resource (Lifecycle) or an IRQL violation crashes or
+/// hangs the machine, an error; other DDI misuse is a warning.
+static const char *defaultLevel(const RuleResult &RR) {
+  auto In = [&](StringRef Set) {
+    return llvm::any_of(RR.Sets, [&](const std::string &S) { return StringRef(S).equals_insensitive(Set); });
+  };
+  if (In("Warning"))
+    return "warning";
+  if (In("Lifecycle") || In("IRQL"))
+    return "error";
+  return "warning";
+}
+
 /// Markdown's code spans and emphasis marks dropped, for a plain-text field.
 static std::string plainText(StringRef Markdown) {
   std::string Out;
@@ -240,8 +264,8 @@ void SarifPrinter::ruleDescriptor(const RuleResult &RR) {
         J.attribute("text", RR.Help.empty() ? RR.Title : RR.Help);
       }
     });
-    J.attributeObject("defaultConfiguration",
-                      [&] { J.attribute("level", "warning"); });
+    const char *Level = defaultLevel(RR);
+    J.attributeObject("defaultConfiguration", [&] { J.attribute("level", Level); });
     // The page the package ships, or where the user publishes them.
     std::string Base = Opts.HelpUriBase;
     if (Base.empty() && !Opts.DataDir.empty())
@@ -249,7 +273,14 @@ void SarifPrinter::ruleDescriptor(const RuleResult &RR) {
     if (HasPage && !Base.empty())
       J.attribute("helpUri", StringRef(Base).rtrim('/').str() + "/" +
                                  llvm::sys::path::filename(RR.DocPath).str());
-    if (!RR.Help.empty())
+    // help: the whole page, for viewers that show it beside the result.
+    std::string Page = HasPage ? docPage(Opts.DataDir, RR.DocPath) : "";
+    if (!Page.empty())
+      J.attributeObject("help", [&] {
+        J.attribute("text", plainText(Page));
+        J.attribute("markdown", Page);
+      });
+    else if (!RR.Help.empty())
       J.attributeObject("help", [&] { J.attribute("text", RR.Help); });
     J.attributeObject("properties", [&] {
       J.attribute("origin", RR.Origin);
@@ -258,9 +289,12 @@ void SarifPrinter::ruleDescriptor(const RuleResult &RR) {
         J.value("ndis");
         J.value("reliability");
         J.value(RR.Origin);
+        for (const std::string &S : RR.Sets) // lifecycle, irql, ddiusage, ...
+          if (S != "Default")
+            J.value(StringRef(S).lower());
       });
       J.attribute("precision", "high");
-      J.attribute("problem.severity", "warning");
+      J.attribute("problem.severity", Level);
     });
   });
 }
@@ -448,11 +482,11 @@ void SarifPrinter::threadFlowLocation(const TraceStep &S) {
   });
 }
 
-void SarifPrinter::result(const Defect &D, size_t RuleIndex) {
+void SarifPrinter::result(const Defect &D, size_t RuleIndex, const char *Level) {
   J.object([&] {
     J.attribute("ruleId", D.Rule);
     J.attribute("ruleIndex", static_cast<int64_t>(RuleIndex));
-    J.attribute("level", "warning");
+    J.attribute("level", Level); // the rule's defaultConfiguration.level
     message(D.Message);
     if (!D.Loc.File.empty())
       J.attributeArray("locations",
@@ -479,6 +513,17 @@ void SarifPrinter::result(const Defect &D, size_t RuleIndex) {
         J.object([&] {
           J.attribute("kind", "inSource");
           J.attribute("justification", D.SuppressionReason);
+        });
+      });
+    // One bug caught by an SDV rule and its per-handle twin: each keeps its
+    // result (code scanning filters by rule), both name the other rule.
+    if (!D.Twins.empty() || !D.TwinOf.empty())
+      J.attributeObject("properties", [&] {
+        J.attributeArray("sameDefectAs", [&] {
+          if (!D.TwinOf.empty())
+            J.value(D.TwinOf);
+          for (const std::string &T : D.Twins)
+            J.value(T);
         });
       });
   });
@@ -563,7 +608,8 @@ void SarifPrinter::print(const Results &R) {
           });
         J.attributeArray("results", [&] {
           for (size_t I = 0; I < R.Defects.size(); ++I)
-            result(R.Defects[I], DefectRule[I]);
+            result(R.Defects[I], DefectRule[I],
+                   DefectRule[I] < R.Rules.size() ? defaultLevel(R.Rules[DefectRule[I]]) : "warning");
         });
         runProperties(R);
       });

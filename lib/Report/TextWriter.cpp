@@ -64,7 +64,8 @@ private:
   void diagnostic(Level L, const SourceLoc &Loc, llvm::StringRef Message,
                   llvm::StringRef Fallback = "ndisv",
                   llvm::StringRef Code = "");
-  void defect(const Defect &D);
+  void defect(const Defect &D, const std::vector<std::string> &Twins);
+  void defects(const Results &R);
   void verdict(Verdict V);
   void summary(const Results &R);
   void suppressed(const Results &R);
@@ -171,11 +172,14 @@ static Level levelOf(const Diagnostic &D) {
   return Level::Error;
 }
 
-void TextPrinter::defect(const Defect &D) {
+void TextPrinter::defect(const Defect &D, const std::vector<std::string> &Twins) {
+  std::string Rules = D.Rule;
+  for (const std::string &T : Twins)
+    Rules += (Msvc ? "," : ", ") + T;
   if (Msvc)
-    diagnostic(Level::Warning, D.Loc, D.Message, "ndisv", D.Rule);
+    diagnostic(Level::Warning, D.Loc, D.Message, "ndisv", Rules);
   else
-    diagnostic(Level::Warning, D.Loc, "[" + D.Rule + "] " + D.Message);
+    diagnostic(Level::Warning, D.Loc, "[" + Rules + "] " + D.Message);
   for (const TraceStep &S : D.Trace) {
     OS.indent(2 + 2 * S.Depth);
     diagnostic(Level::Note, S.Loc.valid() ? S.Loc : SourceLoc(), S.Message);
@@ -309,6 +313,30 @@ void TextPrinter::summary(const Results &R) {
   table(R);
 }
 
+/// One diagnostic per bug: a per-handle rule's twin is named in the SDV
+/// rule's diagnostic, and printed on its own only when that one is not
+/// (suppressed, in the baseline).
+void TextPrinter::defects(const Results &R) {
+  auto Shown = [&](llvm::StringRef Rule, const SourceLoc &L) {
+    return llvm::any_of(R.Defects, [&](const Defect &P) {
+      return P.Rule == Rule && P.reportable() && P.Loc.File == L.File && P.Loc.Line == L.Line &&
+             P.Loc.Col == L.Col;
+    });
+  };
+  for (const Defect &D : R.Defects) {
+    if (!D.reportable() || (!D.TwinOf.empty() && Shown(D.TwinOf, D.Loc)))
+      continue;
+    std::vector<std::string> Twins;
+    for (const std::string &T : D.Twins)
+      if (llvm::any_of(R.Defects, [&](const Defect &O) {
+            return O.Rule == T && O.TwinOf == D.Rule && O.reportable() && O.Loc.Line == D.Loc.Line &&
+                   O.Loc.File == D.Loc.File && O.Loc.Col == D.Loc.Col;
+          }))
+        Twins.push_back(T);
+    defect(D, Twins);
+  }
+}
+
 void TextPrinter::warning(const Diagnostic &W, llvm::StringRef File) {
   diagnostic(levelOf(W), W.Loc, W.Message, File);
 }
@@ -318,18 +346,14 @@ void TextPrinter::print(const Results &R) {
   for (const TranslationUnitResult &TU : R.TUs)
     for (const Diagnostic &W : TU.Warnings)
       diagnostic(levelOf(W), W.Loc, W.Message, TU.File);
-  for (const Defect &D : R.Defects)
-    if (D.reportable())
-      defect(D);
+  defects(R);
   problems(R);
   if (!Quiet)
     summary(R);
 }
 
 void TextPrinter::results(const Results &R) {
-  for (const Defect &D : R.Defects)
-    if (D.reportable())
-      defect(D);
+  defects(R);
   if (!Quiet)
     summary(R);
 }

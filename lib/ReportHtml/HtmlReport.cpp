@@ -257,6 +257,25 @@ static void writeIndex(const Results &R, const PathNames &Names, StringRef Versi
        << "<span class=\"verdict " << verdictName(V) << "\">" << verdictName(V) << "</span></div>";
   OS << "</div>\n";
 
+  // What the reader must act on first, right under the summary boxes.
+  OS << "<h2 id=\"defects\">Defects</h2>\n";
+  if (R.Defects.empty())
+    OS << "<p class=\"muted\">None.</p>\n";
+  else {
+    OS << "<table class=\"grid defects\">\n<thead><tr><th>#</th><th>rule</th><th>where</th><th>message</th></tr></thead>\n<tbody>\n";
+    for (unsigned K = 0; K < R.Defects.size(); ++K) {
+      const Defect &D = R.Defects[K];
+      OS << "<tr class=\"defect\"><td><a href=\"" << defectPage(K) << "\">#" << K + 1 << "</a></td><td class=\"mono\">"
+         << esc(D.Rule) << "</td><td class=\"path\">" << esc(Names.at(D.Loc)) << "</td><td>" << esc(D.Message);
+      if (D.Suppressed)
+        OS << "<br><span class=\"muted\">suppressed: " << esc(D.SuppressionReason) << "</span>";
+      if (D.InBaseline)
+        OS << "<br><span class=\"muted\">known: in the baseline</span>";
+      OS << "</td></tr>\n";
+    }
+    OS << "</tbody>\n</table>\n";
+  }
+
   OS << "<h2 id=\"verdicts\">Verdicts</h2>\n<table class=\"grid verdicts\">\n"
      << "<thead><tr><th>rule</th><th>verdict</th><th>what it requires</th><th>details</th></tr></thead>\n<tbody>\n";
   for (const RuleResult &RR : R.Rules) {
@@ -285,24 +304,6 @@ static void writeIndex(const Results &R, const PathNames &Names, StringRef Versi
   OS << "</tbody>\n</table>\n";
 
   writeLifecycle(R, Names, OS);
-
-  OS << "<h2 id=\"defects\">Defects</h2>\n";
-  if (R.Defects.empty())
-    OS << "<p class=\"muted\">None.</p>\n";
-  else {
-    OS << "<table class=\"grid defects\">\n<thead><tr><th>#</th><th>rule</th><th>where</th><th>message</th></tr></thead>\n<tbody>\n";
-    for (unsigned K = 0; K < R.Defects.size(); ++K) {
-      const Defect &D = R.Defects[K];
-      OS << "<tr class=\"defect\"><td><a href=\"" << defectPage(K) << "\">#" << K + 1 << "</a></td><td class=\"mono\">"
-         << esc(D.Rule) << "</td><td class=\"path\">" << esc(Names.at(D.Loc)) << "</td><td>" << esc(D.Message);
-      if (D.Suppressed)
-        OS << "<br><span class=\"muted\">suppressed: " << esc(D.SuppressionReason) << "</span>";
-      if (D.InBaseline)
-        OS << "<br><span class=\"muted\">known: in the baseline</span>";
-      OS << "</td></tr>\n";
-    }
-    OS << "</tbody>\n</table>\n";
-  }
 
   OS << "<h2 id=\"entry-points\">Entry points</h2>\n";
   if (R.EntryPoints.empty())

@@ -336,6 +336,7 @@ static size_t traceOf(const engine::TraceNode *N, int Rule, std::vector<TraceSte
       St.Loc = sourceLocOf(T->Loc);
       St.Message = T->Message;
       St.Depth = T->Depth;
+      St.Iteration = T->Iteration;
       Out->push_back(std::move(St));
     }
   return Kept.size();

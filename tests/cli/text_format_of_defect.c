@@ -42,6 +42,8 @@ NDIS_STATUS TfInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minipo
 // The helper's own steps are indented two more spaces.
 // NOTE-NEXT: {{^    [^ ]}}{{.*}}text_format_of_defect.c:{{[0-9]+}}:12: note: NdisMSetMiniportAttributes fails
 // NOTE-NEXT: {{^  [^ ]}}{{.*}}text_format_of_defect.c:{{[0-9]+}}:5: note: Returning from 'TfSetAttributes'
+// The branch the failure decided, with its condition and the value:
+// NOTE-NEXT: {{^  [^ ]}}{{.*}}text_format_of_defect.c:[[#@LINE+1]]:9: note: Taking the true branch of 'Status != 0' (Status = 0xC0000001), which leads to this exit{{$}}
     if (Status != NDIS_STATUS_SUCCESS)
 // WARN:      {{^}}{{.*}}text_format_of_defect.c:[[#@LINE+2]]:9: warning: [Init_NdisAllocateIoWorkItem] MiniportInitializeEx fails without calling NdisFreeIoWorkItem for the work item allocated by NdisAllocateIoWorkItem{{$}}
 // NOTE-NEXT: {{^  [^ ]}}{{.*}}text_format_of_defect.c:[[#@LINE+1]]:9: note: 'TfInitializeEx' returns a failure status

@@ -283,6 +283,8 @@ int main(int argc, char **argv) {
   // only filters the text and the exit code, so the log stays complete (and
   // can serve as the next baseline).
   if (!Verify) {
+    collapseTraceRepeats(Out.R);
+    pairTwinDefects(Out.R);
     applySuppressions(Out.R, Out.SourceFiles, Out.KnownRules);
     applyBaseline(Out.R, Baseline);
     Out.ExitCode = exitCodeFor(Out.R, Out.ExitCode, FailOnOpt);

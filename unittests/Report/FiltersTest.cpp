@@ -248,4 +248,43 @@ TEST(ProgressLine, RewritesInPlaceAndErases) {
             S);
 }
 
+//===----------------------------------------------------------------------===//
+// Trace repeats and loop iterations
+//===----------------------------------------------------------------------===//
+
+TraceStep step(const char *Msg, unsigned Line, unsigned Iteration) {
+  TraceStep S;
+  S.K = TraceStep::Kind::Outcome;
+  S.Loc = {"a.c", Line, 3};
+  S.Message = Msg;
+  S.Iteration = Iteration;
+  return S;
+}
+
+TEST(TraceRepeats, ConsecutiveIdenticalStepsBecomeOne) {
+  std::vector<TraceStep> T;
+  for (unsigned I = 1; I <= 8; ++I)
+    T.push_back(step("NdisAllocateRWLock succeeds", 10, I));
+  T.push_back(step("NdisAllocateRWLock fails", 10, 9));
+  T.push_back(step("X succeeds", 20, 0));
+  T.push_back(step("X succeeds", 21, 0)); // another line: not a repeat
+  collapseTraceRepeats(T);
+  ASSERT_EQ(4u, T.size());
+  EXPECT_EQ("NdisAllocateRWLock succeeds \u00d78 (iterations 1-8)", T[0].Message);
+  EXPECT_EQ("NdisAllocateRWLock fails (iteration 9)", T[1].Message);
+  EXPECT_EQ("X succeeds", T[2].Message);
+  EXPECT_EQ("X succeeds", T[3].Message);
+}
+
+TEST(TraceRepeats, RepeatsOutsideLoopsAndDifferentKindsStayApart) {
+  std::vector<TraceStep> T = {step("Y succeeds", 5, 0), step("Y succeeds", 5, 0)};
+  TraceStep Other = step("Y succeeds", 5, 0);
+  Other.K = TraceStep::Kind::Event;
+  T.push_back(Other);
+  collapseTraceRepeats(T);
+  ASSERT_EQ(2u, T.size());
+  EXPECT_EQ("Y succeeds \u00d72", T[0].Message);
+  EXPECT_EQ("Y succeeds", T[1].Message);
+}
+
 } // namespace

@@ -203,4 +203,35 @@ TEST_F(SarifOptionsTest, InvocationRecordsCommandAndFailedTranslationUnits) {
                        "executionSuccessful"));
 }
 
+TEST_F(SarifOptionsTest, LevelFollowsTheRuleSets) {
+  // Lifecycle and IRQL violations are errors; SDV's Warning set wins over
+  // them; other DDI misuse is a warning. Each result has its rule's level.
+  Results R;
+  std::vector<std::vector<std::string>> Sets = {
+      {"Default", "Lifecycle"}, {"Default", "IRQL"}, {"Default", "Warning", "IRQL"}, {"Default", "DDIUsage"}};
+  for (size_t I = 0; I < Sets.size(); ++I) {
+    RuleResult RR = rule("R" + std::to_string(I));
+    RR.Sets = Sets[I];
+    R.Rules.push_back(RR);
+    Defect D;
+    D.Rule = RR.Rule;
+    D.Message = "m";
+    R.Defects.push_back(D);
+  }
+  SarifOptions Opts;
+  const Object *Run = run(R, Opts);
+  ASSERT_TRUE(Run);
+  const char *Want[] = {"error", "error", "warning", "warning"};
+  const llvm::json::Array *Results = Run->getArray("results");
+  ASSERT_TRUE(Results && Results->size() == 4);
+  for (size_t I = 0; I < 4; ++I) {
+    EXPECT_EQ(Want[I], str(descriptor(Run, I)->getObject("defaultConfiguration"), "level")) << I;
+    EXPECT_EQ(Want[I], str((*Results)[I].getAsObject(), "level")) << I;
+  }
+  // The sets (but Default) are tags.
+  const llvm::json::Array *Tags = descriptor(Run, 2)->getObject("properties")->getArray("tags");
+  ASSERT_TRUE(Tags);
+  EXPECT_EQ("irql", Tags->back().getAsString().value_or("").str());
+}
+
 } // namespace

@@ -100,6 +100,7 @@ struct TraceNode {
   const llvm::DILocation *Loc = nullptr;
   std::string Message;
   unsigned Depth = 0;
+  unsigned Iteration = 0; // of the innermost loop the step is in; 0 outside loops
   int Tag = -1; // an observer's own notes (its own numbering); -1 for the engine's
 };
 
@@ -172,6 +173,17 @@ struct Frame {
   /// (CallSite's callee, this outcome), not a call of F.
   const std::string *ViaModel = nullptr;
   std::string ViaOutcome;
+  /// Iteration of the innermost loop holding BB (1 = first); 0 outside loops.
+  unsigned LoopIter = 0;
+  /// The last conditional branch this frame took and why, for the trace's
+  /// decisive branch: the path's values decided it (Forked false) or it was
+  /// a fork's assumption (already in the trace).
+  struct Decision {
+    const llvm::Instruction *At = nullptr;
+    bool Taken = false, Forked = false;
+    unsigned Iteration = 0;
+    SymValue Lhs, Rhs; // the compared values, when the condition is a comparison
+  } Last;
 };
 
 class State {

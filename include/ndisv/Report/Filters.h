@@ -52,6 +52,19 @@ llvm::Expected<std::vector<std::string>> readBaseline(llvm::StringRef Path);
 /// second copy of a known defect is still new. Returns the number marked.
 unsigned applyBaseline(Results &R, llvm::ArrayRef<std::string> Fingerprints);
 
+/// Ties each defect of an SDV-named rule to the defect of an ndisv
+/// per-handle rule (PerHandle set) that flags the same leak ("... without
+/// calling NdisMDeregisterInterruptEx") at the same exit on the same path
+/// (the traces agree on every step but the rules' notes). Returns the
+/// number of pairs.
+unsigned pairTwinDefects(Results &R);
+
+/// Joins consecutive identical steps of each trace into one ("... succeeds
+/// ×8 (iterations 1-8)") and writes each remaining step's loop iteration
+/// into its message.
+void collapseTraceRepeats(std::vector<TraceStep> &Trace);
+void collapseTraceRepeats(Results &R);
+
 /// --fail-on: what, besides a reportable defect, makes the exit code 1.
 enum class FailOn { Defect, Inconclusive };
 

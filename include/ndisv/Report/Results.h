@@ -37,6 +37,9 @@ struct TraceStep {
   SourceLoc Loc;
   std::string Message;
   unsigned Depth = 0; // call depth below the role function, for indentation
+  /// Iteration (1, 2, ...) of the innermost loop the step happened in; 0
+  /// outside loops. collapseTraceRepeats writes it into Message.
+  unsigned Iteration = 0;
 };
 
 struct Defect {
@@ -55,6 +58,11 @@ struct Defect {
   /// Matched by a result of the --baseline SARIF log: left out of the text
   /// report and the exit code (the SARIF log still has it).
   bool InBaseline = false;
+  /// One bug, two rules (pairTwinDefects): the SDV-named rule's defect lists
+  /// the per-handle rules that flag the same leak at the same exit (Twins);
+  /// theirs names it (TwinOf). The text report prints them as one.
+  std::vector<std::string> Twins;
+  std::string TwinOf;
   /// Neither suppressed nor in the baseline: what the user must act on.
   bool reportable() const { return !Suppressed && !InBaseline; }
 };
@@ -70,6 +78,7 @@ struct RuleResult {
   std::string Origin;  // "sdv" or "ndisv"
   std::string DocPath; // docs/rules/<Rule>.md relative to the project
   std::string Help;    // the rule's optional longer text
+  std::vector<std::string> Sets; // the rule sets it is in: Default, Lifecycle, IRQL, Warning, ...
   Verdict V = Verdict::Pass;
   std::string Reason;  // why inconclusive / not-applicable, in words
   /// A pass that holds only under bounds names them: "loops left after 8
