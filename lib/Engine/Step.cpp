@@ -270,14 +270,15 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
       return Step::Returned;
     }
     const Function *Callee = RI.getFunction();
+    S.addTrace(TraceStep::Kind::Return, Loc,
+               "Returning from '" +
+                   (Callee->getSubprogram() ? Callee->getSubprogram()->getName().str()
+                                            : Callee->getName().str()) +
+                   "'");
+    SmallVector<SymValue, 4> Args;
+    for (const Use &A : Site->args())
+      Args.push_back(eval(S, A.get()));
     if (Via) { // pushed by a model's Call effect: the modelled call returns
-      S.addTrace(TraceStep::Kind::Return, Loc, "Returning from '" +
-                                                   (Callee->getSubprogram() ? Callee->getSubprogram()->getName().str()
-                                                                            : Callee->getName().str()) +
-                                                   "'");
-      SmallVector<SymValue, 4> Args;
-      for (const Use &A : Site->args())
-        Args.push_back(eval(S, A.get()));
       Type *RT = Site->getType();
       bool HasRet = !RT->isVoidTy();
       unsigned Bits = HasRet && RT->isIntegerTy() ? RT->getIntegerBitWidth() : 64;
@@ -287,14 +288,6 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
       finishCall(S, *Site, *Via, ViaOutcome, Args, V, HasRet);
       return Step::Continue;
     }
-    S.addTrace(TraceStep::Kind::Return, Loc,
-               "Returning from '" +
-                   (Callee->getSubprogram() ? Callee->getSubprogram()->getName().str()
-                                            : Callee->getName().str()) +
-                   "'");
-    SmallVector<SymValue, 4> Args;
-    for (const Use &A : Site->args())
-      Args.push_back(eval(S, A.get()));
     finishCall(S, *Site, Callee->getName(), "", Args, V, RI.getReturnValue() != nullptr);
     return Step::Continue;
   }
