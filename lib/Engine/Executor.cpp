@@ -28,6 +28,12 @@ Executor::~Executor() = default;
 std::unique_ptr<State> Executor::newState() {
   auto S = std::make_unique<State>();
   S->Id = P->NextStateId++;
+  // Every global the driver uses gets its object now, in module order, so
+  // that all paths number them alike: paths that touched different globals
+  // first can still be joined (Merge.cpp).
+  for (const GlobalVariable &G : P->M.globals())
+    if (!G.use_empty())
+      P->globalObject(*S, &G);
   return S;
 }
 
@@ -205,7 +211,7 @@ void Executor::run(std::unique_ptr<State> Init, const Function *F, ArrayRef<SymV
   // agree on what observers follow go on as one (Merge.cpp): a loop whose
   // body branches on unknowns costs paths per iteration, not per
   // combination of iterations.
-  Impl::Worklist Parked;
+  Impl::ParkingLot Parked;
   while (!WL.empty() || !Parked.empty()) {
     if (WL.empty()) {
       WL = P->releaseParked(Parked);
@@ -239,11 +245,10 @@ void Executor::run(std::unique_ptr<State> Init, const Function *F, ArrayRef<SymV
       Impl::Step R = P->step(*S, WL, Ret, ExitLoc);
       if (R == Impl::Step::Continue) {
         // Parking turns depth-first into breadth-first; past a few hundred
-        // waiting paths that did not join, go on depth first (bounded memory).
-        if (P->EnteredLoopHead && Parked.size() < Impl::MaxParked) {
-          Parked.push_back(std::move(S));
+        // waiting paths that did not join, the furthest along goes on depth
+        // first (bounded memory).
+        if (P->EnteredLoopHead && P->park(Parked, S, WL))
           break;
-        }
         continue;
       }
       if (R == Impl::Step::Returned && S->Stack.size() == Base) {

@@ -127,9 +127,22 @@ struct Executor::Impl {
   /// Joins Other into Into when both hold equal observer data and stand at
   /// the same place; false (Into unchanged) when they cannot be joined.
   bool join(State &Into, const State &Other);
-  /// Takes from Parked the states that are least far along (see Merge.cpp),
-  /// joins what can be joined among them and returns them in park order.
-  Worklist releaseParked(Worklist &Parked);
+  /// A path waiting at a loop head, with the hash of its place and observer
+  /// data and how far along it is (see Merge.cpp).
+  struct ParkedState {
+    std::unique_ptr<State> S;
+    size_t Hash;
+    std::vector<unsigned> Progress;
+  };
+  using ParkingLot = std::vector<ParkedState>;
+  /// Parks S, which just entered a loop head, or joins it into a path
+  /// waiting at the same place and iteration (S is then null). When
+  /// MaxParked paths wait, the one furthest along, if it is further than S,
+  /// goes to WL to make room; false (S untouched) if none is.
+  bool park(ParkingLot &Lot, std::unique_ptr<State> &S, Worklist &WL);
+  /// Takes from Lot the states that are least far along, joins what can be
+  /// joined among them and returns them in park order.
+  Worklist releaseParked(ParkingLot &Lot);
   /// Set by enterBlock when a path enters a loop head: the run parks it.
   bool EnteredLoopHead = false;
   static constexpr size_t MaxParked = 256;

@@ -14,6 +14,7 @@
 // path only, different pending callbacks) keeps the states apart.
 //===----------------------------------------------------------------------===//
 #include "ExecutorImpl.h"
+#include "Relations.h"
 #include "llvm/ADT/Hashing.h"
 #include <algorithm>
 
@@ -30,7 +31,7 @@ public:
   Joiner(State &A, const State &B) : A(A), B(B) {}
 
   bool run() {
-    return sameShape() && joinSyms() && joinObjects() && joinFrames() && joinRest();
+    return joinSyms() && sameShape() && joinObjects() && joinFrames() && joinRest();
   }
 
 private:
@@ -43,28 +44,42 @@ private:
       return false;
     auto IB = B.Slots.begin();
     for (auto IA = A.Slots.begin(); IA != A.Slots.end(); ++IA, ++IB)
-      if (IA->first != IB->first || !IA->second.sameAs(IB->second))
+      if (IA->first != IB->first || !IA->second.sameAs(fromB(IB->second)))
         return false;
     for (size_t K = 0; K < A.Deferred.size(); ++K) {
       const DeferredCall &X = A.Deferred[K], &Y = B.Deferred[K];
-      if (!X.Key.sameAs(Y.Key) || !X.Fn.sameAs(Y.Fn) || !X.Ctx.sameAs(Y.Ctx) || X.NArgs != Y.NArgs ||
+      if (!X.Key.sameAs(fromB(Y.Key)) || !X.Fn.sameAs(fromB(Y.Fn)) || !X.Ctx.sameAs(fromB(Y.Ctx)) ||
+          X.NArgs != Y.NArgs ||
           X.CtxPos != Y.CtxPos || X.KeyPos != Y.KeyPos || X.Due != Y.Due)
         return false;
     }
     return true;
   }
 
-  /// Symbols both paths have keep the hull of both ranges; B's extra
-  /// symbols come along (nothing of A's refers to them). A number both
-  /// paths gave to different symbols after they forked (one read a 64-bit
-  /// address, the other a 32-bit length) is renamed on B's side.
+  /// A symbol both paths got from a common ancestor (same serial) keeps
+  /// the hull of both ranges; it must be bound to the same object and, if
+  /// called, to the same function on both. Two symbols the paths made after
+  /// they forked under the same number are joined the same way when both
+  /// are plain unknowns of one width (one unknown standing for either);
+  /// otherwise (one read a 64-bit address, the other a 32-bit length) B's
+  /// is renamed. B's extra symbols come along (nothing of A's refers to
+  /// them).
   bool joinSyms() {
     size_t Common = std::min(A.Syms.size(), B.Syms.size());
     llvm::SmallVector<SymId, 4> Conflicts;
     for (size_t K = 0; K < Common; ++K) {
+      if (A.Syms.sharesChunkWith(B.Syms, K)) { // untouched since a fork
+        K |= A.Syms.chunkSize() - 1;
+        continue;
+      }
       const SymInfo &X = A.Syms[K], &Y = B.Syms[K];
-      if (X.Bits != Y.Bits || X.Bound != Y.Bound)
-        return false; // numbered alike after the fork: renaming is future work
+      if (X.Serial == Y.Serial) {
+        if (X.Bound != Y.Bound || X.Callee != Y.Callee)
+          return false;
+      } else if (X.Bits != Y.Bits || X.Bound || Y.Bound || X.Callee || Y.Callee) {
+        Conflicts.push_back((SymId)K);
+        continue;
+      }
       if (X.Lo == Y.Lo && X.Hi == Y.Hi && X.Excluded == Y.Excluded)
         continue;
       SymInfo &M = A.mutableInfo((SymId)K);
@@ -82,15 +97,25 @@ private:
       A.Syms.push_back(B.Syms[K]);
       Rename[K] = (SymId)A.Syms.size() - 1;
     }
-    return true;
+    // Observer data is compared, not joined: it must not name a symbol
+    // whose number means one thing on A and another on B.
+    return Rename.empty() || !B.slotsMention([&](SymId S) { return Rename.count(S) != 0; });
   }
 
   /// B's value with B's renamed symbols.
   SymValue fromB(const SymValue &Y) const {
-    if (Rename.empty() || !Y.isSym())
+    if (Rename.empty())
       return Y;
-    auto It = Rename.find(Y.sym());
-    return It == Rename.end() ? Y : SymValue::symbol(It->second, Y.bits());
+    if (Y.isSym()) {
+      auto It = Rename.find(Y.sym());
+      return It == Rename.end() ? Y : SymValue::symbol(It->second, Y.bits());
+    }
+    if (!Y.isAgg())
+      return Y;
+    std::vector<SymValue> Elems;
+    for (const SymValue &E : Y.elements())
+      Elems.push_back(fromB(E));
+    return SymValue::aggregate(std::move(Elems));
   }
   llvm::DenseMap<SymId, SymId> Rename;
 
@@ -110,8 +135,6 @@ private:
     SymValue Y = fromB(YofB);
     if (X.sameAs(Y) && X.bits() == Y.bits())
       return X;
-    if (!Rename.empty() && (X.isAgg() || Y.isAgg()))
-      return std::nullopt; // aggregates are not renamed
     if (X.isAgg() || Y.isAgg() || X.isFunc() || Y.isFunc())
       return std::nullopt;
     unsigned Bits = X.isPtr() || Y.isPtr() ? 64 : X.bits();
@@ -132,11 +155,22 @@ private:
   bool joinObjects() {
     size_t Common = std::min(A.Objects.size(), B.Objects.size());
     for (size_t K = 1; K < Common; ++K) {
+      if (A.Objects.sharesChunkWith(B.Objects, K)) { // untouched since a fork
+        K |= A.Objects.chunkSize() - 1;
+        continue;
+      }
       const std::shared_ptr<MemObject> &X = A.Objects[K], &Y = B.Objects[K];
       if (X == Y)
         continue;
-      if (!X || !Y)
-        return false;
+      if (!X || !Y) {
+        // Dead on one path: a local of a frame that returned (only those
+        // die). Nothing may use it there any more, so the other's stands.
+        if (!X) {
+          A.Objects.mut(K) = Y;
+          renameCells((ObjId)K);
+        }
+        continue;
+      }
       if (!joinObject((ObjId)K, *X, *Y))
         return false;
     }
@@ -144,17 +178,19 @@ private:
       if (A.Objects.size() == 0)
         A.Objects.push_back(nullptr);
       A.Objects.push_back(B.Objects[K]);
-      if (Rename.empty() || !B.Objects[K])
-        continue;
-      MemObject &O = A.mutableObject((ObjId)A.Objects.size() - 1);
-      O.SizeValue = fromB(O.SizeValue);
-      for (auto &[Off, C] : O.Cells) {
-        if (C.V.isAgg())
-          return false;
-        C.V = fromB(C.V);
-      }
+      renameCells((ObjId)A.Objects.size() - 1);
     }
     return true;
+  }
+
+  /// An object A took from B as it is: B's renamed symbols in it renamed.
+  void renameCells(ObjId Id) {
+    if (Rename.empty() || !A.object(Id))
+      return;
+    MemObject &O = A.mutableObject(Id);
+    O.SizeValue = fromB(O.SizeValue);
+    for (auto &[Off, C] : O.Cells)
+      C.V = fromB(C.V);
   }
 
   bool joinObject(ObjId Id, const MemObject &X, const MemObject &Y) {
@@ -233,6 +269,7 @@ private:
         Drop.push_back(Key);
     for (uint64_t Key : Drop)
       A.Derived.erase(Key);
+    joinRelations(A, B, Rename);
     for (const std::string &U : B.UnknownCalls)
       if (!llvm::is_contained(A.UnknownCalls, U))
         A.UnknownCalls.push_back(U);
@@ -277,39 +314,77 @@ static size_t placeHash(const State &S) {
   return llvm::hash_combine(H, S.slotsHash());
 }
 
+bool Executor::Impl::park(ParkingLot &Lot, std::unique_ptr<State> &S, Worklist &WL) {
+  size_t H = placeHash(*S);
+  std::vector<unsigned> Where = progress(*this, *S);
+  // Join on arrival: a path that reaches a loop head where one with the
+  // same observer data waits at the same iteration goes on as part of it,
+  // so the lot holds one path per place and observer data.
+  unsigned Tries = 0;
+  for (size_t K = Lot.size(); K-- > 0 && Tries < 8;) {
+    ParkedState &P = Lot[K];
+    if (P.Hash != H || P.Progress != Where)
+      continue;
+    ++Tries;
+    if (join(*P.S, *S)) {
+      S.reset();
+      return true;
+    }
+  }
+  if (Lot.size() < MaxParked) {
+    Lot.push_back({std::move(S), H, std::move(Where)});
+    return true;
+  }
+  // Full: the path furthest along goes on now, depth first. The paths that
+  // wait for the others are the ones behind (a failed init's cleanup loops
+  // come after the loops of its success path), so they must not crowd out
+  // those that can still meet.
+  size_t Furthest = Lot.size();
+  for (size_t K = 0; K < Lot.size(); ++K)
+    if (Lot[K].Progress > Where &&
+        (Furthest == Lot.size() || Lot[K].Progress > Lot[Furthest].Progress))
+      Furthest = K;
+  if (Furthest == Lot.size())
+    return false;
+  WL.push_back(std::move(Lot[Furthest].S));
+  Lot[Furthest] = {std::move(S), H, std::move(Where)};
+  ++E.Stats.ParkEvictions;
+  return true;
+}
+
 // Releasing only the states least far along lets the others catch up: the
 // paths that leave a loop after different numbers of iterations meet at the
 // next loop head in the same round instead of one round apart.
-Executor::Impl::Worklist Executor::Impl::releaseParked(Worklist &Parked) {
-  std::vector<std::vector<unsigned>> Keys;
-  for (auto &S : Parked)
-    Keys.push_back(progress(*this, *S));
-  const std::vector<unsigned> &Min = *std::min_element(Keys.begin(), Keys.end());
-  Worklist Out, Kept;
+Executor::Impl::Worklist Executor::Impl::releaseParked(ParkingLot &Lot) {
+  const std::vector<unsigned> *Min = &Lot.front().Progress;
+  for (const ParkedState &P : Lot)
+    if (P.Progress < *Min)
+      Min = &P.Progress;
+  std::vector<unsigned> Least = *Min;
+  Worklist Out;
+  ParkingLot Kept;
   std::vector<size_t> Hashes;
-  for (size_t I = 0; I < Parked.size(); ++I) {
-    std::unique_ptr<State> &S = Parked[I];
-    if (Keys[I] != Min) {
-      Kept.push_back(std::move(S));
+  for (ParkedState &P : Lot) {
+    if (P.Progress != Least) {
+      Kept.push_back(std::move(P));
       continue;
     }
-    size_t H = placeHash(*S);
     bool Joined = false;
     unsigned Tries = 0;
     for (size_t K = Out.size(); K-- > 0 && Tries < 8;) {
-      if (Hashes[K] != H)
+      if (Hashes[K] != P.Hash)
         continue;
       ++Tries;
-      if (join(*Out[K], *S)) {
+      if (join(*Out[K], *P.S)) {
         Joined = true;
         break;
       }
     }
     if (!Joined) {
-      Out.push_back(std::move(S));
-      Hashes.push_back(H);
+      Out.push_back(std::move(P.S));
+      Hashes.push_back(P.Hash);
     }
   }
-  Parked = std::move(Kept);
+  Lot = std::move(Kept);
   return Out;
 }

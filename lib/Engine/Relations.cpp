@@ -14,7 +14,7 @@ using namespace ndisv;
 using namespace ndisv::engine;
 using llvm::CmpInst;
 
-static const SlotKey<RelationSet> RelationsKey;
+static const SlotKey<RelationSet> RelationsKey{/*Observed=*/false};
 static std::atomic<uint64_t> Queries{0};
 
 size_t RelationSet::hash() const {
@@ -28,6 +28,27 @@ const std::vector<Relation> &ndisv::engine::relationsOf(const State &S) {
   static const std::vector<Relation> None;
   const RelationSet *R = S.get(RelationsKey);
   return R ? R->Facts : None;
+}
+
+void ndisv::engine::joinRelations(State &A, const State &B,
+                                  const llvm::DenseMap<SymId, SymId> &Rename) {
+  const RelationSet *Mine = A.get(RelationsKey), *Theirs = B.get(RelationsKey);
+  if (!Mine || Mine->Facts.empty() || Mine == Theirs)
+    return;
+  auto renamed = [&](SymId S) {
+    auto It = Rename.find(S);
+    return It == Rename.end() ? S : It->second;
+  };
+  std::vector<Relation> Both;
+  for (const Relation &R : Mine->Facts)
+    if (Theirs && llvm::any_of(Theirs->Facts, [&](const Relation &T) {
+          Relation U = T;
+          U.A = renamed(T.A), U.B = renamed(T.B);
+          return U == R;
+        }))
+      Both.push_back(R);
+  if (Both.size() != Mine->Facts.size())
+    A.mutate(RelationsKey).Facts = std::move(Both);
 }
 
 uint64_t ndisv::engine::solverQueries() { return Queries; }

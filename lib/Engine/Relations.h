@@ -33,7 +33,8 @@ struct Relation {
 };
 
 /// The path's relations, kept in an engine-owned State slot (copy on
-/// write; part of what sameSlots compares, so merging keeps them apart).
+/// write). It is not an observed slot: two paths that differ only in their
+/// relations are joined, keeping the facts both hold (joinRelations).
 struct RelationSet {
   std::vector<Relation> Facts;
   bool operator==(const RelationSet &O) const { return Facts == O.Facts; }
@@ -47,6 +48,10 @@ bool relationCanBe(const State &S, SymId A, SymId B, unsigned Bits, unsigned Pre
 void assumeRelation(State &S, SymId A, SymId B, unsigned Bits, unsigned Pred, bool Outcome);
 /// The path's facts (empty if none).
 const std::vector<Relation> &relationsOf(const State &S);
+/// After a join of B into A: A keeps only the facts B holds too (B's
+/// symbols renamed by Rename). Dropping a fact only forgets, so the joined
+/// path still covers both.
+void joinRelations(State &A, const State &B, const llvm::DenseMap<SymId, SymId> &Rename);
 /// How many times the solver was asked, process-wide (for tests and stats).
 uint64_t solverQueries();
 

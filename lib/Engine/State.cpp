@@ -23,6 +23,8 @@ SymId State::newSym(unsigned Bits, llvm::StringRef Origin) {
   I.Lo = Lo;
   I.Hi = Hi;
   I.Origin = intern(Origin);
+  static std::atomic<uint64_t> NextSerial{1};
+  I.Serial = NextSerial++;
   Syms.push_back(std::move(I));
   return (SymId)Syms.size() - 1;
 }
@@ -72,14 +74,40 @@ void State::addTrace(TraceStep::Kind K, const llvm::DILocation *Loc, std::string
 
 SlotValueBase::~SlotValueBase() = default;
 
-unsigned ndisv::engine::registerSlotKey() {
+/// Which slot indexes are observed (slot keys are static objects, so they
+/// register before any state exists).
+static std::vector<bool> &observedSlots() {
+  static std::vector<bool> Observed;
+  return Observed;
+}
+
+unsigned ndisv::engine::registerSlotKey(bool Observed) {
   static std::atomic<unsigned> Next{0};
-  return Next++;
+  unsigned Index = Next++;
+  std::vector<bool> &O = observedSlots();
+  if (O.size() <= Index)
+    O.resize(Index + 1, true);
+  O[Index] = Observed;
+  return Index;
+}
+
+static bool observed(size_t K) {
+  const std::vector<bool> &O = observedSlots();
+  return K >= O.size() || O[K];
+}
+
+bool State::slotsMention(llvm::function_ref<bool(SymId)> Is) const {
+  for (size_t K = 0; K < ObserverSlots.size(); ++K)
+    if (ObserverSlots[K] && observed(K) && ObserverSlots[K]->mentions(Is))
+      return true;
+  return false;
 }
 
 bool State::sameSlots(const State &O) const {
   size_t N = std::max(ObserverSlots.size(), O.ObserverSlots.size());
   for (size_t K = 0; K < N; ++K) {
+    if (!observed(K))
+      continue;
     const SlotValueBase *A = K < ObserverSlots.size() ? ObserverSlots[K].get() : nullptr;
     const SlotValueBase *B = K < O.ObserverSlots.size() ? O.ObserverSlots[K].get() : nullptr;
     if (A == B)
@@ -93,7 +121,7 @@ bool State::sameSlots(const State &O) const {
 size_t State::slotsHash() const {
   llvm::hash_code H = llvm::hash_value(0);
   for (size_t K = 0; K < ObserverSlots.size(); ++K)
-    if (ObserverSlots[K]) // unset slots hash as nothing, so trailing unset ones do not count
+    if (ObserverSlots[K] && observed(K)) // unset slots hash as nothing
       H = llvm::hash_combine(H, K, ObserverSlots[K]->hash());
   return H;
 }

@@ -3,6 +3,7 @@
 //===----------------------------------------------------------------------===//
 #include "RulePathState.h"
 #include "llvm/ADT/Hashing.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace ndisv;
 using namespace ndisv::rules;
@@ -47,4 +48,16 @@ size_t RulePathState::hash() const {
   for (const TrackedHandle &T : Held)
     H = llvm::hash_combine(H, T.Set, hashOf(T.V), T.Site, T.Name, T.NameRank, hashOf(T.Home), T.Lost);
   return H;
+}
+
+static bool names(const engine::SymValue &V, llvm::function_ref<bool(engine::SymId)> Is) {
+  if (V.isSym())
+    return Is(V.sym());
+  if (V.isAgg())
+    return llvm::any_of(V.elements(), [&](const engine::SymValue &E) { return names(E, Is); });
+  return false;
+}
+
+bool RulePathState::mentions(llvm::function_ref<bool(engine::SymId)> Is) const {
+  return llvm::any_of(Held, [&](const TrackedHandle &T) { return names(T.V, Is) || names(T.Home, Is); });
 }

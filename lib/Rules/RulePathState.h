@@ -44,6 +44,9 @@ struct RulePathState {
 
   bool operator==(const RulePathState &O) const;
   size_t hash() const;
+  /// Whether a held handle's value or home names a symbol Is accepts (path
+  /// joining asks before it renames symbols).
+  bool mentions(llvm::function_ref<bool(engine::SymId)> Is) const;
 };
 
 /// The rule monitor's slot in every path's State.

@@ -91,6 +91,8 @@ struct ExecStats {
   uint64_t Sinks = 0;        // paths ended by NULL dereference, unreachable, ...
   /// Paths joined into another that held the same observer data (Merge.cpp).
   uint64_t MergedPaths = 0;
+  /// Paths sent on from a full waiting room at loop heads to make room.
+  uint64_t ParkEvictions = 0;
   /// First few, for the report; a budget's names where it was spent.
   std::vector<std::string> CutReasons;
   /// One per indirect call site that had more targets than explored.

@@ -15,12 +15,14 @@
 #include "ndisv/Engine/Value.h"
 #include "ndisv/Report/Results.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/BasicBlock.h"
 #include <map>
 #include <optional>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace llvm {
@@ -43,6 +45,14 @@ public:
     if (C.use_count() > 1)
       C = std::make_shared<std::vector<T>>(*C);
     return (*C)[I % ChunkSize];
+  }
+  static constexpr unsigned chunkSize() { return ChunkSize; }
+  /// Whether element I's chunk is the very one O holds there (shared since
+  /// a fork, so equal).
+  bool sharesChunkWith(const ChunkedVector &O, size_t I) const {
+    size_t C = I / ChunkSize;
+    return C < Chunks.size() && C < O.Chunks.size() && Chunks[C] == O.Chunks[C] &&
+           (C + 1) * ChunkSize <= std::min(Size, O.Size);
   }
   void push_back(T V) {
     if (Size % ChunkSize == 0) {
@@ -70,6 +80,10 @@ struct SymInfo {
   ObjId Bound = 0;     // a pointer symbol that was dereferenced: its object
   const llvm::Function *Callee = nullptr; // a function pointer called: the target this path chose
   llvm::StringRef Origin; // interned: "return of ReadConfig", "Adapter+8", ...
+  /// Which creation this is, process-wide: two paths that hold a symbol of
+  /// the same number and serial got it from a common ancestor; the same
+  /// number with another serial is another symbol, made after they forked.
+  uint64_t Serial = 0;
 };
 
 /// Abstract memory: cells written at byte offsets, ranges filled by memset,
@@ -123,14 +137,30 @@ public:
   virtual bool equals(const SlotValueBase &O) const = 0; // O has the same key
   virtual size_t hash() const = 0;
   virtual std::shared_ptr<SlotValueBase> clone() const = 0;
+  /// Whether the data may name a symbol for which Is(Sym) holds: path
+  /// joining renames symbols two paths numbered alike after they forked,
+  /// and asks this first. T answers with
+  /// `bool mentions(llvm::function_ref<bool(SymId)>) const`; a T without
+  /// one is taken to mention every symbol (no join that renames).
+  virtual bool mentions(llvm::function_ref<bool(SymId)> Is) const = 0;
 };
 
-/// Hands out slot indexes; one per key object, process-wide.
-unsigned registerSlotKey();
+namespace detail {
+template <class T, class = void> struct HasMentions : std::false_type {};
+template <class T>
+struct HasMentions<T, std::void_t<decltype(std::declval<const T &>().mentions(
+                          std::declval<llvm::function_ref<bool(SymId)>>()))>> : std::true_type {};
+} // namespace detail
+
+/// Hands out slot indexes; one per key object, process-wide. A slot that is
+/// not Observed holds engine data that path joining merges itself
+/// (Merge.cpp): sameSlots and slotsHash leave it out.
+unsigned registerSlotKey(bool Observed = true);
 
 template <class T> class SlotKey {
 public:
   SlotKey() : Index(registerSlotKey()) {}
+  explicit SlotKey(bool Observed) : Index(registerSlotKey(Observed)) {}
   SlotKey(const SlotKey &) = delete;
   SlotKey &operator=(const SlotKey &) = delete;
   unsigned index() const { return Index; }
@@ -143,6 +173,12 @@ public:
     }
     size_t hash() const override { return V.hash(); }
     std::shared_ptr<SlotValueBase> clone() const override { return std::make_shared<Value>(V); }
+    bool mentions(llvm::function_ref<bool(SymId)> Is) const override {
+      if constexpr (detail::HasMentions<T>::value)
+        return V.mentions(Is);
+      else
+        return true;
+    }
   };
 
 private:
@@ -243,7 +279,9 @@ public:
       P = P->clone();
     return static_cast<typename SlotKey<T>::Value &>(*P).V;
   }
-  /// Whether every observer slot holds equal values in both states.
+  /// Whether some observed slot's data may name a symbol Is accepts.
+  bool slotsMention(llvm::function_ref<bool(SymId)> Is) const;
+  /// Whether every observed slot holds equal values in both states.
   bool sameSlots(const State &O) const;
   /// A hash of the observer slots, consistent with sameSlots.
   size_t slotsHash() const;
