@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 //   entry ROLE LEVEL            NDIS calls ROLE's callback at LEVEL
-//   change FUNCTION raise LEVEL  after the call the IRQL is LEVEL (old one saved)
-//   change FUNCTION raise $N     the same, to the level argument N holds
+//   change FUNCTION raise LEVEL  after the call the IRQL is the higher of LEVEL and the
+//                                current one (the current one saved)
+//   change FUNCTION raise $N     the same, with the level argument N holds
 //   change FUNCTION restore      after the call the IRQL is the last one saved
 //   change FUNCTION set $N       after the call the IRQL is argument N
 //   change FUNCTION during LEVEL what the call runs runs at LEVEL; back after it

@@ -69,13 +69,17 @@ void RuleMonitor::applyIrqlChange(State &S, const engine::CallEvent &E) {
   RulePathState &M = S.mutate(RuleStateKey);
   switch (C.K) {
   case IrqlModel::Change::Kind::Raise: {
+    // A raise never lowers: a spin lock acquired at DIRQL (inside a
+    // synchronized routine) leaves the IRQL at DIRQL, and its release gives
+    // back that DIRQL. KeRaiseIrql to a lower level is a bug check
+    // (Irql_IrqlSetting_Function reports it); the path goes on as if it held.
     M.IrqlSaved.push_back(M.Irql);
     if (!C.Arg) {
-      M.Irql = C.Level;
+      M.Irql = std::max(M.Irql, C.Level);
     } else if (C.Arg <= E.Args.size()) { // a level the path does not know leaves it as it is
       engine::SymValue V = S.resolve(E.Args[C.Arg - 1]);
       if (V.isInt())
-        M.Irql = (int64_t)V.zext();
+        M.Irql = std::max(M.Irql, (int64_t)V.zext());
     }
     break;
   }
