@@ -3,7 +3,8 @@
 //
 // Any bytes as a project file: XML, properties, conditions and items are
 // evaluated to compile jobs or an error, never a crash, hang or sanitizer
-// report. The conditions are also evaluated on their own.
+// report. The conditions are also evaluated on their own, and the bytes read
+// as a Visual Studio solution (.sln, a line format in the same family).
 //===----------------------------------------------------------------------===//
 #include "FuzzFile.h"
 #include "ndisv/Frontend/MSBuild.h"
@@ -22,5 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
       llvm::StringRef(reinterpret_cast<const char *>(Data), Size), Props);
   if (!V)
     llvm::consumeError(V.takeError());
+  auto Sln = ndisv::msbuild::parseSolution(llvm::StringRef(reinterpret_cast<const char *>(Data), Size),
+                                           "fuzz.sln", "Release", "x64");
+  if (!Sln)
+    llvm::consumeError(Sln.takeError());
   return 0;
 }

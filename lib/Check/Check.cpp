@@ -470,6 +470,7 @@ CheckOutcome ndisv::runCheck(const CheckOptions &Opts) {
   if (Prog->withRole(model::RoleInitialize).empty()) {
     fail(O, "no MiniportInitializeEx found: no function is declared with the MINIPORT_INITIALIZE "
             "role type or stored in InitializeHandlerEx of NDIS_MINIPORT_DRIVER_CHARACTERISTICS");
+    O.NoMiniport = FailedTUs.empty();
     for (RuleResult &RR : R.Rules) {
       RR.V = FailedTUs.empty() ? Verdict::NotApplicable : Verdict::Inconclusive;
       RR.Reason = FailedTUs.empty() ? "no MiniportInitializeEx entry point"

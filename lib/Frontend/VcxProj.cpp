@@ -108,6 +108,15 @@ public:
     Props.set("SolutionDir", solutionDir() + "/");
   }
 
+  /// Only the properties, for \p Name.
+  Expected<std::string> property(StringRef Name) {
+    chooseConfiguration();
+    if (Error E = loadFile(Project, 0))
+      return std::move(E);
+    const std::string *V = Props.get(Name);
+    return V ? *V : std::string();
+  }
+
   Expected<std::vector<CompileJob>> run() {
     chooseConfiguration();
     if (Error E = loadFile(Project, 0))
@@ -504,6 +513,17 @@ Expected<std::vector<CompileJob>> loadProject(StringRef Path, const FrontendOpti
   if (!sys::fs::exists(Abs))
     return createStringError(inconvertibleErrorCode(), Path + ": no such file or directory");
   return Loader(Abs, Opts).run();
+}
+
+Expected<std::string> configurationType(StringRef Path, const FrontendOptions &Opts) {
+  SmallString<256> Abs(Path);
+  sys::fs::make_absolute(Abs);
+  sys::path::remove_dots(Abs, true);
+  if (!sys::fs::exists(Abs))
+    return createStringError(inconvertibleErrorCode(), Path + ": no such file or directory");
+  FrontendOptions Quiet = Opts; // loading the project says the same notes again
+  Quiet.Note = [](const std::string &) {};
+  return Loader(Abs, Quiet).property("ConfigurationType");
 }
 
 } // namespace msbuild

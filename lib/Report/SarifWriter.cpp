@@ -76,7 +76,7 @@ public:
       RealRoot = std::string(Real.str());
   }
 
-  void print(const Results &R);
+  void print(const std::vector<SarifRun> &Runs);
 
 private:
   const ArtifactUri &uriOf(StringRef File);
@@ -91,6 +91,7 @@ private:
   void result(const Defect &D, size_t RuleIndex, const char *Level);
   void threadFlowLocation(const TraceStep &S);
   void runProperties(const Results &R);
+  void run(const SarifRun &Run);
 
   OStream J;
   const SarifOptions &Opts;
@@ -98,6 +99,7 @@ private:
   std::string RealRoot; // Root with symbolic links resolved
   llvm::StringMap<ArtifactUri> Uris;
   std::vector<std::string> RuleIds; // R.Rules, then rules only defects name
+  int ExitCode = 0;                 // of the run being printed
 };
 
 } // namespace
@@ -363,7 +365,7 @@ void SarifPrinter::invocation(const Results &R) {
       // did not compile while the rest was verified is a notification only.
       // (The process exit code also depends on --fail-on and the baseline,
       // applied after the log is written, so it is not recorded.)
-      J.attribute("executionSuccessful", Opts.ExitCode != 2);
+      J.attribute("executionSuccessful", ExitCode != 2);
       J.attributeArray("toolExecutionNotifications", [&] {
         for (const TranslationUnitResult &TU : R.TUs) {
           if (TU.Compiled)
@@ -578,7 +580,10 @@ void SarifPrinter::runProperties(const Results &R) {
   });
 }
 
-void SarifPrinter::print(const Results &R) {
+void SarifPrinter::run(const SarifRun &Run) {
+  const Results &R = *Run.R;
+  ExitCode = Run.ExitCode;
+  RuleIds.clear();
   llvm::StringMap<size_t> RuleIndex;
   for (const RuleResult &RR : R.Rules) {
     RuleIndex.try_emplace(RR.Rule, RuleIds.size());
@@ -591,28 +596,36 @@ void SarifPrinter::print(const Results &R) {
       RuleIds.push_back(D.Rule);
     DefectRule.push_back(It->second);
   }
+  J.object([&] {
+    tool(R);
+    invocation(R);
+    // Code scanning keeps one analysis per category: each project of a
+    // solution is its own ("ndisv/<project>/").
+    if (!Run.Id.empty())
+      J.attributeObject("automationDetails", [&] { J.attribute("id", Run.Id); });
+    if (!Root.empty())
+      J.attributeObject("originalUriBaseIds", [&] {
+        J.attributeObject(SrcRoot, [&] {
+          std::string Uri = fileUri(Root);
+          J.attribute("uri", Uri.back() == '/' ? Uri : Uri + "/");
+        });
+      });
+    J.attributeArray("results", [&] {
+      for (size_t I = 0; I < R.Defects.size(); ++I)
+        result(R.Defects[I], DefectRule[I],
+               DefectRule[I] < R.Rules.size() ? defaultLevel(R.Rules[DefectRule[I]]) : "warning");
+    });
+    runProperties(R);
+  });
+}
 
+void SarifPrinter::print(const std::vector<SarifRun> &Runs) {
   J.object([&] {
     J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     J.attribute("version", "2.1.0");
     J.attributeArray("runs", [&] {
-      J.object([&] {
-        tool(R);
-        invocation(R);
-        if (!Root.empty())
-          J.attributeObject("originalUriBaseIds", [&] {
-            J.attributeObject(SrcRoot, [&] {
-              std::string Uri = fileUri(Root);
-              J.attribute("uri", Uri.back() == '/' ? Uri : Uri + "/");
-            });
-          });
-        J.attributeArray("results", [&] {
-          for (size_t I = 0; I < R.Defects.size(); ++I)
-            result(R.Defects[I], DefectRule[I],
-                   DefectRule[I] < R.Rules.size() ? defaultLevel(R.Rules[DefectRule[I]]) : "warning");
-        });
-        runProperties(R);
-      });
+      for (const SarifRun &Run : Runs)
+        run(Run);
     });
   });
   J.flush();
@@ -620,7 +633,13 @@ void SarifPrinter::print(const Results &R) {
 
 void ndisv::writeSarif(const Results &R, llvm::raw_ostream &OS,
                        const SarifOptions &Opts) {
-  SarifPrinter(OS, Opts).print(R);
+  SarifPrinter(OS, Opts).print({SarifRun{&R, "", Opts.ExitCode}});
+  OS << '\n';
+}
+
+void ndisv::writeSarif(const std::vector<SarifRun> &Runs, llvm::raw_ostream &OS,
+                       const SarifOptions &Opts) {
+  SarifPrinter(OS, Opts).print(Runs);
   OS << '\n';
 }
 

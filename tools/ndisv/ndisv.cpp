@@ -5,6 +5,7 @@
 // `ndisv rules` lists them. Options only: the pipeline is lib/Check.
 //===----------------------------------------------------------------------===//
 #include "ndisv/Check/Check.h"
+#include "ndisv/Frontend/MSBuild.h"
 #include "ndisv/Report/Filters.h"
 #include "ndisv/Report/Writers.h"
 #include "ndisv/ReportHtml/HtmlReport.h"
@@ -20,12 +21,13 @@
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <optional>
+#include <set>
 
 using namespace llvm;
 using namespace ndisv;
 
 static cl::OptionCategory Cat("ndisv options");
-static cl::SubCommand CheckCmd("check", "Verify a driver: source files, directories or a compile_commands.json");
+static cl::SubCommand CheckCmd("check", "Verify a driver: source files, directories, a compile_commands.json, a .vcxproj or a .sln");
 static cl::SubCommand RulesCmd("rules", "List the rules, or print one rule's documentation");
 
 static cl::list<std::string> Inputs(cl::Positional, cl::desc("<input>..."), cl::sub(CheckCmd), cl::cat(Cat));
@@ -157,6 +159,115 @@ static int listRules(const std::string &DataDir) {
   return 0;
 }
 
+/// One verification: the INPUTs that are not solutions, together (as
+/// always), or one project of a solution, with its own verdict table.
+struct CheckUnit {
+  CheckOptions Opts;
+  bool FromSolution = false;
+  std::string Name;  // the project's name in the solution
+  std::string Where; // the solution and line that name it
+  std::string Label; // "name (path, Configuration|Platform)"
+};
+
+/// Splits the INPUTs into units: each .sln becomes its projects, in the
+/// solution configuration asked for (else the solution's release x64 one),
+/// each evaluated in the project configuration the solution maps it to.
+/// Projects that are not built there or are not drivers are skipped with a
+/// note; a solution or project that cannot be read is an error naming the
+/// file and line. Returns 2 if there was such an error, else 0.
+static int planUnits(const CheckOptions &Opts, std::vector<CheckUnit> &Units) {
+  int Exit = 0;
+  CheckUnit Rest;
+  Rest.Opts = Opts;
+  Rest.Opts.Inputs.clear();
+  auto error = [&](const std::string &Msg) {
+    WithColor::error(errs(), "ndisv") << Msg << "\n";
+    Exit = 2;
+  };
+  auto note = [](const std::string &Msg) { WithColor::note(errs(), "ndisv") << Msg << "\n"; };
+  std::vector<CheckUnit> FromSolutions;
+  for (const std::string &In : Opts.Inputs) {
+    if (!StringRef(In).ends_with_insensitive(".sln")) {
+      Rest.Opts.Inputs.push_back(In);
+      continue;
+    }
+    Expected<msbuild::Solution> Sln = msbuild::loadSolution(In, Opts.Frontend);
+    if (!Sln) {
+      error(toString(Sln.takeError()));
+      continue;
+    }
+    for (const std::string &N : Sln->Notes)
+      note(N);
+    for (const msbuild::SolutionProject &P : Sln->Projects) {
+      std::string Where = In + ":" + std::to_string(P.Line);
+      std::string Pair = P.Configuration + "|" + P.Platform;
+      if (!P.Build) {
+        note(Where + ": project '" + P.Name + "' is not built in the solution configuration '" +
+             Sln->Configuration + "|" + Sln->Platform + "': not checked");
+        continue;
+      }
+      if (!sys::fs::exists(P.Path)) {
+        error(Where + ": project '" + P.Name + "': " + P.Path + ": no such file");
+        continue;
+      }
+      CheckUnit U;
+      U.Opts = Opts;
+      U.Opts.Inputs = {P.Path};
+      U.Opts.Frontend.Configuration = P.Configuration;
+      U.Opts.Frontend.Platform = P.Platform;
+      Expected<std::string> Type = msbuild::configurationType(P.Path, U.Opts.Frontend);
+      if (!Type) {
+        error(toString(Type.takeError()));
+        continue;
+      }
+      // Applications, libraries and utilities are not drivers; a project
+      // that does not say is checked (and skipped if no miniport is found).
+      if (!Type->empty() && !StringRef(*Type).equals_insensitive("Driver")) {
+        note(Where + ": project '" + P.Name + "' is not a driver (ConfigurationType " + *Type +
+             "): not checked");
+        continue;
+      }
+      U.FromSolution = true;
+      U.Name = P.Name;
+      U.Where = Where;
+      U.Label = P.Name + " (" + P.Path + ", " + Pair + ")";
+      FromSolutions.push_back(std::move(U));
+    }
+  }
+  if (!Rest.Opts.Inputs.empty()) {
+    Rest.Name = "inputs";
+    Rest.Label = "the other inputs";
+    Units.push_back(std::move(Rest));
+  }
+  for (CheckUnit &U : FromSolutions)
+    Units.push_back(std::move(U));
+  return Exit;
+}
+
+/// --list-entry-points: one line per role function, with every way it was found.
+static void listEntryPoints(const CheckOutcome &Out) {
+  std::vector<std::pair<const EntryPoint *, std::string>> Rows;
+  for (const EntryPoint &E : Out.R.EntryPoints) {
+    auto It = llvm::find_if(Rows, [&](auto &Row) {
+      return Row.first->Role == E.Role && Row.first->Function == E.Function;
+    });
+    if (It == Rows.end())
+      Rows.push_back({&E, E.How});
+    else
+      It->second += "; " + E.How;
+  }
+  for (auto &[E, How] : Rows)
+    outs() << left_justify(E->Role, 20) << " " << left_justify(E->Function, 24) << " "
+           << E->Loc.File << ":" << E->Loc.Line << "  (" << How << ")\n";
+  for (const TranslationUnitResult &TU : Out.R.TUs)
+    for (const Diagnostic &D : TU.Errors)
+      errs() << D.Loc.File << ":" << D.Loc.Line << ":" << D.Loc.Col << ": error: " << D.Message << "\n";
+  for (const Diagnostic &D : Out.R.ToolErrors)
+    WithColor::error(errs(), "ndisv") << D.Message << "\n";
+  if (Out.R.EntryPoints.empty())
+    outs() << "no entry points found\n";
+}
+
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   cl::HideUnrelatedOptions(Cat);
@@ -182,7 +293,7 @@ int main(int argc, char **argv) {
   // which is the "defect" code: a usage error is 2, as README says.
   if (!cl::ParseCommandLineOptions(argc, argv,
                                    "ndisv: static verifier for NDIS miniport drivers\n\n"
-                                   "  ndisv check [options] <source|dir|compile_commands.json>...\n"
+                                   "  ndisv check [options] <source|dir|compile_commands.json|.vcxproj|.sln>...\n"
                                    "  ndisv rules [NAME]\n",
                                    &errs()))
     return 2;
@@ -249,45 +360,52 @@ int main(int argc, char **argv) {
     };
   }
 
-  CheckOutcome Out = runCheck(Opts);
-  if (Progress)
-    Progress->clear();
-  for (const std::string &W : Out.Warnings)
-    WithColor::warning(errs(), "ndisv") << W << "\n";
-
-  if (ListEntries) {
-    // One line per role function, with every way it was found.
-    std::vector<std::pair<const EntryPoint *, std::string>> Rows;
-    for (const EntryPoint &E : Out.R.EntryPoints) {
-      auto It = llvm::find_if(Rows, [&](auto &Row) {
-        return Row.first->Role == E.Role && Row.first->Function == E.Function;
-      });
-      if (It == Rows.end())
-        Rows.push_back({&E, E.How});
-      else
-        It->second += "; " + E.How;
-    }
-    for (auto &[E, How] : Rows)
-      outs() << left_justify(E->Role, 20) << " " << left_justify(E->Function, 24) << " "
-             << E->Loc.File << ":" << E->Loc.Line << "  (" << How << ")\n";
-    for (const TranslationUnitResult &TU : Out.R.TUs)
-      for (const Diagnostic &D : TU.Errors)
-        errs() << D.Loc.File << ":" << D.Loc.Line << ":" << D.Loc.Col << ": error: " << D.Message << "\n";
-    for (const Diagnostic &D : Out.R.ToolErrors)
-      WithColor::error(errs(), "ndisv") << D.Message << "\n";
-    if (Out.R.EntryPoints.empty())
-      outs() << "no entry points found\n";
-    return Out.ExitCode;
+  std::vector<CheckUnit> Units;
+  int Exit = planUnits(Opts, Units);
+  if (Units.empty()) {
+    if (Exit == 0) // the solutions were read, but hold no driver project
+      WithColor::error(errs(), "ndisv") << "no NDIS miniport project in the solution: nothing could be verified\n";
+    return 2;
   }
-  // Suppressions are part of the SARIF log (as suppressions); the baseline
-  // only filters the text and the exit code, so the log stays complete (and
-  // can serve as the next baseline).
-  if (!Verify) {
-    collapseTraceRepeats(Out.R);
-    pairTwinDefects(Out.R);
-    applySuppressions(Out.R, Out.SourceFiles, Out.KnownRules);
-    applyBaseline(Out.R, Baseline);
-    Out.ExitCode = exitCodeFor(Out.R, Out.ExitCode, FailOnOpt);
+  std::vector<std::pair<const CheckUnit *, CheckOutcome>> Done;
+  std::set<std::string> Warned;
+  bool Labelled = Units.size() > 1 || Units.front().FromSolution;
+  for (const CheckUnit &U : Units) {
+    CheckOutcome Out = runCheck(U.Opts);
+    if (Progress)
+      Progress->clear();
+    for (const std::string &W : Out.Warnings)
+      if (Warned.insert(W).second)
+        WithColor::warning(errs(), "ndisv") << W << "\n";
+    if (U.FromSolution && Out.NoMiniport) {
+      WithColor::note(errs(), "ndisv") << U.Where << ": project '" << U.Name
+                                       << "' is not an NDIS miniport (no MiniportInitializeEx): not checked\n";
+      continue;
+    }
+    if (ListEntries) {
+      if (Labelled)
+        outs() << "== " << U.Label << "\n";
+      listEntryPoints(Out);
+      Exit = std::max(Exit, Out.ExitCode);
+      continue;
+    }
+    // Suppressions are part of the SARIF log (as suppressions); the baseline
+    // only filters the text and the exit code, so the log stays complete (and
+    // can serve as the next baseline).
+    if (!Verify) {
+      collapseTraceRepeats(Out.R);
+      pairTwinDefects(Out.R);
+      applySuppressions(Out.R, Out.SourceFiles, Out.KnownRules);
+      applyBaseline(Out.R, Baseline);
+      Out.ExitCode = exitCodeFor(Out.R, Out.ExitCode, FailOnOpt);
+    }
+    Done.emplace_back(&U, std::move(Out));
+  }
+  if (ListEntries)
+    return Exit;
+  if (Done.empty()) {
+    WithColor::error(errs(), "ndisv") << "no NDIS miniport project in the solution: nothing could be verified\n";
+    return 2;
   }
   if (!SarifOut.empty()) {
     std::error_code EC;
@@ -302,23 +420,31 @@ int main(int argc, char **argv) {
     SO.DataDir = DataDir;
     SO.HelpUriBase = HelpUriBase;
     SO.CommandLine.assign(argv, argv + argc);
-    SO.ExitCode = Out.ExitCode;
-    writeSarif(Out.R, OS, SO);
+    std::vector<SarifRun> Runs;
+    for (auto &[U, Out] : Done)
+      Runs.push_back({&Out.R, Labelled ? "ndisv/" + U->Name + "/" : "", Out.ExitCode});
+    writeSarif(Runs, OS, SO);
   }
-  if (!HtmlOut.empty()) {
-    HtmlOptions HO;
-    HO.ToolVersion = NDISV_VERSION;
-    if (Error E = writeHtmlReport(Out.R, HtmlOut, HO)) {
-      WithColor::error(errs(), "ndisv") << toString(std::move(E)) << "\n";
-      return 2;
+  if (!HtmlOut.empty())
+    for (auto &[U, Out] : Done) {
+      HtmlOptions HO;
+      HO.ToolVersion = NDISV_VERSION;
+      // Several projects: one report each, in a folder named after it.
+      std::string Dir = Labelled ? HtmlOut + "/" + U->Name : std::string(HtmlOut);
+      if (Error E = writeHtmlReport(Out.R, Dir, HO)) {
+        WithColor::error(errs(), "ndisv") << toString(std::move(E)) << "\n";
+        return 2;
+      }
     }
-  }
   if (Verify) {
-    for (const Diagnostic &D : Out.R.ToolErrors)
-      if (Out.R.TUs.empty())
-        WithColor::error(errs(), "ndisv") << D.Message << "\n";
-    bool Ok = verifyExpectations(Out.R, Out.SourceFiles, errs());
-    return Ok ? 0 : 1;
+    bool Ok = true;
+    for (auto &[U, Out] : Done) {
+      for (const Diagnostic &D : Out.R.ToolErrors)
+        if (Out.R.TUs.empty())
+          WithColor::error(errs(), "ndisv") << D.Message << "\n";
+      Ok &= verifyExpectations(Out.R, Out.SourceFiles, errs());
+    }
+    return Ok && Exit != 2 ? 0 : 1;
   }
   TextOptions TO;
   TO.Color = Color == ColorMode::Auto ? sys::Process::StandardOutHasColors() : Color == ColorMode::Enable;
@@ -327,6 +453,11 @@ int main(int argc, char **argv) {
   TO.Errors = &errs();
   TO.ErrorsColor = Color == ColorMode::Auto ? sys::Process::StandardErrHasColors() : Color == ColorMode::Enable;
   TO.Verbose = Verbose;
-  writeText(Out.R, outs(), TO);
-  return Out.ExitCode;
+  for (auto &[U, Out] : Done) {
+    if (Labelled && !Quiet)
+      outs() << (U == Done.front().first ? "" : "\n") << "== " << U->Label << "\n";
+    writeText(Out.R, outs(), TO);
+    Exit = std::max(Exit, Out.ExitCode);
+  }
+  return Exit;
 }

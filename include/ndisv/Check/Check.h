@@ -47,6 +47,9 @@ struct CheckOutcome {
   /// Problems with the command line that do not stop the run (SDV rules
   /// named that ndisv does not implement), for stderr.
   std::vector<std::string> Warnings;
+  /// Every TU compiled and none holds a MiniportInitializeEx: not an NDIS
+  /// miniport (a solution's other drivers and libraries are skipped so).
+  bool NoMiniport = false;
 };
 
 /// Where the model and rules are: $NDISV_DATA_DIR, else beside the

@@ -65,6 +65,39 @@ llvm::Expected<bool> evaluateCondition(llvm::StringRef Condition, const Properti
 llvm::Expected<std::vector<CompileJob>> loadProject(llvm::StringRef Path,
                                                     const FrontendOptions &Opts);
 
+/// The ConfigurationType property of the project at \p Path in the
+/// configuration of \p Opts ("Driver", "Application", "StaticLibrary", ...;
+/// empty if the project does not set it).
+llvm::Expected<std::string> configurationType(llvm::StringRef Path, const FrontendOptions &Opts);
+
+/// One project of a Visual Studio solution.
+struct SolutionProject {
+  std::string Name;     // as the solution names it
+  std::string Path;     // beside the solution, resolved as on Windows; may not exist
+  unsigned Line = 0;    // of its Project(...) line
+  /// The project configuration the solution's maps it to (ActiveCfg); the
+  /// solution's own names when the solution maps none.
+  std::string Configuration, Platform;
+  bool Build = true; // Build.0 is set for the solution configuration
+};
+
+struct Solution {
+  std::string Configuration, Platform;   // the solution configuration chosen
+  std::vector<SolutionProject> Projects; // the .vcxproj projects, in order
+  /// Said on stderr: the configuration chosen when the one asked for is not
+  /// listed, projects of other kinds that are not run.
+  std::vector<std::string> Notes;
+};
+
+/// Reads the solution \p Text (the file \p Path) for the solution
+/// configuration \p Configuration|\p Platform, or, if the solution does not
+/// list it, its own release configuration for x64 (chosen as for a project).
+/// A malformed Project, configuration or mapping line is an error naming
+/// the file and line.
+llvm::Expected<Solution> parseSolution(llvm::StringRef Text, llvm::StringRef Path,
+                                       llvm::StringRef Configuration, llvm::StringRef Platform);
+llvm::Expected<Solution> loadSolution(llvm::StringRef Path, const FrontendOptions &Opts);
+
 } // namespace msbuild
 } // namespace ndisv
 

@@ -81,6 +81,14 @@ struct SarifOptions {
 /// codeFlows; runs[0].properties.ruleVerdicts maps rule -> verdict name and
 /// runs[0].properties.translationUnits lists every TU and whether it compiled.
 void writeSarif(const Results &R, llvm::raw_ostream &OS, const SarifOptions &Opts);
+/// One run of a log with several: each project of a solution.
+struct SarifRun {
+  const Results *R = nullptr;
+  std::string Id; // runs[i].automationDetails.id ("ndisv/<project>/"); empty: none
+  int ExitCode = 0;
+};
+/// A log of several runs; Opts.ExitCode is not used (each run has its own).
+void writeSarif(const std::vector<SarifRun> &Runs, llvm::raw_ostream &OS, const SarifOptions &Opts);
 /// The same with only the version known: exit code 1 if there is a defect.
 void writeSarif(const Results &R, llvm::raw_ostream &OS, const std::string &ToolVersion);
 
