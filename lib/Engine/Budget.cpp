@@ -3,7 +3,7 @@
 //
 // A verdict that holds only under a bound, or that a budget made
 // inconclusive, should say where: the loop left at the unrolling bound, the
-// loop or call that ate the instructions. The instruction budget is charged
+// loop or call that ate the instructions, or forked the paths. The instruction budget is charged
 // by sampling (every CostSampleEvery instructions), so the hot path pays a
 // mask test, not a map update.
 //===----------------------------------------------------------------------===//
@@ -56,13 +56,17 @@ std::string Executor::Impl::currentLoop(const State &S) {
   return "in " + functionName(Fr.F);
 }
 
-void Executor::Impl::sampleCost(const State &S) {
+void Executor::Impl::sampleCost(const State &S) { charge(S, Costs); }
+
+void Executor::Impl::chargeFork(const State &S) { charge(S, ForkCosts); }
+
+void Executor::Impl::charge(const State &S, llvm::DenseMap<const void *, CostSite> &To) {
   // The innermost frame that is inside a loop pays: a helper called from a
   // loop charges the caller's loop, where the repetition is.
   for (size_t K = S.Stack.size(); K-- > 0;) {
     const Frame &Fr = S.Stack[K];
     if (const Loop *L = loops(Fr.F).getLoopFor(Fr.BB)) {
-      CostSite &C = Costs[L];
+      CostSite &C = To[L];
       if (!C.Samples++)
         C.Place = loopPlace(*L, Fr.F);
       return;
@@ -71,7 +75,7 @@ void Executor::Impl::sampleCost(const State &S) {
   // Straight-line code: the call out of the function the run started in.
   if (S.Stack.size() >= 2 && S.Stack[1].CallSite) {
     const CallBase *CB = S.Stack[1].CallSite;
-    CostSite &C = Costs[CB];
+    CostSite &C = To[CB];
     if (!C.Samples++) {
       std::string At = placeOf(CB->getDebugLoc().get());
       C.Place = "the call to " + functionName(S.Stack[1].F) + (At.empty() ? "" : " at " + At) +
@@ -80,15 +84,18 @@ void Executor::Impl::sampleCost(const State &S) {
     return;
   }
   if (!S.Stack.empty()) {
-    CostSite &C = Costs[S.Stack.back().F];
+    CostSite &C = To[S.Stack.back().F];
     if (!C.Samples++)
       C.Place = functionName(S.Stack.back().F);
   }
 }
 
 std::string Executor::Impl::costliest() const {
+  // The path budget names where the paths forked; the others where the
+  // instructions ran.
+  const auto &From = E.Stats.Forks > B.MaxPaths && !ForkCosts.empty() ? ForkCosts : Costs;
   const CostSite *Best = nullptr;
-  for (const auto &KV : Costs)
+  for (const auto &KV : From)
     if (!Best || KV.second.Samples > Best->Samples ||
         (KV.second.Samples == Best->Samples && KV.second.Place < Best->Place))
       Best = &KV.second;

@@ -47,6 +47,7 @@ std::unique_ptr<State> Executor::Impl::clone(const State &S) {
   auto C = std::make_unique<State>(S);
   C->Id = NextStateId++;
   ++E.Stats.Forks;
+  chargeFork(S);
   return C;
 }
 

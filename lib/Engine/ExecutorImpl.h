@@ -72,17 +72,21 @@ struct Executor::Impl {
   /// Called every CostSampleEvery instructions: charges the loop (or the
   /// call out of the entry function) the path is in.
   void sampleCost(const State &S);
+  /// Called at every fork: charges the same places, for the path budget.
+  void chargeFork(const State &S);
   /// "the loop at file.c:12 in Fn" for the current frame's innermost loop
   /// (or its function, outside loops).
   std::string currentLoop(const State &S);
-  /// "the loop at file.c:12 in Fn", the place the most samples charged.
+  /// "the loop at file.c:12 in Fn", the place the most samples charged
+  /// (the most forks, once the path budget is exhausted).
   std::string costliest() const;
   static constexpr uint64_t CostSampleEvery = 1024;
   struct CostSite {
     uint64_t Samples = 0;
     std::string Place;
   };
-  llvm::DenseMap<const void *, CostSite> Costs;
+  llvm::DenseMap<const void *, CostSite> Costs, ForkCosts;
+  void charge(const State &S, llvm::DenseMap<const void *, CostSite> &To);
 
   enum class Step { Continue, Returned, Dead };
   using Worklist = std::vector<std::unique_ptr<State>>;
