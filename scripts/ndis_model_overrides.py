@@ -287,6 +287,15 @@ typedef VOID (MINIPORT_MESSAGE_INTERRUPT_DPC)(NDIS_HANDLE MiniportInterruptConte
 # Typos in the reference's syntax blocks (regular expression, replacement), corrected to the names the
 # reference documents elsewhere.
 FIXES = {
+    # Microsoft's Win32 metadata (windows-sys Win32::NetworkManagement::Ndis,
+    # which scripts/gen-ndis-values reads) has NdisMediumWiMAX = 18 before
+    # NdisMediumIP = 19, and the spelling NdisProcessorVendorGenuineIntel
+    # beside the reference's GenuinIntel (both 1); the blocks lack them, so
+    # NdisMediumIP and NdisMediumMax had the wrong values.
+    "NDIS_MEDIUM": [(r"\bNdisMediumIP\b", "NdisMediumWiMAX,\n  NdisMediumIP")],
+    "NDIS_PROCESSOR_VENDOR": [(r"\bNdisProcessorVendorGenuinIntel\b\s*,",
+                               "NdisProcessorVendorGenuinIntel,\n  NdisProcessorVendorGenuineIntel = "
+                               "NdisProcessorVendorGenuinIntel,")],
     # The field list documents u.Port (the block spells it "port"), and the
     # Option flags IO_RESOURCE_PREFERRED, _DEFAULT and _ALTERNATIVE, whose
     # values (1, 2, 8) Microsoft's WDK metadata gives (windows-docs-rs,

@@ -175,5 +175,6 @@
 #include <ndis/rss.h>
 #include <ndis/qos.h>
 #include <ndis/documented.h>
+#include <ndis/ntddndis-values.h>
 #include <ndis/miniport-values.h>
 #include <ndis/functions.h>

@@ -38,6 +38,7 @@ typedef enum _NDIS_MEDIUM {
   NdisMediumNative802_11,
   NdisMediumLoopback,
 #if NDIS_SUPPORT_NDIS620
+  NdisMediumWiMAX,
   NdisMediumIP,
 #endif
 #endif
@@ -541,6 +542,7 @@ typedef struct _NDIS_PORT_STATE {
 typedef enum _NDIS_PROCESSOR_VENDOR {
   NdisProcessorVendorUnknown,
   NdisProcessorVendorGenuinIntel,
+  NdisProcessorVendorGenuineIntel = NdisProcessorVendorGenuinIntel,
   NdisProcessorVendorAuthenticAMD
 } NDIS_PROCESSOR_VENDOR, *PNDIS_PROCESSOR_VENDOR;
 

@@ -7,6 +7,9 @@ does and counts which names of model/coverage/ndis-documented-names.txt it
 declares (macros from -dM, declarations from Clang's JSON AST); prints the
 figure and the missing names, and fails below --min percent.
 
+values: compiles the same TU with a static assertion for every listed name
+that has a value (a 4th column), so a wrong value fails.
+
 versions: compiles the same TU for every NDIS version macro, in C and C++, so
 a declaration gated below what it uses fails.
 
@@ -83,7 +86,7 @@ def coverage(a):
     with open(a.names) as f:
         for line in f:
             if line.strip() and not line.startswith("#"):
-                name, header, kind = line.split()
+                name, header, kind = line.split()[:3]
                 listed.append((name, header, kind))
     have = declared_names(a.clang, a.model)
     missing = [(n, h, k) for n, h, k in listed if n not in have]
@@ -102,6 +105,31 @@ def coverage(a):
         print("FAIL: coverage below %.0f%%" % a.min)
         return 1
     return 0
+
+
+def values(a):
+    """Every listed name with a value (a 4th column) has that value, as unsigned 32 bits."""
+    checks = []
+    with open(a.names) as f:
+        for line in f:
+            parts = line.split()
+            if line.startswith("#") or len(parts) < 4:
+                continue
+            checks.append("_Static_assert((unsigned)(%s) == %uu, \"%s\");"
+                          % (parts[0], int(parts[3]) & 0xFFFFFFFF, parts[0]))
+    path = tu("686", "c")
+    with open(path, "a") as f:
+        f.write("\n".join(checks) + "\n")
+    r = subprocess.run(clang_args(a.clang, a.model, "c") + ["-fsyntax-only", path],
+                       capture_output=True, text=True)
+    os.unlink(path)
+    wrong = [l for l in r.stderr.splitlines() if "static assertion failed" in l]
+    print("values: %d of %d listed values match" % (len(checks) - len(wrong), len(checks)))
+    for l in wrong:
+        print("FAIL: " + l.split("requirement", 1)[-1].strip())
+    if r.returncode and not wrong:
+        print("FAIL: the model does not compile:\n" + r.stderr[-3000:])
+    return 1 if r.returncode else 0
 
 
 def versions(a):
@@ -148,13 +176,14 @@ def headers(a):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("mode", choices=["coverage", "versions", "headers"])
+    ap.add_argument("mode", choices=["coverage", "values", "versions", "headers"])
     ap.add_argument("--clang", default="clang")
     ap.add_argument("--model", required=True, help="model/include")
     ap.add_argument("--names", help="model/coverage/ndis-documented-names.txt")
     ap.add_argument("--min", type=float, default=95.0)
     a = ap.parse_args()
-    sys.exit({"coverage": coverage, "versions": versions, "headers": headers}[a.mode](a))
+    sys.exit({"coverage": coverage, "values": values, "versions": versions,
+              "headers": headers}[a.mode](a))
 
 
 if __name__ == "__main__":
