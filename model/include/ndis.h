@@ -59,6 +59,11 @@
 #if NDISV_VER >= 650
 #define NDIS_SUPPORT_NDIS650 1
 #endif
+// NDIS 6.51 (Windows 10, version 1511) has no miniport macro of its own here;
+// what the WDK gates at it is there from 6.60 on.
+#if NDISV_VER >= 651
+#define NDIS_SUPPORT_NDIS651 1
+#endif
 #if NDISV_VER >= 660
 #define NDIS_SUPPORT_NDIS660 1
 #endif
