@@ -17,6 +17,16 @@ NDIS_STATUS NdisAllocateMemoryWithTag(PVOID *VirtualAddress, UINT Length, ULONG 
 PMDL NdisAllocateMdl(NDIS_HANDLE NdisHandle, PVOID VirtualAddress, UINT Length);
 VOID NdisFreeMdl(PMDL Mdl);
 
+#if NDIS_SUPPORT_NDIS620
+// ndis.sys's export (NDIS 6.20, with the processor-group routines): the
+// system-wide index of a processor, as KeGetProcessorIndexFromNumber gives it,
+// from the PROCESSOR_NUMBER an RSS indirection table holds.
+ULONG NdisProcessorNumberToIndex(PROCESSOR_NUMBER ProcNum);
+// NDIS_RECEIVE_THROTTLE_PARAMETERS.MaxNblsToIndicate when the miniport may
+// indicate every NET_BUFFER_LIST it has (the structure's page).
+#define NDIS_INDICATE_ALL_NBLS (~0ul)
+#endif
+
 #define NdisRaiseIrql(_pIrql_, _NewIrql_) KeRaiseIrql((_NewIrql_), (_pIrql_))
 
 // An NDIS mutex is a kernel mutex; the macros are the kernel routines.

@@ -281,3 +281,27 @@ typedef ULONG NDIS_OID, *PNDIS_OID;
 #define NDIS_RECEIVE_HASH_FLAG_ENABLE_HASH 0x00000001
 #define NDIS_RECEIVE_HASH_FLAG_HASH_INFO_UNCHANGED 0x00000002
 #define NDIS_RECEIVE_HASH_FLAG_HASH_KEY_UNCHANGED 0x00000004
+
+// The address formats of OID_GEN_NETWORK_LAYER_ADDRESSES (NETWORK_ADDRESS's
+// Address for AddressType NDIS_PROTOCOL_ID_TCP_IP, _IP6 and _IPX). Layout from
+// Microsoft's Win32 API metadata; the WDK names the IPv4 address field in_addr
+// (the metadata, to avoid the type name, IN_ADDR).
+typedef struct _NETWORK_ADDRESS_IP {
+  USHORT sin_port;
+  ULONG in_addr;
+  UCHAR sin_zero[8];
+} NETWORK_ADDRESS_IP, *PNETWORK_ADDRESS_IP;
+typedef struct _NETWORK_ADDRESS_IP6 {
+  USHORT sin6_port;
+  ULONG sin6_flowinfo;
+  USHORT sin6_addr[8];
+  ULONG sin6_scope_id;
+} NETWORK_ADDRESS_IP6, *PNETWORK_ADDRESS_IP6;
+typedef struct _NETWORK_ADDRESS_IPX {
+  ULONG NetworkAddress;
+  UCHAR NodeAddress[6];
+  USHORT Socket;
+} NETWORK_ADDRESS_IPX, *PNETWORK_ADDRESS_IPX;
+#define NETWORK_ADDRESS_LENGTH_IP sizeof(NETWORK_ADDRESS_IP)
+#define NETWORK_ADDRESS_LENGTH_IP6 sizeof(NETWORK_ADDRESS_IP6)
+#define NETWORK_ADDRESS_LENGTH_IPX sizeof(NETWORK_ADDRESS_IPX)
