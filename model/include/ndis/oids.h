@@ -305,3 +305,16 @@ typedef struct _NETWORK_ADDRESS_IPX {
 #define NETWORK_ADDRESS_LENGTH_IP sizeof(NETWORK_ADDRESS_IP)
 #define NETWORK_ADDRESS_LENGTH_IP6 sizeof(NETWORK_ADDRESS_IP6)
 #define NETWORK_ADDRESS_LENGTH_IPX sizeof(NETWORK_ADDRESS_IPX)
+
+// An entry of OID_GEN_SUPPORTED_GUIDS: a WMI GUID and the OID or status it
+// maps to, with the fNDIS_GUID_* flags. Layout from Microsoft's Win32 API
+// metadata (the union is anonymous there too).
+typedef struct _NDIS_GUID {
+  GUID Guid;
+  union {
+    NDIS_OID Oid;
+    NDIS_STATUS Status;
+  };
+  ULONG Size;
+  ULONG Flags;
+} NDIS_GUID, *PNDIS_GUID;

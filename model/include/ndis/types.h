@@ -195,3 +195,13 @@ typedef struct _SCATTER_GATHER_LIST {
 
 
 
+// netpnp.h (which ndis.h includes): the device power state NET_PNP_EVENT's
+// Buffer holds for NetEventSetPower and NetEventQueryPower.
+typedef enum _NET_DEVICE_POWER_STATE {
+  NetDeviceStateUnspecified = 0,
+  NetDeviceStateD0,
+  NetDeviceStateD1,
+  NetDeviceStateD2,
+  NetDeviceStateD3,
+  NetDeviceStateMaximum
+} NET_DEVICE_POWER_STATE, *PNET_DEVICE_POWER_STATE;
