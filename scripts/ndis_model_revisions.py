@@ -95,6 +95,24 @@ def revisions(page, text):
     return [out[n] for n in sorted(out)]
 
 
+def own_size_name(d, rev, structs, report):
+    """A size the page names after another documented structure (the
+    NDIS_SRIOV_WRITE_VF_CONFIG_SPACE_PARAMETERS page gives the size of
+    ..._CONFIG_BLOCK_PARAMETERS, which has its own page) is named after this one,
+    as the WDK names every size: two pages must not define one macro twice."""
+    n, rname, sname, ver, added = rev
+    m = re.match(r"NDIS_SIZEOF_(\w+)_REVISION_\d+$", sname or "")
+    mine = re.sub(r"^NDIS_", "", d.name)
+    if m and m.group(1) not in (mine, d.name) and (
+            "NDIS_" + m.group(1) in structs or m.group(1) in structs):
+        # in the page's own style: NDIS_SIZEOF_NDIS_SWITCH_... keeps its NDIS_
+        new = "NDIS_SIZEOF_%s_REVISION_%d" % (d.name if m.group(1).startswith("NDIS_") else mine, n)
+        report.append("named %s's revision %d size %s: the page gives %s, another structure's"
+                      % (d.name, n, new, sname))
+        sname = new
+    return (n, rname, sname, ver, added)
+
+
 def gate_macro(v):
     return "NDIS_SUPPORT_NDIS6" if v <= 600 else (
         "NDIS_SUPPORT_NDIS61" if v == 610 else "NDIS_SUPPORT_NDIS%d" % v)
@@ -104,10 +122,11 @@ def add_revisions(decls, handwritten, report):
     """Appends each documented structure's revision and size constants to its
     declaration; returns how many were added."""
     count = 0
+    structs = {d.name for d in decls if d.kind == "struct"}
     for d in decls:
         if d.kind != "struct" or "NDIS_OBJECT_HEADER" not in d.text or not hasattr(d.page, "body"):
             continue
-        revs = revisions(d.page, d.text)
+        revs = [own_size_name(d, r, structs, report) for r in revisions(d.page, d.text)]
         if not revs:
             continue
         gated = top_members(d.text)
