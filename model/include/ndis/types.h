@@ -205,3 +205,10 @@ typedef enum _NET_DEVICE_POWER_STATE {
   NetDeviceStateD3,
   NetDeviceStateMaximum
 } NET_DEVICE_POWER_STATE, *PNET_DEVICE_POWER_STATE;
+// NdisFreeMemory's MemoryFlags (the NDIS 5 allocation's kinds), the largest
+// lookahead, and NDIS's processor count limit; values from Microsoft's WDK
+// API metadata (windows-sys Wdk::NetworkManagement::Ndis).
+#define NDIS_MEMORY_CONTIGUOUS 0x00000001
+#define NDIS_MEMORY_NONCACHED 0x00000002
+#define NDIS_M_MAX_LOOKAHEAD 526
+#define NDIS_MAX_PROCESSOR_COUNT 64
