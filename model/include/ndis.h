@@ -165,8 +165,8 @@
 #define NDIS_RUNTIME_VERSION_687 ((6 << 16) | 87)
 #define NDIS_RUNTIME_VERSION_688 ((6 << 16) | 88)
 #define NDIS_RUNTIME_VERSION_689 ((6 << 16) | 89)
-// The oldest miniport version this NDIS accepts (NDIS 6.0).
-#define NDIS_MINIPORT_MINIMUM_MAJOR_VERSION 6
+// the lowest version ndis.sys accepts (Microsoft's WDK API metadata: 5.0)
+#define NDIS_MINIPORT_MINIMUM_MAJOR_VERSION 5
 #define NDIS_MINIPORT_MINIMUM_MINOR_VERSION 0
 
 #define NDIS_API
