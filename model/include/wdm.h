@@ -1193,6 +1193,7 @@ typedef struct _GENERIC_MAPPING {
 // Windows-style text pointer types some drivers borrow (ANSI build).
 #ifndef NDISV_HAVE_TCHAR_TYPES
 #define NDISV_HAVE_TCHAR_TYPES
+typedef CHAR TCHAR, *PTCHAR;
 typedef CHAR *LPTSTR;
 typedef const CHAR *LPCTSTR;
 #endif

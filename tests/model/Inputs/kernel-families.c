@@ -52,3 +52,8 @@ VOID UseKernelFamilies(VOID)
         RtlClearBit(&Map, 0);
     ExDeleteLookasideListEx(&Cache);
 }
+
+// Language glue and text types drivers take from the kernel headers.
+EXTERN_C_START
+CHECK(sizeof(TCHAR) == 1);
+EXTERN_C_END
