@@ -57,3 +57,12 @@ VOID UseKernelFamilies(VOID)
 EXTERN_C_START
 CHECK(sizeof(TCHAR) == 1);
 EXTERN_C_END
+
+// Through <ndis.h> alone, as with the WDK: socket addresses and IN6_ADDR.
+static IN6_ADDR Address6;
+static SOCKADDR_INET Endpoint;
+CHECK(sizeof(Address6) == 16 && IPPROTO_IP == 0 && STATUS_ALREADY_COMPLETE == 0xFF);
+
+// Legacy (SAL 1) buffer annotations.
+VOID SalUser(_Out_z_cap_c_(INET6_ADDRSTRLEN) PSTR Buffer, _In_bytecount_(Length) PVOID Data,
+             _Inout_opt_count_x_(Length / 2) PUSHORT Words, ULONG Length);
