@@ -66,3 +66,12 @@ CHECK(sizeof(Address6) == 16 && IPPROTO_IP == 0 && STATUS_ALREADY_COMPLETE == 0x
 // Legacy (SAL 1) buffer annotations.
 VOID SalUser(_Out_z_cap_c_(INET6_ADDRSTRLEN) PSTR Buffer, _In_bytecount_(Length) PVOID Data,
              _Inout_opt_count_x_(Length / 2) PUSHORT Words, ULONG Length);
+
+// The C runtime's secure routines and their names.
+#include <stdio.h>
+CHECK(_TRUNCATE == (size_t)-1);
+int __CRTDECL CrtUser(char *Buffer, const char *Format, va_list Args)
+{
+    errno_t Err = 0;
+    return Err + _vsnprintf_s(Buffer, 16, _TRUNCATE, Format, Args);
+}
