@@ -146,8 +146,15 @@ private:
     for (const ProjectConfiguration &C : Listed)
       if (&C != &Pick)
         Others += (Others.empty() ? "" : ", ") + C.Name + "|" + C.Platform;
+    // Without x64 the platform is a choice of ours: say why it was made.
+    std::string Why;
+    if (StringRef(Pick.Platform).equals_insensitive("ARM64"))
+      Why = " (the project has no x64 configuration; ndisv analyses a 64-bit target)";
+    else if (!StringRef(Pick.Platform).equals_insensitive("x64"))
+      Why = " (the project has no 64-bit configuration; ndisv still analyses it as a 64-bit "
+            "target)";
     note(Project + ": no configuration '" + Config + "|" + Plat + "' in the project; using '" +
-         Pick.Name + "|" + Pick.Platform + "'" +
+         Pick.Name + "|" + Pick.Platform + "'" + Why +
          (Others.empty() ? std::string() : " (the others: " + Others + ")") +
          "; choose with --configuration and --platform");
     Config = Pick.Name;

@@ -172,6 +172,10 @@
 #define NDIS_API
 #define NDIS_DDI
 
+// As with the WDK's ndis.h, the socket address types (SOCKADDR, IN6_ADDR,
+// SOCKADDR_INET) are visible to every miniport: NDK and the ntddndis.h
+// structures use them.
+#include <ws2ipdef.h>
 #include <ndis/status.h>
 #include <ndis/oids.h>
 #include <ndis/types.h>

@@ -8,10 +8,14 @@
 // ---- language glue -------------------------------------------------------
 #ifdef __cplusplus
 #define EXTERN_C extern "C"
+#define EXTERN_C_START extern "C" {
+#define EXTERN_C_END }
 #define NDISV_BEGIN_DECLS extern "C" {
 #define NDISV_END_DECLS }
 #else
 #define EXTERN_C extern
+#define EXTERN_C_START
+#define EXTERN_C_END
 #define NDISV_BEGIN_DECLS
 #define NDISV_END_DECLS
 #endif

@@ -840,3 +840,297 @@
 #ifndef __fallthrough
 #define __fallthrough
 #endif
+
+// Legacy (SAL 1) buffer annotations, as empty one-argument macros: _In_ and
+// _Inout_ buffers with an element or byte count, _Out_ and _Inout_ buffers
+// with a capacity, each also _opt_ and _z_, a constant (_c_) or expression
+// (_x_) size. The SAL documentation lists them as the older spellings of
+// _In_reads_, _Out_writes_ and their kin.
+#ifndef _In_count_
+#define _In_count_(size)
+#endif
+#ifndef _In_count_c_
+#define _In_count_c_(size)
+#endif
+#ifndef _In_count_x_
+#define _In_count_x_(size)
+#endif
+#ifndef _In_bytecount_
+#define _In_bytecount_(size)
+#endif
+#ifndef _In_bytecount_c_
+#define _In_bytecount_c_(size)
+#endif
+#ifndef _In_bytecount_x_
+#define _In_bytecount_x_(size)
+#endif
+#ifndef _In_opt_count_
+#define _In_opt_count_(size)
+#endif
+#ifndef _In_opt_count_c_
+#define _In_opt_count_c_(size)
+#endif
+#ifndef _In_opt_count_x_
+#define _In_opt_count_x_(size)
+#endif
+#ifndef _In_opt_bytecount_
+#define _In_opt_bytecount_(size)
+#endif
+#ifndef _In_opt_bytecount_c_
+#define _In_opt_bytecount_c_(size)
+#endif
+#ifndef _In_opt_bytecount_x_
+#define _In_opt_bytecount_x_(size)
+#endif
+#ifndef _In_z_count_
+#define _In_z_count_(size)
+#endif
+#ifndef _In_z_count_c_
+#define _In_z_count_c_(size)
+#endif
+#ifndef _In_z_count_x_
+#define _In_z_count_x_(size)
+#endif
+#ifndef _In_z_bytecount_
+#define _In_z_bytecount_(size)
+#endif
+#ifndef _In_z_bytecount_c_
+#define _In_z_bytecount_c_(size)
+#endif
+#ifndef _In_z_bytecount_x_
+#define _In_z_bytecount_x_(size)
+#endif
+#ifndef _In_opt_z_count_
+#define _In_opt_z_count_(size)
+#endif
+#ifndef _In_opt_z_count_c_
+#define _In_opt_z_count_c_(size)
+#endif
+#ifndef _In_opt_z_count_x_
+#define _In_opt_z_count_x_(size)
+#endif
+#ifndef _In_opt_z_bytecount_
+#define _In_opt_z_bytecount_(size)
+#endif
+#ifndef _In_opt_z_bytecount_c_
+#define _In_opt_z_bytecount_c_(size)
+#endif
+#ifndef _In_opt_z_bytecount_x_
+#define _In_opt_z_bytecount_x_(size)
+#endif
+#ifndef _Out_cap_
+#define _Out_cap_(size)
+#endif
+#ifndef _Out_cap_c_
+#define _Out_cap_c_(size)
+#endif
+#ifndef _Out_cap_x_
+#define _Out_cap_x_(size)
+#endif
+#ifndef _Out_bytecap_
+#define _Out_bytecap_(size)
+#endif
+#ifndef _Out_bytecap_c_
+#define _Out_bytecap_c_(size)
+#endif
+#ifndef _Out_bytecap_x_
+#define _Out_bytecap_x_(size)
+#endif
+#ifndef _Out_opt_cap_
+#define _Out_opt_cap_(size)
+#endif
+#ifndef _Out_opt_cap_c_
+#define _Out_opt_cap_c_(size)
+#endif
+#ifndef _Out_opt_cap_x_
+#define _Out_opt_cap_x_(size)
+#endif
+#ifndef _Out_opt_bytecap_
+#define _Out_opt_bytecap_(size)
+#endif
+#ifndef _Out_opt_bytecap_c_
+#define _Out_opt_bytecap_c_(size)
+#endif
+#ifndef _Out_opt_bytecap_x_
+#define _Out_opt_bytecap_x_(size)
+#endif
+#ifndef _Out_z_cap_
+#define _Out_z_cap_(size)
+#endif
+#ifndef _Out_z_cap_c_
+#define _Out_z_cap_c_(size)
+#endif
+#ifndef _Out_z_cap_x_
+#define _Out_z_cap_x_(size)
+#endif
+#ifndef _Out_z_bytecap_
+#define _Out_z_bytecap_(size)
+#endif
+#ifndef _Out_z_bytecap_c_
+#define _Out_z_bytecap_c_(size)
+#endif
+#ifndef _Out_z_bytecap_x_
+#define _Out_z_bytecap_x_(size)
+#endif
+#ifndef _Out_opt_z_cap_
+#define _Out_opt_z_cap_(size)
+#endif
+#ifndef _Out_opt_z_cap_c_
+#define _Out_opt_z_cap_c_(size)
+#endif
+#ifndef _Out_opt_z_cap_x_
+#define _Out_opt_z_cap_x_(size)
+#endif
+#ifndef _Out_opt_z_bytecap_
+#define _Out_opt_z_bytecap_(size)
+#endif
+#ifndef _Out_opt_z_bytecap_c_
+#define _Out_opt_z_bytecap_c_(size)
+#endif
+#ifndef _Out_opt_z_bytecap_x_
+#define _Out_opt_z_bytecap_x_(size)
+#endif
+#ifndef _Inout_count_
+#define _Inout_count_(size)
+#endif
+#ifndef _Inout_count_c_
+#define _Inout_count_c_(size)
+#endif
+#ifndef _Inout_count_x_
+#define _Inout_count_x_(size)
+#endif
+#ifndef _Inout_bytecount_
+#define _Inout_bytecount_(size)
+#endif
+#ifndef _Inout_bytecount_c_
+#define _Inout_bytecount_c_(size)
+#endif
+#ifndef _Inout_bytecount_x_
+#define _Inout_bytecount_x_(size)
+#endif
+#ifndef _Inout_cap_
+#define _Inout_cap_(size)
+#endif
+#ifndef _Inout_cap_c_
+#define _Inout_cap_c_(size)
+#endif
+#ifndef _Inout_cap_x_
+#define _Inout_cap_x_(size)
+#endif
+#ifndef _Inout_bytecap_
+#define _Inout_bytecap_(size)
+#endif
+#ifndef _Inout_bytecap_c_
+#define _Inout_bytecap_c_(size)
+#endif
+#ifndef _Inout_bytecap_x_
+#define _Inout_bytecap_x_(size)
+#endif
+#ifndef _Inout_opt_count_
+#define _Inout_opt_count_(size)
+#endif
+#ifndef _Inout_opt_count_c_
+#define _Inout_opt_count_c_(size)
+#endif
+#ifndef _Inout_opt_count_x_
+#define _Inout_opt_count_x_(size)
+#endif
+#ifndef _Inout_opt_bytecount_
+#define _Inout_opt_bytecount_(size)
+#endif
+#ifndef _Inout_opt_bytecount_c_
+#define _Inout_opt_bytecount_c_(size)
+#endif
+#ifndef _Inout_opt_bytecount_x_
+#define _Inout_opt_bytecount_x_(size)
+#endif
+#ifndef _Inout_opt_cap_
+#define _Inout_opt_cap_(size)
+#endif
+#ifndef _Inout_opt_cap_c_
+#define _Inout_opt_cap_c_(size)
+#endif
+#ifndef _Inout_opt_cap_x_
+#define _Inout_opt_cap_x_(size)
+#endif
+#ifndef _Inout_opt_bytecap_
+#define _Inout_opt_bytecap_(size)
+#endif
+#ifndef _Inout_opt_bytecap_c_
+#define _Inout_opt_bytecap_c_(size)
+#endif
+#ifndef _Inout_opt_bytecap_x_
+#define _Inout_opt_bytecap_x_(size)
+#endif
+#ifndef _Inout_z_count_
+#define _Inout_z_count_(size)
+#endif
+#ifndef _Inout_z_count_c_
+#define _Inout_z_count_c_(size)
+#endif
+#ifndef _Inout_z_count_x_
+#define _Inout_z_count_x_(size)
+#endif
+#ifndef _Inout_z_bytecount_
+#define _Inout_z_bytecount_(size)
+#endif
+#ifndef _Inout_z_bytecount_c_
+#define _Inout_z_bytecount_c_(size)
+#endif
+#ifndef _Inout_z_bytecount_x_
+#define _Inout_z_bytecount_x_(size)
+#endif
+#ifndef _Inout_z_cap_
+#define _Inout_z_cap_(size)
+#endif
+#ifndef _Inout_z_cap_c_
+#define _Inout_z_cap_c_(size)
+#endif
+#ifndef _Inout_z_cap_x_
+#define _Inout_z_cap_x_(size)
+#endif
+#ifndef _Inout_z_bytecap_
+#define _Inout_z_bytecap_(size)
+#endif
+#ifndef _Inout_z_bytecap_c_
+#define _Inout_z_bytecap_c_(size)
+#endif
+#ifndef _Inout_z_bytecap_x_
+#define _Inout_z_bytecap_x_(size)
+#endif
+#ifndef _Inout_opt_z_count_
+#define _Inout_opt_z_count_(size)
+#endif
+#ifndef _Inout_opt_z_count_c_
+#define _Inout_opt_z_count_c_(size)
+#endif
+#ifndef _Inout_opt_z_count_x_
+#define _Inout_opt_z_count_x_(size)
+#endif
+#ifndef _Inout_opt_z_bytecount_
+#define _Inout_opt_z_bytecount_(size)
+#endif
+#ifndef _Inout_opt_z_bytecount_c_
+#define _Inout_opt_z_bytecount_c_(size)
+#endif
+#ifndef _Inout_opt_z_bytecount_x_
+#define _Inout_opt_z_bytecount_x_(size)
+#endif
+#ifndef _Inout_opt_z_cap_
+#define _Inout_opt_z_cap_(size)
+#endif
+#ifndef _Inout_opt_z_cap_c_
+#define _Inout_opt_z_cap_c_(size)
+#endif
+#ifndef _Inout_opt_z_cap_x_
+#define _Inout_opt_z_cap_x_(size)
+#endif
+#ifndef _Inout_opt_z_bytecap_
+#define _Inout_opt_z_bytecap_(size)
+#endif
+#ifndef _Inout_opt_z_bytecap_c_
+#define _Inout_opt_z_bytecap_c_(size)
+#endif
+#ifndef _Inout_opt_z_bytecap_x_
+#define _Inout_opt_z_bytecap_x_(size)
+#endif

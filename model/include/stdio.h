@@ -31,6 +31,17 @@ int __cdecl _swprintf(wchar_t *Buffer, const wchar_t *Format, ...);
 int __cdecl _snwprintf(wchar_t *Buffer, size_t Count, const wchar_t *Format, ...);
 int __cdecl vswprintf(wchar_t *Buffer, size_t Count, const wchar_t *Format, va_list Args);
 int __cdecl _vsnwprintf(wchar_t *Buffer, size_t Count, const wchar_t *Format, va_list Args);
+// The secure forms the kernel exports (count _TRUNCATE truncates).
+int __cdecl sprintf_s(char *Buffer, size_t SizeInBytes, const char *Format, ...);
+int __cdecl _snprintf_s(char *Buffer, size_t SizeInBytes, size_t MaxCount, const char *Format, ...);
+int __cdecl vsprintf_s(char *Buffer, size_t SizeInBytes, const char *Format, va_list Args);
+int __cdecl _vsnprintf_s(char *Buffer, size_t SizeInBytes, size_t MaxCount, const char *Format,
+                         va_list Args);
+int __cdecl swprintf_s(wchar_t *Buffer, size_t SizeInWords, const wchar_t *Format, ...);
+int __cdecl _snwprintf_s(wchar_t *Buffer, size_t SizeInWords, size_t MaxCount,
+                         const wchar_t *Format, ...);
+int __cdecl _vsnwprintf_s(wchar_t *Buffer, size_t SizeInWords, size_t MaxCount,
+                          const wchar_t *Format, va_list Args);
 int __cdecl sscanf(const char *Buffer, const char *Format, ...);
 int __cdecl swscanf(const wchar_t *Buffer, const wchar_t *Format, ...);
 

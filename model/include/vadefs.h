@@ -19,3 +19,22 @@ typedef unsigned __int64 uintptr_t;
 #define _INTPTR_T_DEFINED
 typedef __int64 intptr_t;
 #endif
+
+// The C runtime's calling-convention and secure-function names (MSVC's
+// vcruntime.h / corecrt.h, which every CRT header reaches): __CRTDECL is
+// __cdecl; _TRUNCATE, the count that asks the _s routines to truncate;
+// errno_t and rsize_t, what they return and take.
+#ifndef __CRTDECL
+#define __CRTDECL __cdecl
+#endif
+#ifndef _TRUNCATE
+#define _TRUNCATE ((unsigned __int64)-1)
+#endif
+#ifndef _ERRNO_T_DEFINED
+#define _ERRNO_T_DEFINED
+typedef int errno_t;
+#endif
+#ifndef _RSIZE_T_DEFINED
+#define _RSIZE_T_DEFINED
+typedef unsigned __int64 rsize_t;
+#endif

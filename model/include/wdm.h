@@ -168,9 +168,19 @@ typedef MDL *PMDLX;
 #define MDL_IO_PAGE_READ 0x0040
 #define MDL_WRITE_OPERATION 0x0080
 #define MDL_LOCKED_PAGE_TABLES 0x0100
+// (MDL_PARENT_MAPPED_SYSTEM_VA and the later flags: values of Microsoft's
+// Windows API metadata, windows-sys Wdk::System::SystemServices.)
+#define MDL_PARENT_MAPPED_SYSTEM_VA 0x0100
+#define MDL_FREE_EXTRA_PTES 0x0200
+#define MDL_DESCRIBES_AWE 0x0400
 #define MDL_IO_SPACE 0x0800
 #define MDL_NETWORK_HEADER 0x1000
 #define MDL_MAPPING_CAN_FAIL 0x2000
+#define MDL_PAGE_CONTENTS_INVARIANT 0x4000
+#define MDL_ALLOCATED_MUST_SUCCEED 0x4000
+#define MDL_INTERNAL 0x8000
+#define MDL_MAPPING_FLAGS (MDL_MAPPED_TO_SYSTEM_VA | MDL_PAGES_LOCKED | MDL_SOURCE_IS_NONPAGED_POOL | \
+                           MDL_PARTIAL_HAS_BEEN_MAPPED | MDL_PARENT_MAPPED_SYSTEM_VA | MDL_IO_SPACE)
 
 typedef VOID IO_APC_ROUTINE(PVOID ApcContext, PIO_STATUS_BLOCK IoStatusBlock, ULONG Reserved);
 typedef IO_APC_ROUTINE *PIO_APC_ROUTINE;
@@ -360,9 +370,8 @@ typedef struct _DRIVER_OBJECT {
 #define DO_DIRECT_IO 0x00000010
 #define DO_DEVICE_INITIALIZING 0x00000080
 #define DO_POWER_PAGABLE 0x00002000
-#define FILE_DEVICE_NETWORK 0x00000012
-#define FILE_DEVICE_UNKNOWN 0x00000022
-#define FILE_DEVICE_SECURE_OPEN 0x00000100
+// The FILE_DEVICE_* device types and device characteristics.
+#include <kernel/devicetypes.h>
 #define IO_NO_INCREMENT 0
 #define IO_NETWORK_INCREMENT 2
 
@@ -482,17 +491,8 @@ typedef enum _CM_SHARE_DISPOSITION {
     CmResourceShareDriverExclusive, CmResourceShareShared
 } CM_SHARE_DISPOSITION;
 
-#define CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE 0
-#define CM_RESOURCE_INTERRUPT_LATCHED 1
-#define CM_RESOURCE_INTERRUPT_MESSAGE 2
-#define CM_RESOURCE_INTERRUPT_POLICY_INCLUDED 4
-#define CM_RESOURCE_MEMORY_READ_WRITE 0x0000
-#define CM_RESOURCE_MEMORY_READ_ONLY 0x0001
-#define CM_RESOURCE_MEMORY_WRITE_ONLY 0x0002
-#define CM_RESOURCE_MEMORY_PREFETCHABLE 0x0004
-#define CM_RESOURCE_MEMORY_CACHEABLE 0x0020
-#define CM_RESOURCE_PORT_MEMORY 0x0000
-#define CM_RESOURCE_PORT_IO 0x0001
+// The CM_RESOURCE_* flags of each resource type: kernel/resources.h.
+#include <kernel/resources.h>
 
 #pragma pack(push, 4)
 typedef struct _CM_PARTIAL_RESOURCE_DESCRIPTOR {
@@ -729,6 +729,7 @@ KIRQL KeGetCurrentIrql(void);
 VOID KeRaiseIrql(KIRQL NewIrql, PKIRQL OldIrql);
 VOID KeLowerIrql(KIRQL NewIrql);
 KIRQL KeRaiseIrqlToDpcLevel(void);
+KIRQL KeRaiseIrqlToSynchLevel(void);
 VOID KeInitializeSpinLock(PKSPIN_LOCK SpinLock);
 VOID KeAcquireSpinLock(PKSPIN_LOCK SpinLock, PKIRQL OldIrql);
 VOID KeReleaseSpinLock(PKSPIN_LOCK SpinLock, KIRQL NewIrql);
@@ -1192,6 +1193,7 @@ typedef struct _GENERIC_MAPPING {
 // Windows-style text pointer types some drivers borrow (ANSI build).
 #ifndef NDISV_HAVE_TCHAR_TYPES
 #define NDISV_HAVE_TCHAR_TYPES
+typedef CHAR TCHAR, *PTCHAR;
 typedef CHAR *LPTSTR;
 typedef const CHAR *LPCTSTR;
 #endif
@@ -1206,6 +1208,9 @@ typedef const CHAR *LPCTSTR;
 #define REG_DWORD_BIG_ENDIAN 5
 #define REG_LINK 6
 #define REG_MULTI_SZ 7
+#define REG_RESOURCE_LIST 8
+#define REG_FULL_RESOURCE_DESCRIPTOR 9
+#define REG_RESOURCE_REQUIREMENTS_LIST 10
 #define REG_QWORD 11
 #define REG_QWORD_LITTLE_ENDIAN 11
 #define KEY_QUERY_VALUE 0x0001
@@ -1213,6 +1218,28 @@ typedef const CHAR *LPCTSTR;
 #define KEY_CREATE_SUB_KEY 0x0004
 #define KEY_ENUMERATE_SUB_KEYS 0x0008
 #define KEY_NOTIFY 0x0010
+#define KEY_CREATE_LINK 0x0020
+#define KEY_WOW64_64KEY 0x0100
+#define KEY_WOW64_32KEY 0x0200
+
+// ZwCreateKey's CreateOptions and Disposition (values of the reference's
+// ZwCreateKey page and Microsoft's Windows API metadata).
+#define REG_OPTION_RESERVED 0x00000000
+#define REG_OPTION_NON_VOLATILE 0x00000000
+#define REG_OPTION_VOLATILE 0x00000001
+#define REG_OPTION_CREATE_LINK 0x00000002
+#define REG_OPTION_BACKUP_RESTORE 0x00000004
+#define REG_OPTION_OPEN_LINK 0x00000008
+#define REG_OPTION_DONT_VIRTUALIZE 0x00000010
+#define REG_CREATED_NEW_KEY 0x00000001
+#define REG_OPENED_EXISTING_KEY 0x00000002
+
+// IoOpenDeviceRegistryKey's DevInstKeyType.
+#define PLUGPLAY_REGKEY_DEVICE 1
+#define PLUGPLAY_REGKEY_DRIVER 2
+#define PLUGPLAY_REGKEY_CURRENT_HWPROFILE 4
+NTSTATUS IoOpenDeviceRegistryKey(PDEVICE_OBJECT DeviceObject, ULONG DevInstKeyType,
+                                 ACCESS_MASK DesiredAccess, PHANDLE DeviceRegKey);
 
 typedef enum _KEY_VALUE_INFORMATION_CLASS {
     KeyValueBasicInformation,
@@ -1673,8 +1700,10 @@ NDISV_END_DECLS
 // Kernel families split out of this file (each is documented for wdm.h):
 // run-down protection and push locks, extended processor state and
 // processor hot-add, bug check codes and callbacks, MDL page-allocation
-// flags.
+// flags, LOOKASIDE_LIST_EX, RTL bitmaps.
 #include <kernel/sync.h>
 #include <kernel/processor.h>
 #include <kernel/bugcheck.h>
 #include <kernel/memory.h>
+#include <kernel/lookaside.h>
+#include <kernel/bitmap.h>

@@ -41,6 +41,7 @@ typedef enum {
     IPPROTO_ICLFXBM = 78, IPPROTO_PIM = 103, IPPROTO_PGM = 113, IPPROTO_L2TP = 115,
     IPPROTO_SCTP = 132, IPPROTO_RAW = 255, IPPROTO_MAX = 256
 } IPPROTO, *PIPPROTO;
+#define IPPROTO_IP 0
 
 typedef enum {
     ScopeLevelInterface = 1, ScopeLevelLink = 2, ScopeLevelSubnet = 3, ScopeLevelAdmin = 4,

@@ -26,6 +26,11 @@ typedef union _SOCKADDR_INET {
     ADDRESS_FAMILY si_family;
 } SOCKADDR_INET, *PSOCKADDR_INET;
 
+// Text lengths of an address, with the terminating NUL (RtlIpv4AddressToString
+// and RtlIpv6AddressToString, the Winsock reference's inet_ntop).
+#define INET_ADDRSTRLEN 22
+#define INET6_ADDRSTRLEN 65
+
 #define IP_OPTIONS 1
 #define IP_HDRINCL 2
 #define IP_TOS 3

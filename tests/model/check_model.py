@@ -13,6 +13,9 @@ that has a value (a 4th column), so a wrong value fails.
 versions: compiles the same TU for every NDIS version macro, in C and C++, so
 a declaration gated below what it uses fails.
 
+compile: compiles the given sources (tests/model/Inputs) in C and in C++ the
+same way; their _Static_asserts pin names and documented values.
+
 headers: compiles every header of the model on its own, in C and C++, after
 <ndis.h> (as an NDIS 6.86 miniport) and <wdm.h>, as drivers include them; a
 header that needs something it does not include, or clashes with ndis.h,
@@ -174,16 +177,31 @@ def headers(a):
     return 1 if failed else 0
 
 
+def compile_sources(a):
+    failed = 0
+    for src in a.sources:
+        for lang in ("c", "c++"):
+            r = subprocess.run(clang_args(a.clang, a.model, lang) + ["-fsyntax-only", src],
+                               capture_output=True, text=True)
+            print("%s %s: %s" % (os.path.basename(src), lang, "ok" if r.returncode == 0 else "FAIL"))
+            if r.returncode:
+                failed += 1
+                print(r.stderr[:3000])
+    return 1 if failed else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("mode", choices=["coverage", "values", "versions", "headers"])
+    ap.add_argument("mode", choices=["coverage", "values", "versions", "headers", "compile"])
     ap.add_argument("--clang", default="clang")
     ap.add_argument("--model", required=True, help="model/include")
     ap.add_argument("--names", help="model/coverage/ndis-documented-names.txt")
     ap.add_argument("--min", type=float, default=95.0)
+    ap.add_argument("--source", dest="sources", action="append", default=[],
+                    help="compile: a source to compile (repeatable)")
     a = ap.parse_args()
     sys.exit({"coverage": coverage, "values": values, "versions": versions,
-              "headers": headers}[a.mode](a))
+              "headers": headers, "compile": compile_sources}[a.mode](a))
 
 
 if __name__ == "__main__":

@@ -36,6 +36,17 @@ typedef enum _KBUGCHECK_DUMP_IO_TYPE {
     KbDumpIoComplete = 4
 } KBUGCHECK_DUMP_IO_TYPE;
 
+// The State of a callback record; KeInitializeCallbackRecord (a macro in
+// the reference) empties it before registration.
+typedef enum _KBUGCHECK_BUFFER_DUMP_STATE {
+    BufferEmpty,
+    BufferInserted,
+    BufferStarted,
+    BufferFinished,
+    BufferIncomplete
+} KBUGCHECK_BUFFER_DUMP_STATE;
+#define KeInitializeCallbackRecord(CallbackRecord) (CallbackRecord)->State = BufferEmpty
+
 typedef VOID KBUGCHECK_CALLBACK_ROUTINE(PVOID Buffer, ULONG Length);
 typedef KBUGCHECK_CALLBACK_ROUTINE *PKBUGCHECK_CALLBACK_ROUTINE;
 

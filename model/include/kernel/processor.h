@@ -13,20 +13,50 @@
 //    passed but not the WDK's layout.
 //  - processor hot-add callbacks (KeRegisterProcessorChangeCallback, Windows
 //    Server 2008 on). The reference does not give the value of its one
-//    flag, KE_PROCESSOR_CHANGE_ADD_EXISTING, so it is not defined.
+//    flag, KE_PROCESSOR_CHANGE_ADD_EXISTING; it is Microsoft's Windows API
+//    metadata's (windows-sys Wdk::System::SystemServices).
 #pragma once
 
 NDISV_BEGIN_DECLS
 
 // ---- extended processor state -----------------------------------------------
-#define XSTATE_MASK_LEGACY_FLOATING_POINT (1ULL << 0)
-#define XSTATE_MASK_LEGACY_SSE (1ULL << 1)
+// The XSTATE_* feature numbers are the XCR0 bit positions; the names and
+// numbers beyond the reference's list are those of Microsoft's Windows API
+// metadata (windows-sys Win32::System::SystemServices), each XSTATE_MASK_*
+// the bit of its feature.
+#define XSTATE_LEGACY_FLOATING_POINT 0
+#define XSTATE_LEGACY_SSE 1
+#define XSTATE_GSSE 2
+#define XSTATE_AVX XSTATE_GSSE
+#define XSTATE_MPX_BNDREGS 3
+#define XSTATE_MPX_BNDCSR 4
+#define XSTATE_AVX512_KMASK 5
+#define XSTATE_AVX512_ZMM_H 6
+#define XSTATE_AVX512_ZMM 7
+#define XSTATE_IPT 8
+#define XSTATE_PASID 10
+#define XSTATE_CET_U 11
+#define XSTATE_CET_S 12
+#define XSTATE_AMX_TILE_CONFIG 17
+#define XSTATE_AMX_TILE_DATA 18
+#define XSTATE_LWP 62
+#define MAXIMUM_XSTATE_FEATURES 64
+
+#define XSTATE_MASK_LEGACY_FLOATING_POINT (1ULL << XSTATE_LEGACY_FLOATING_POINT)
+#define XSTATE_MASK_LEGACY_SSE (1ULL << XSTATE_LEGACY_SSE)
 #define XSTATE_MASK_LEGACY (XSTATE_MASK_LEGACY_FLOATING_POINT | XSTATE_MASK_LEGACY_SSE)
-#define XSTATE_MASK_GSSE (1ULL << 2)
-#define XSTATE_MASK_MPX ((1ULL << 3) | (1ULL << 4))
-#define XSTATE_MASK_AVX512 ((1ULL << 5) | (1ULL << 6) | (1ULL << 7))
-#define XSTATE_MASK_AMX_TILE_CONFIG (1ULL << 17)
-#define XSTATE_MASK_AMX_TILE_DATA (1ULL << 18)
+#define XSTATE_MASK_GSSE (1ULL << XSTATE_GSSE)
+#define XSTATE_MASK_AVX XSTATE_MASK_GSSE
+#define XSTATE_MASK_MPX ((1ULL << XSTATE_MPX_BNDREGS) | (1ULL << XSTATE_MPX_BNDCSR))
+#define XSTATE_MASK_AVX512 \
+    ((1ULL << XSTATE_AVX512_KMASK) | (1ULL << XSTATE_AVX512_ZMM_H) | (1ULL << XSTATE_AVX512_ZMM))
+#define XSTATE_MASK_IPT (1ULL << XSTATE_IPT)
+#define XSTATE_MASK_PASID (1ULL << XSTATE_PASID)
+#define XSTATE_MASK_CET_U (1ULL << XSTATE_CET_U)
+#define XSTATE_MASK_CET_S (1ULL << XSTATE_CET_S)
+#define XSTATE_MASK_AMX_TILE_CONFIG (1ULL << XSTATE_AMX_TILE_CONFIG)
+#define XSTATE_MASK_AMX_TILE_DATA (1ULL << XSTATE_AMX_TILE_DATA)
+#define XSTATE_MASK_LWP (1ULL << XSTATE_LWP)
 
 typedef struct _XSTATE_SAVE {
     ULONG_PTR Reserved[8]; // opaque
@@ -52,6 +82,8 @@ typedef VOID PROCESSOR_CALLBACK_FUNCTION(PVOID CallbackContext,
                                          PKE_PROCESSOR_CHANGE_NOTIFY_CONTEXT ChangeContext,
                                          PNTSTATUS OperationStatus);
 typedef PROCESSOR_CALLBACK_FUNCTION *PPROCESSOR_CALLBACK_FUNCTION;
+
+#define KE_PROCESSOR_CHANGE_ADD_EXISTING 1
 
 PVOID KeRegisterProcessorChangeCallback(PPROCESSOR_CALLBACK_FUNCTION CallbackFunction,
                                         PVOID CallbackContext, ULONG Flags);
