@@ -5,9 +5,11 @@
 // path's own values decided is not: after "X fails", `if (Status != 0) goto
 // Out;` is taken without a fork, and that `if` is what a reader looks for,
 // the one that skipped the cleanup. Each frame remembers its last
-// conditional branch (cheaply: the instruction and the compared values);
-// when the function the run started in returns, that branch becomes a trace
-// step with its condition and the value that decided it.
+// conditional branch or switch (cheaply: the instruction and the compared
+// values) and the first unconditional branches after it; when the function
+// the run started in returns, that branch becomes a trace step with its
+// condition and the value that decided it, and the jumps become steps the
+// report keeps where the source there is a `goto` or `break`.
 //===----------------------------------------------------------------------===//
 #include "ExecutorImpl.h"
 #include "ndisv/Engine/Describe.h"
@@ -59,6 +61,8 @@ void Executor::Impl::recordDecision(State &S, const BranchInst &Br, bool Taken, 
   D.Taken = Taken;
   D.Forked = Noted;
   D.Iteration = Fr.LoopIter;
+  D.Case = -1;
+  D.NumJumps = 0;
   D.Lhs = D.Rhs = SymValue();
   if (Noted)
     return; // the trace has it; only its place matters (it is the last)
@@ -68,18 +72,71 @@ void Executor::Impl::recordDecision(State &S, const BranchInst &Br, bool Taken, 
   }
 }
 
-void Executor::Impl::noteDecisiveBranch(State &S) {
-  Frame &Fr = S.Stack.back();
-  const Frame::Decision &D = Fr.Last;
-  if (!D.At || D.Forked || !D.At->getDebugLoc())
+void Executor::Impl::recordSwitch(State &S, const SwitchInst &Sw, int Case, const SymValue &Value,
+                                  bool Noted) {
+  Frame::Decision &D = S.Stack.back().Last;
+  D.At = &Sw;
+  D.Taken = true;
+  D.Forked = Noted;
+  D.Case = Case;
+  D.Iteration = S.Stack.back().LoopIter;
+  D.Lhs = Value;
+  D.Rhs = SymValue();
+  D.NumJumps = 0;
+}
+
+void Executor::Impl::recordJump(State &S, const BranchInst &Br) {
+  Frame::Decision &D = S.Stack.back().Last;
+  if (!D.At || D.NumJumps == Frame::Decision::MaxJumps || !Br.getDebugLoc())
     return;
+  D.Jumps[D.NumJumps++] = &Br;
+}
+
+namespace {
+
+/// The name a reader knows an operand by: the variable or field it was
+/// loaded from, else what the value is.
+std::string operandName(State &S, const Value *Op, const SymValue &V) {
+  std::string Name;
+  if (auto *L = dyn_cast<LoadInst>(Op->stripPointerCasts()))
+    Name = describeLocation(S, L->getPointerOperand()).Text;
+  if (Name.empty())
+    Name = describeValue(S, V);
+  return Name;
+}
+
+/// The line a jump lands on: the first located instruction of its target.
+unsigned targetLine(const BranchInst &Br) {
+  for (const Instruction &I : *Br.getSuccessor(0))
+    if (const DebugLoc &L = I.getDebugLoc(); L && L.getLine())
+      return L.getLine();
+  return 0;
+}
+
+} // namespace
+
+/// "Taking the false branch of 'Status != 0' (Status = 0xC0000001)" or
+/// "Taking case 3 of the switch on 'State' (State = 3)": the decision the
+/// path's values made; empty if nothing can be said of it.
+static std::string decisionText(State &S, const Frame::Decision &D) {
+  if (auto *Sw = dyn_cast<SwitchInst>(D.At)) {
+    std::string Name = operandName(S, Sw->getCondition(), D.Lhs);
+    std::string Value = D.Lhs.isInt() ? intText(D.Lhs) : "";
+    std::string Which = "the default";
+    if (D.Case >= 0) {
+      const ConstantInt *C = (Sw->case_begin() + D.Case)->getCaseValue();
+      Which = "case " + intText(SymValue::integer(C->getZExtValue(), C->getBitWidth()));
+    }
+    std::string Out = "Taking " + Which + " of the switch";
+    if (!Name.empty())
+      Out += " on '" + Name + "'";
+    if (!Name.empty() && !Value.empty())
+      Out += " (" + Name + " = " + Value + ")";
+    return Out;
+  }
   std::string Cond = "the condition", Value;
   if (auto *Cmp = dyn_cast<ICmpInst>(cast<BranchInst>(D.At)->getCondition())) {
-    std::string Name;
-    if (auto *L = dyn_cast<LoadInst>(Cmp->getOperand(0)->stripPointerCasts()))
-      Name = describeLocation(S, L->getPointerOperand()).Text;
-    if (Name.empty())
-      Name = describeValue(S, D.Lhs);
+    std::string Name = operandName(S, Cmp->getOperand(0), D.Lhs);
     std::string Rhs = D.Rhs.isNull() && Cmp->getOperand(0)->getType()->isPointerTy() ? "NULL"
                       : D.Rhs.isInt()                                              ? intText(D.Rhs)
                                                                                    : describeValue(S, D.Rhs);
@@ -93,10 +150,29 @@ void Executor::Impl::noteDecisiveBranch(State &S) {
         Value = " (" + Name + " holds " + Origin + ")";
     }
   }
-  std::string Msg = "Taking the " + std::string(D.Taken ? "true" : "false") + " branch of " +
-                    Cond + Value + ", which leads to this exit";
+  return "Taking the " + std::string(D.Taken ? "true" : "false") + " branch of " + Cond + Value;
+}
+
+void Executor::Impl::noteDecisiveBranch(State &S) {
+  Frame &Fr = S.Stack.back();
+  const Frame::Decision &D = Fr.Last;
+  if (!D.At)
+    return;
   unsigned Saved = Fr.LoopIter;
   Fr.LoopIter = D.Iteration;
-  S.addTrace(TraceStep::Kind::Branch, D.At->getDebugLoc().get(), Msg);
+  if (!D.Forked && D.At->getDebugLoc())
+    S.addTrace(TraceStep::Kind::Branch, D.At->getDebugLoc().get(),
+               decisionText(S, D) + ", which leads to this exit");
+  // The jumps that followed it: a `goto Out` or `break` is what skipped the
+  // code in between. The engine cannot tell them from the branches that
+  // close an `if` or a loop body; the report reads the statement at each
+  // step's place and keeps only the goto and break steps (nameJumps).
+  for (unsigned K = 0; K < D.NumJumps; ++K) {
+    auto *Br = cast<BranchInst>(D.Jumps[K]);
+    unsigned To = targetLine(*Br);
+    if (To && To != Br->getDebugLoc().getLine())
+      S.addTrace(TraceStep::Kind::Branch, Br->getDebugLoc().get(),
+                 "Jumping to line " + std::to_string(To));
+  }
   Fr.LoopIter = Saved;
 }

@@ -98,6 +98,9 @@ struct Executor::Impl {
   void enterBlock(State &S, const llvm::BasicBlock *To);
   // Decision.cpp
   void recordDecision(State &S, const llvm::BranchInst &Br, bool Taken, bool Noted);
+  void recordSwitch(State &S, const llvm::SwitchInst &Sw, int Case, const SymValue &Value,
+                    bool Noted);
+  void recordJump(State &S, const llvm::BranchInst &Br);
   void noteDecisiveBranch(State &S);
   SymValue eval(State &S, const llvm::Value *V);
   SymValue evalConstant(State &S, const llvm::Constant *C);

@@ -168,6 +168,7 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
   case Instruction::Br: {
     auto &Br = cast<BranchInst>(I);
     if (Br.isUnconditional()) {
+      recordJump(S, Br);
       enterBlock(S, Br.getSuccessor(0));
       break;
     }
@@ -190,6 +191,7 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
     if (C.isInt()) {
       auto It = Sw.findCaseValue(ConstantInt::get(cast<IntegerType>(Sw.getCondition()->getType()),
                                                   C.zext()));
+      recordSwitch(S, Sw, It == Sw.case_default() ? -1 : (int)It->getCaseIndex(), C, false);
       enterBlock(S, It->getCaseSuccessor());
       break;
     }
@@ -206,6 +208,7 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
           S.addTrace(TraceStep::Kind::Branch, Sw.getDebugLoc().get(),
                      "Assuming the switch takes case " +
                          std::to_string(Case->getCaseValue()->getSExtValue()));
+          recordSwitch(S, Sw, K, C, true);
           enterBlock(S, Case->getCaseSuccessor());
         } else {
           for (auto Case : Sw.cases())
@@ -213,6 +216,7 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
                    false);
           S.addTrace(TraceStep::Kind::Branch, Sw.getDebugLoc().get(),
                      "Assuming the switch takes its default");
+          recordSwitch(S, Sw, -1, C, true);
           enterBlock(S, Sw.getDefaultDest());
         }
       } else {

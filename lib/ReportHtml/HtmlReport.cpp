@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "ndisv/ReportHtml/HtmlReport.h"
 #include "HtmlCommon.h"
+#include "HtmlMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -171,14 +172,15 @@ static const char *statusClass(LifecycleCell::Status S) {
 }
 
 static void writeLifecycle(const Results &R, const PathNames &Names, raw_ostream &OS) {
-  const LifecycleMap &L = R.Life;
+  const LifecycleMap L = compactLifecycleMap(R.Life);
   OS << "<h2 id=\"lifecycle\">Resource lifecycle</h2>\n";
   if (L.Resources.empty()) {
     OS << "<p class=\"muted\">No path acquired a resource the rules track.</p>\n";
     return;
   }
-  OS << "<p class=\"muted\">Rows: each resource acquired during initialization, where. Columns: each way "
-        "the checked role functions leave (grouped by role event). A leaking cell links to its defect.</p>\n";
+  OS << "<p class=\"muted\">Rows: each resource acquired during initialization, where, and the rules "
+        "tracking it. Columns: each way the checked role functions leave (grouped by role event; events "
+        "no path reached holding a resource are left out). A leaking cell links to its defect.</p>\n";
   OS << "<table class=\"grid map\">\n<thead>\n<tr><th rowspan=\"2\">resource</th><th rowspan=\"2\">acquired at</th>";
   // Group header: consecutive exits of the same role event.
   for (size_t K = 0; K < L.Exits.size();) {

@@ -14,6 +14,7 @@
 #include "RulePathState.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
 
 using namespace llvm;
@@ -48,8 +49,48 @@ std::string RuleMonitor::handleName(const TrackedHandle &T) const {
   return "the handle acquired at " + placeOf(AcquireSites[T.Site]);
 }
 
+namespace {
+/// An event's value as a reader knows it: counts and small flags in
+/// decimal, statuses (0xC0000001) and tags in hex.
+std::string valueText(bool Known, int64_t V) {
+  if (!Known)
+    return "an unknown value";
+  if (V >= -4096 && V < 65536)
+    return std::to_string(V);
+  uint64_t U = V >= INT32_MIN && V <= UINT32_MAX ? (uint64_t)(uint32_t)V : (uint64_t)V;
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << llvm::format_hex(U, 2, /*Upper=*/true);
+  return Out;
+}
+
+/// Replaces "{$N}" and "{$return}" with the event's values.
+void expandValues(std::string &Out, const EvalContext &Ctx) {
+  size_t P = 0;
+  while ((P = Out.find("{$", P)) != std::string::npos) {
+    size_t End = Out.find('}', P);
+    if (End == std::string::npos)
+      return;
+    StringRef Ref = StringRef(Out).slice(P + 2, End);
+    std::string Text;
+    unsigned N;
+    if (Ref == "return")
+      Text = valueText(Ctx.HasReturn, Ctx.Return);
+    else if (!Ref.getAsInteger(10, N) && N >= 1 && N <= Ctx.Args.size())
+      Text = valueText(Ctx.Args[N - 1].first, Ctx.Args[N - 1].second);
+    else {
+      P = End; // not a value the event has: left as written
+      continue;
+    }
+    Out.replace(P, End + 1 - P, Text);
+    P += Text.size();
+  }
+}
+} // namespace
+
 std::string RuleMonitor::expand(const std::string &Text, const HandlerRun &Run) const {
   std::string Out = Text;
+  expandValues(Out, Run.Ctx);
   std::string Callee = CurrentEvent.str();
   for (auto [Key, Val] : {std::pair<StringRef, const std::string *>{"{handle}", &Run.Handle},
                           {"{acquired}", &Run.Acquired},

@@ -173,7 +173,7 @@ NDIS_STATUS PrrPause(NDIS_HANDLE Ctx, PNDIS_MINIPORT_PAUSE_PARAMETERS Params)
     UNREFERENCED_PARAMETER(Params);
     NdisReadRegisterUlong((PULONG)(Adapter->Csr + PRR_REG_TX_BUSY), &Busy);
     if (Busy == 0xFFFFFFFF)
-        return NDIS_STATUS_ADAPTER_REMOVED; // expected-defect {{[MiniportPause_Return] MiniportPause returns a status other than NDIS_STATUS_SUCCESS or NDIS_STATUS_PENDING}}
+        return NDIS_STATUS_ADAPTER_REMOVED; // expected-defect {{[MiniportPause_Return] MiniportPause returns 0xC0230018, a status other than NDIS_STATUS_SUCCESS or NDIS_STATUS_PENDING}}
     if (Busy != 0)
         return NDIS_STATUS_PENDING; // the transmit-complete DPC calls NdisMPauseComplete
     return NDIS_STATUS_SUCCESS;

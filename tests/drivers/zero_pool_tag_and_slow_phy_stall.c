@@ -63,7 +63,7 @@ static VOID ZtgResetPhy(PZtg_ADAPTER Adapter)
         Delay = Ztg_SLOW_PHY_US;
     else
         Delay = Ztg_FAST_PHY_US;
-    NdisStallExecution(Delay); // expected-defect {{[NdisStallExecution_Delay] NdisStallExecution is called with a delay above 50 microseconds}}
+    NdisStallExecution(Delay); // expected-defect {{[NdisStallExecution_Delay] NdisStallExecution is called with a delay of 100 microseconds, above 50}}
     if (Adapter->SettleUs > 50)
         NdisMSleep(Adapter->SettleUs);
     else

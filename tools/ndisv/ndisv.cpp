@@ -392,6 +392,7 @@ int main(int argc, char **argv) {
     // Suppressions are part of the SARIF log (as suppressions); the baseline
     // only filters the text and the exit code, so the log stays complete (and
     // can serve as the next baseline).
+    nameJumps(Out.R); // --verify's expected-note may name a goto
     if (!Verify) {
       collapseTraceRepeats(Out.R);
       pairTwinDefects(Out.R);

@@ -215,10 +215,16 @@ struct Frame {
   /// decisive branch: the path's values decided it (Forked false) or it was
   /// a fork's assumption (already in the trace).
   struct Decision {
-    const llvm::Instruction *At = nullptr;
+    const llvm::Instruction *At = nullptr; // a conditional branch or a switch
     bool Taken = false, Forked = false;
+    int Case = -1; // a switch's case index; -1: its default
     unsigned Iteration = 0;
-    SymValue Lhs, Rhs; // the compared values, when the condition is a comparison
+    SymValue Lhs, Rhs; // the compared values (a switch's: its operand)
+    /// The first unconditional branches after it (a `goto` or `break` that
+    /// skips what follows is among them), at most MaxJumps.
+    static constexpr unsigned MaxJumps = 4;
+    const llvm::Instruction *Jumps[MaxJumps] = {};
+    unsigned NumJumps = 0;
   } Last;
 };
 

@@ -65,6 +65,13 @@ unsigned pairTwinDefects(Results &R);
 void collapseTraceRepeats(std::vector<TraceStep> &Trace);
 void collapseTraceRepeats(Results &R);
 
+/// The engine's "Jumping to line N" steps (the unconditional branches after
+/// the decisive one) become "'goto Out' skips to line N" or "'break' skips
+/// to line N" where the source there is a goto or break statement; the
+/// others (the end of an if or a loop body) are dropped.
+void nameJumps(std::vector<TraceStep> &Trace);
+void nameJumps(Results &R);
+
 /// --fail-on: what, besides a reportable defect, makes the exit code 1.
 enum class FailOn { Defect, Inconclusive };
 
