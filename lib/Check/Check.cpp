@@ -126,6 +126,13 @@ static std::vector<std::string> boundsOf(const engine::ExecStats &St, const engi
     Out.push_back("loops left after " + std::to_string(B.LoopUnroll) +
                   " iterations (--loop-unroll)" + (Where.empty() ? "" : ": " + Where));
   }
+  if (St.OneFailureLoops) {
+    std::string Where;
+    for (size_t K = 0; K < St.OneFailureLoopSites.size(); ++K)
+      Where += (K ? ", " : "") + St.OneFailureLoopSites[K];
+    Out.push_back("calls inside loops explored failing in one iteration per path" +
+                  (Where.empty() ? "" : ": " + Where));
+  }
   return Out;
 }
 

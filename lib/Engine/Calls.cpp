@@ -206,14 +206,20 @@ Executor::Impl::Step Executor::Impl::call(State &S, const CallBase &CB, Worklist
   unsigned Chosen = 0;
   // Past the unrolling bound of an enclosing loop, the call takes its first
   // outcome only: the 200th buffer of a receive ring failing is explored like
-  // the 8th, not once more per buffer.
+  // the 8th, not once more per buffer. The loop may be a caller's: a helper
+  // that allocates one buffer, called once per iteration.
   bool PastUnrollBound = false;
   if (Model && Model->Outcomes.size() > 1 && S.ForcedOutcome < 0) {
-    const Frame &Fr = S.Stack.back();
-    if (llvm::Loop *L = loops(Fr.F).getLoopFor(Fr.BB))
-      PastUnrollBound = Fr.Visits.lookup(L->getHeader()) > B.LoopUnroll;
+    for (size_t K = S.Stack.size(); K-- > 0 && !PastUnrollBound;) {
+      const Frame &Fr = S.Stack[K];
+      for (llvm::Loop *L = loops(Fr.F).getLoopFor(Fr.BB); L && !PastUnrollBound;
+           L = L->getParentLoop())
+        PastUnrollBound = Fr.Visits.lookup(L->getHeader()) > B.LoopUnroll;
+    }
     if (PastUnrollBound)
       countBoundedLoop(S);
+    else
+      PastUnrollBound = failedInEarlierIteration(S, CB); // LoopOutcomes.cpp
   }
   if (Model && Model->Outcomes.size() > 1 && !PastUnrollBound) {
     if (S.ForcedOutcome >= 0) {
@@ -229,6 +235,8 @@ Executor::Impl::Step Executor::Impl::call(State &S, const CallBase &CB, Worklist
     }
   }
 
+  if (Model && Chosen != 0)
+    noteFailedInLoop(S, CB);
   SmallVector<SymValue, 6> Args;
   for (const Use &A : CB.args())
     Args.push_back(eval(S, A.get()));

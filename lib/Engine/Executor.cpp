@@ -122,8 +122,11 @@ void Executor::Impl::enterBlock(State &S, const BasicBlock *To) {
   Fr.PC = To->begin();
   if (From) {
     LoopInfo &LI = loops(Fr.F);
-    if (Loop *L = LI.getLoopFor(To); L && L->getHeader() == To && !L->contains(From))
+    if (Loop *L = LI.getLoopFor(To); L && L->getHeader() == To && !L->contains(From)) {
       Fr.Visits[To] = 0; // a fresh entry into the loop
+      if (!L->getParentLoop())
+        Fr.FailedInLoop.clear();
+    }
     if (Loop *L = LI.getLoopFor(To); L && L->getHeader() == To)
       EnteredLoopHead = true;
   }

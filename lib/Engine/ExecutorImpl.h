@@ -154,6 +154,14 @@ struct Executor::Impl {
   bool EnteredLoopHead = false;
   static constexpr size_t MaxParked = 256;
 
+  // LoopOutcomes.cpp
+  /// Whether CB, a modelled call inside a loop of some frame, took an
+  /// outcome other than its first in an earlier iteration of that loop on
+  /// this path (it then takes the first only; counted for the verdict).
+  bool failedInEarlierIteration(State &S, const llvm::CallBase &CB);
+  /// CB takes an outcome other than its first on this path.
+  void noteFailedInLoop(State &S, const llvm::CallBase &CB);
+
   // Calls.cpp
   Step call(State &S, const llvm::CallBase &CB, Worklist &WL);
   bool intrinsic(State &S, const llvm::CallBase &CB, const llvm::Function &F);

@@ -49,13 +49,15 @@ static void eraseRange(MemObject &Obj, uint64_t Lo, uint64_t Hi) {
     Obj.Cells[K.first] = K.second;
 }
 
-static bool fillCovers(const MemObject &Obj, uint64_t Lo, uint64_t Hi, uint8_t &Byte) {
-  for (auto It = Obj.Fills.rbegin(); It != Obj.Fills.rend(); ++It)
-    if (It->Lo <= Lo && Hi <= It->Hi) {
-      Byte = It->Byte;
-      return true;
-    }
-  return false;
+/// The last fill covering [Lo, Hi) whole, if no later fill touches it.
+static const MemObject::Fill *fillCovering(const MemObject &Obj, uint64_t Lo, uint64_t Hi) {
+  for (auto It = Obj.Fills.rbegin(); It != Obj.Fills.rend(); ++It) {
+    if (It->Lo <= Lo && Hi <= It->Hi)
+      return &*It;
+    if (It->Lo < Hi && Lo < It->Hi)
+      return nullptr; // a later fill covers part of it
+  }
+  return nullptr;
 }
 
 static bool fillTouches(const MemObject &Obj, uint64_t Lo, uint64_t Hi) {
@@ -89,14 +91,14 @@ SymValue ndisv::engine::readMem(State &S, ObjId O, uint64_t Off, unsigned Size) 
   }
   if (Lb != Obj->Cells.end() && Lb->first < Hi)
     return SymValue::symbol(S.newSym(Bits, originOf(*Obj, Off)), Bits);
-  uint8_t Byte = 0;
-  if (fillCovers(*Obj, Off, Hi, Byte)) {
+  const MemObject::Fill *F = fillCovering(*Obj, Off, Hi);
+  if (F && !F->Unknown) {
     uint64_t Raw = 0;
     for (unsigned K = 0; K < Size && K < 8; ++K)
-      Raw |= uint64_t(Byte) << (8 * K);
+      Raw |= uint64_t(F->Byte) << (8 * K);
     return SymValue::integer(Raw, Bits);
   }
-  if (Obj->DefaultZero && !fillTouches(*Obj, Off, Hi))
+  if (!F && Obj->DefaultZero && !fillTouches(*Obj, Off, Hi))
     return SymValue::integer(0, Bits);
   // Unknown: remember the fresh symbol so the path reads it consistently.
   SymValue V = SymValue::symbol(S.newSym(Bits, originOf(*Obj, Off)), Bits);
@@ -149,6 +151,8 @@ void ndisv::engine::havocMem(State &S, ObjId O, uint64_t Off, uint64_t Len) {
   M.Fills = std::move(Kept);
   if (M.DefaultZero && Off == 0 && M.Size && Len >= M.Size)
     M.DefaultZero = false;
+  else if (M.DefaultZero) // the rest stays zero, this range does not
+    M.Fills.push_back({Off, Off + Len, 0, /*Unknown=*/true});
 }
 
 void ndisv::engine::copyMem(State &S, ObjId Dst, uint64_t DOff, ObjId Src, uint64_t SOff,
@@ -162,7 +166,9 @@ void ndisv::engine::copyMem(State &S, ObjId Dst, uint64_t DOff, ObjId Src, uint6
     fillMem(S, Dst, DOff, Len, 0);
   for (const auto &F : SrcCopy.Fills) {
     uint64_t Lo = std::max(F.Lo, SOff), Hi = std::min(F.Hi, SOff + Len);
-    if (Lo < Hi)
+    if (Lo < Hi && F.Unknown)
+      havocMem(S, Dst, DOff + (Lo - SOff), Hi - Lo);
+    else if (Lo < Hi)
       fillMem(S, Dst, DOff + (Lo - SOff), Hi - Lo, F.Byte);
   }
   for (auto It = SrcCopy.Cells.lower_bound(SOff); It != SrcCopy.Cells.end(); ++It) {

@@ -171,7 +171,7 @@ private:
         }
         continue;
       }
-      if (!joinObject((ObjId)K, *X, *Y))
+      if (!joinObject((ObjId)K, *X, *Y) && !widenObject((ObjId)K, *X, *Y))
         return false;
     }
     for (size_t K = std::max<size_t>(Common, 1); K < B.Objects.size(); ++K) {
@@ -198,8 +198,7 @@ private:
         !X.SizeValue.sameAs(fromB(Y.SizeValue)) || X.Fills.size() != Y.Fills.size())
       return false;
     for (size_t K = 0; K < X.Fills.size(); ++K)
-      if (X.Fills[K].Lo != Y.Fills[K].Lo || X.Fills[K].Hi != Y.Fills[K].Hi ||
-          X.Fills[K].Byte != Y.Fills[K].Byte)
+      if (!(X.Fills[K] == Y.Fills[K]))
         return false;
     std::map<uint64_t, MemObject::Cell> Out;
     auto IX = X.Cells.begin(), IY = Y.Cells.begin();
@@ -236,6 +235,80 @@ private:
     return true;
   }
 
+  /// The same object (same name and size) whose layouts differ: cells of
+  /// different sizes, different fills or zero defaults, values joinValue
+  /// cannot join (an aggregate). Where the two agree the joined object keeps
+  /// it; every other byte becomes unknown (an Unknown fill over it), which
+  /// covers both paths: a loop's locals and buffer bytes no longer keep its
+  /// paths apart. Observer data is equal on both paths already, and a value
+  /// an observer follows that lived only in forgotten bytes is treated like
+  /// any value joinValue widens (a release it cannot tie to a handle).
+  bool widenObject(ObjId Id, const MemObject &X, const MemObject &Y) {
+    if (X.Name != Y.Name || X.Size != Y.Size || X.Alive != Y.Alive ||
+        !X.SizeValue.sameAs(fromB(Y.SizeValue)))
+      return false;
+    MemObject::Fill Forget{0, 0, 0, /*Unknown=*/true};
+    // Fills: the common prefix stands; every later fill of either path
+    // makes its range unknown (a later fill overrides an earlier one).
+    llvm::SmallVector<MemObject::Fill, 1> Fills;
+    size_t Same = 0;
+    while (Same < X.Fills.size() && Same < Y.Fills.size() && X.Fills[Same] == Y.Fills[Same])
+      Fills.push_back(X.Fills[Same++]);
+    for (const auto *Side : {&X.Fills, &Y.Fills})
+      for (size_t K = Same; K < Side->size(); ++K) {
+        Forget.Lo = (*Side)[K].Lo, Forget.Hi = (*Side)[K].Hi;
+        Fills.push_back(Forget);
+      }
+    // Cells: one at the same offset and size on both, with joinable
+    // values, is joined; one the other path has no cell overlapping becomes
+    // an unknown of its size; the rest are forgotten.
+    auto overlaps = [](const std::map<uint64_t, MemObject::Cell> &Cells, uint64_t Lo, uint64_t Hi) {
+      auto It = Cells.lower_bound(Lo >= 64 ? Lo - 64 : 0);
+      for (; It != Cells.end() && It->first < Hi; ++It)
+        if (It->first + It->second.Size > Lo)
+          return true;
+      return false;
+    };
+    std::map<uint64_t, MemObject::Cell> Out;
+    for (const auto &[Off, C] : X.Cells) {
+      auto It = Y.Cells.find(Off);
+      if (It != Y.Cells.end() && It->second.Size == C.Size)
+        if (std::optional<SymValue> V = joinValue(C.V, It->second.V)) {
+          Out.emplace(Off, MemObject::Cell{*V, C.Size});
+          continue;
+        }
+      if (!overlaps(Y.Cells, Off, Off + C.Size) && !C.V.isAgg() && !C.V.isFunc() && C.Size) {
+        unsigned Bits = C.V.isPtr() ? 64 : C.V.bits();
+        Out.emplace(Off, MemObject::Cell{
+                             SymValue::symbol(A.newSym(Bits, "a value that differed between joined paths"), Bits),
+                             C.Size});
+        continue;
+      }
+      Forget.Lo = Off, Forget.Hi = Off + std::max(C.Size, 1u);
+      Fills.push_back(Forget);
+    }
+    for (const auto &[Off, C] : Y.Cells) {
+      if (Out.count(Off) && Out[Off].Size == C.Size && X.Cells.count(Off))
+        continue; // joined above
+      if (!overlaps(X.Cells, Off, Off + C.Size) && !C.V.isAgg() && !C.V.isFunc() && C.Size) {
+        unsigned Bits = C.V.isPtr() ? 64 : C.V.bits();
+        Out.emplace(Off, MemObject::Cell{
+                             SymValue::symbol(A.newSym(Bits, "a value that differed between joined paths"), Bits),
+                             C.Size});
+        continue;
+      }
+      Forget.Lo = Off, Forget.Hi = Off + std::max(C.Size, 1u);
+      Fills.push_back(Forget);
+    }
+    // A cell kept over a forgotten range still reads as itself (cells come
+    // before fills), so only bytes no kept cell covers are forgotten.
+    MemObject &M = A.mutableObject(Id);
+    M.Cells = std::move(Out);
+    M.Fills = std::move(Fills);
+    M.DefaultZero = X.DefaultZero && Y.DefaultZero;
+    return true;
+  }
+
   bool joinFrames() {
     for (size_t K = 0; K < A.Stack.size(); ++K) {
       Frame &X = A.Stack[K];
@@ -256,6 +329,11 @@ private:
       }
       for (auto &[BB, N] : Y.Visits)
         X.Visits[BB] = std::max(X.Visits.lookup(BB), N);
+      // Calls that failed in an earlier iteration on both paths: the joined
+      // path explores failing again where either still would.
+      llvm::erase_if(X.FailedInLoop, [&](const llvm::CallBase *C) {
+        return !llvm::is_contained(Y.FailedInLoop, C);
+      });
     }
     return true;
   }

@@ -88,6 +88,11 @@ struct ExecStats {
   uint64_t BoundedLoops = 0; // loops left at the unrolling bound
   /// The first few loops left at the bound: "the loop at file.c:12 in Fn".
   std::vector<std::string> BoundedLoopSites;
+  /// Calls in loops whose other outcomes an earlier iteration of the path
+  /// already took, so they took the first only (LoopOutcomes.cpp), and the
+  /// first few loops: "the loop at file.c:12 in Fn".
+  uint64_t OneFailureLoops = 0;
+  std::vector<std::string> OneFailureLoopSites;
   uint64_t Sinks = 0;        // paths ended by NULL dereference, unreachable, ...
   /// Paths joined into another that held the same observer data (Merge.cpp).
   uint64_t MergedPaths = 0;

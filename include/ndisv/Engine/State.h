@@ -97,6 +97,12 @@ struct MemObject {
   struct Fill {
     uint64_t Lo = 0, Hi = 0; // [Lo, Hi)
     uint8_t Byte = 0;
+    /// The range holds unknown bytes (forgotten, or different on joined
+    /// paths) over a zero default or an earlier fill.
+    bool Unknown = false;
+    bool operator==(const Fill &O) const {
+      return Lo == O.Lo && Hi == O.Hi && Byte == O.Byte && Unknown == O.Unknown;
+    }
   };
   uint64_t Size = 0; // 0 = unknown
   SymValue SizeValue; // the allocation's length when it is an unknown number
@@ -211,6 +217,11 @@ struct Frame {
   std::string ViaOutcome;
   /// Iteration of the innermost loop holding BB (1 = first); 0 outside loops.
   unsigned LoopIter = 0;
+  /// Modelled calls made inside this frame's loops (or in functions they
+  /// call) that took an outcome other than the first since the frame last
+  /// entered an outermost loop: in later iterations they only take the
+  /// first (LoopOutcomes.cpp).
+  llvm::SmallVector<const llvm::CallBase *, 2> FailedInLoop;
   /// The last conditional branch this frame took and why, for the trace's
   /// decisive branch: the path's values decided it (Forked false) or it was
   /// a fork's assumption (already in the trace).
