@@ -9,10 +9,12 @@
 // merging): a value the two disagree on becomes a fresh symbol over the hull
 // of both ranges, a symbol both use keeps the hull of both ranges. The join
 // over-approximates, so it can add a false alarm but never hide a defect;
-// observer data must be equal, never joined. What cannot be joined soundly
-// in this simple domain (different memory layouts, objects alive on one
-// path only, different pending callbacks) keeps the states apart.
+// observer data must be equal, never joined. Objects the two paths made in
+// a different order are matched by how they are reached and one path is
+// renumbered first (Correspond.h). What cannot be joined soundly in this
+// simple domain (different places or pending callbacks) keeps them apart.
 //===----------------------------------------------------------------------===//
+#include "Correspond.h"
 #include "ExecutorImpl.h"
 #include "Relations.h"
 #include "llvm/ADT/Hashing.h"
@@ -28,7 +30,9 @@ struct Range {
 
 class Joiner {
 public:
-  Joiner(State &A, const State &B) : A(A), B(B) {}
+  /// Renumbered: B's objects were matched to A's by access path, so the
+  /// join must keep what the match stands on (see Executor::Impl::join).
+  Joiner(State &A, const State &B, bool Renumbered = false) : A(A), B(B), Renumbered(Renumbered) {}
 
   bool run() {
     return joinSyms() && sameShape() && joinObjects() && joinFrames() && joinRest();
@@ -57,12 +61,12 @@ private:
   }
 
   /// A symbol both paths got from a common ancestor (same serial) keeps
-  /// the hull of both ranges; it must be bound to the same object and, if
+  /// the hull of both ranges when it is bound to the same object and, if
   /// called, to the same function on both. Two symbols the paths made after
   /// they forked under the same number are joined the same way when both
-  /// are plain unknowns of one width (one unknown standing for either);
-  /// otherwise (one read a 64-bit address, the other a 32-bit length) B's
-  /// is renamed. B's extra symbols come along (nothing of A's refers to
+  /// are plain unknowns of one width (one unknown standing for either) or
+  /// pointers bound to the same object; otherwise (one read a 64-bit
+  /// address, the other a 32-bit length) B's is renamed. B's extra symbols come along (nothing of A's refers to
   /// them).
   bool joinSyms() {
     size_t Common = std::min(A.Syms.size(), B.Syms.size());
@@ -73,10 +77,13 @@ private:
         continue;
       }
       const SymInfo &X = A.Syms[K], &Y = B.Syms[K];
-      if (X.Serial == Y.Serial) {
-        if (X.Bound != Y.Bound || X.Callee != Y.Callee)
-          return false;
-      } else if (X.Bits != Y.Bits || X.Bound || Y.Bound || X.Callee || Y.Callee) {
+      // Two symbols the paths made after they forked under one number are
+      // one symbol for either when both are plain unknowns of one width or
+      // pointers bound to the same object (or called as the same
+      // function); otherwise B's is renamed.
+      if (X.Serial == Y.Serial && (X.Bound != Y.Bound || X.Callee != Y.Callee))
+        return false;
+      if (X.Bound != Y.Bound || X.Callee != Y.Callee || X.Bits != Y.Bits) {
         Conflicts.push_back((SymId)K);
         continue;
       }
@@ -135,6 +142,9 @@ private:
     SymValue Y = fromB(YofB);
     if (X.sameAs(Y) && X.bits() == Y.bits())
       return X;
+    if (Renumbered && !(X.isSym() && Y.isSym() && !A.info(X.sym()).Bound &&
+                        !B.info(YofB.sym()).Bound && !A.info(Y.sym()).Bound))
+      return std::nullopt;
     if (X.isAgg() || Y.isAgg() || X.isFunc() || Y.isFunc())
       return std::nullopt;
     unsigned Bits = X.isPtr() || Y.isPtr() ? 64 : X.bits();
@@ -171,7 +181,7 @@ private:
         }
         continue;
       }
-      if (!joinObject((ObjId)K, *X, *Y) && !widenObject((ObjId)K, *X, *Y))
+      if (!joinObject((ObjId)K, *X, *Y) && (Renumbered || !widenObject((ObjId)K, *X, *Y)))
         return false;
     }
     for (size_t K = std::max<size_t>(Common, 1); K < B.Objects.size(); ++K) {
@@ -220,7 +230,7 @@ private:
         // One path wrote here, the other reads its default: anything.
         const MemObject::Cell &Only = TakeX ? IX->second : IY->second;
         Off = TakeX ? IX->first : IY->first;
-        if (Only.V.isAgg() || Only.V.isFunc() || !Only.Size)
+        if (Only.V.isAgg() || Only.V.isFunc() || !Only.Size || Renumbered)
           return false;
         unsigned Bits = Only.V.isPtr() ? 64 : Only.V.bits();
         C = {SymValue::symbol(A.newSym(Bits, "a value that differed between joined paths"), Bits),
@@ -356,16 +366,39 @@ private:
 
   State &A;
   const State &B;
+  bool Renumbered;
 };
 } // namespace
 
-bool Executor::Impl::join(State &Into, const State &Other) {
+static bool tryJoin(State &Into, const State &Other, bool Renumbered = false) {
   if (!Into.sameSlots(Other))
     return false;
   State Candidate = Into; // shares everything; only what differs is copied
-  if (!Joiner(Candidate, Other).run())
+  if (!Joiner(Candidate, Other, Renumbered).run())
     return false;
   Into = std::move(Candidate);
+  return true;
+}
+
+bool Executor::Impl::join(State &Into, const State &Other) {
+  // Cheap refusals first: no renumbering helps two paths that stand at
+  // different places or differ in globals or pending callbacks.
+  if (!sameShapeForJoin(Into, Other))
+    return false;
+  if (!tryJoin(Into, Other)) {
+    // Maybe the same objects under other numbers (made in another order).
+    // Paths that made the same objects made as many of them: a cheap test
+    // before the walk.
+    if (Into.Objects.size() != Other.Objects.size())
+      return false;
+    ObjectCorrespondence C = correspondObjects(Into, Other);
+    if (C.Identity)
+      return false;
+    std::optional<State> Renumbered = renumberObjects(Into, Other, C);
+    if (!Renumbered || !tryJoin(Into, *Renumbered, /*Renumbered=*/true))
+      return false;
+    ++E.Stats.RenumberedJoins;
+  }
   ++E.Stats.MergedPaths;
   return true;
 }

@@ -51,6 +51,14 @@ void ndisv::engine::joinRelations(State &A, const State &B,
     A.mutate(RelationsKey).Facts = std::move(Both);
 }
 
+void ndisv::engine::renameRelations(State &S, llvm::function_ref<SymId(SymId)> Map) {
+  const RelationSet *R = S.get(RelationsKey);
+  if (!R || R->Facts.empty())
+    return;
+  for (Relation &F : S.mutate(RelationsKey).Facts)
+    F.A = Map(F.A), F.B = Map(F.B);
+}
+
 uint64_t ndisv::engine::solverQueries() { return Queries; }
 
 static bool isUnsigned(unsigned Pred) {

@@ -52,6 +52,8 @@ const std::vector<Relation> &relationsOf(const State &S);
 /// symbols renamed by Rename). Dropping a fact only forgets, so the joined
 /// path still covers both.
 void joinRelations(State &A, const State &B, const llvm::DenseMap<SymId, SymId> &Rename);
+/// Renames the symbols of S's facts (a path renumbered for a join).
+void renameRelations(State &S, llvm::function_ref<SymId(SymId)> Map);
 /// How many times the solver was asked, process-wide (for tests and stats).
 uint64_t solverQueries();
 

@@ -49,6 +49,8 @@ ObjId State::newObject(uint64_t Size, std::string Name, bool Zero) {
   O->Size = Size;
   O->DefaultZero = Zero;
   O->Name = std::move(Name);
+  static std::atomic<uint64_t> NextSerial{1};
+  O->Serial = NextSerial++;
   Objects.push_back(std::move(O));
   return (ObjId)Objects.size() - 1;
 }
@@ -124,4 +126,27 @@ size_t State::slotsHash() const {
     if (ObserverSlots[K] && observed(K)) // unset slots hash as nothing
       H = llvm::hash_combine(H, K, ObserverSlots[K]->hash());
   return H;
+}
+
+bool State::observedValues(std::vector<SymValue> &Out) const {
+  for (size_t K = 0; K < ObserverSlots.size(); ++K)
+    if (ObserverSlots[K] && observed(K) &&
+        !ObserverSlots[K]->forEachValue([&](const SymValue &V) { Out.push_back(V); }))
+      return false;
+  return true;
+}
+
+bool State::mapObservedValues(llvm::function_ref<SymValue(const SymValue &)> F) {
+  llvm::SmallVector<std::shared_ptr<SlotValueBase>, 2> Mapped(ObserverSlots.size());
+  for (size_t K = 0; K < ObserverSlots.size(); ++K) {
+    if (!ObserverSlots[K] || !observed(K))
+      continue;
+    Mapped[K] = ObserverSlots[K]->mapValues(F);
+    if (!Mapped[K])
+      return false;
+  }
+  for (size_t K = 0; K < ObserverSlots.size(); ++K)
+    if (Mapped[K])
+      ObserverSlots[K] = std::move(Mapped[K]);
+  return true;
 }

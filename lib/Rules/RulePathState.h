@@ -47,6 +47,10 @@ struct RulePathState {
   /// Whether a held handle's value or home names a symbol Is accepts (path
   /// joining asks before it renames symbols).
   bool mentions(llvm::function_ref<bool(engine::SymId)> Is) const;
+  /// Every held handle's value and home, in order, for path joining's
+  /// object correspondence, and the same values renamed by it.
+  void forEachValue(llvm::function_ref<void(const engine::SymValue &)> F) const;
+  void mapValues(llvm::function_ref<engine::SymValue(const engine::SymValue &)> F);
 };
 
 /// The rule monitor's slot in every path's State.

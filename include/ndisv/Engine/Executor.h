@@ -96,6 +96,8 @@ struct ExecStats {
   uint64_t Sinks = 0;        // paths ended by NULL dereference, unreachable, ...
   /// Paths joined into another that held the same observer data (Merge.cpp).
   uint64_t MergedPaths = 0;
+  /// Of those, joined after renumbering objects made in another order.
+  uint64_t RenumberedJoins = 0;
   /// Paths sent on from a full waiting room at loop heads to make room.
   uint64_t ParkEvictions = 0;
   /// First few, for the report; a budget's names where it was spent.

@@ -111,6 +111,10 @@ struct MemObject {
   std::map<uint64_t, Cell> Cells;
   llvm::SmallVector<Fill, 1> Fills;
   std::string Name; // how messages name it: "Adapter", "work item", ...
+  /// Which creation this is, process-wide (as SymInfo::Serial): two paths
+  /// that hold an object of the same number and serial got it from a
+  /// common ancestor, so path joining never renumbers it.
+  uint64_t Serial = 0;
 };
 
 /// A step of the trace; the report prunes calls that hold nothing of note.
@@ -149,6 +153,16 @@ public:
   /// `bool mentions(llvm::function_ref<bool(SymId)>) const`; a T without
   /// one is taken to mention every symbol (no join that renames).
   virtual bool mentions(llvm::function_ref<bool(SymId)> Is) const = 0;
+  /// Path joining pairs two paths' objects by how they are reached
+  /// (Correspond.h) and renumbers one path's: these visit every value the
+  /// data holds, in a fixed order, and copy the data with its values
+  /// mapped. T answers with `void forEachValue(function_ref<void(const
+  /// SymValue &)>) const` and `void mapValues(function_ref<SymValue(const
+  /// SymValue &)>)`; a T without them cannot be renumbered (false / null:
+  /// no join that renumbers).
+  virtual bool forEachValue(llvm::function_ref<void(const SymValue &)> F) const = 0;
+  virtual std::shared_ptr<SlotValueBase>
+  mapValues(llvm::function_ref<SymValue(const SymValue &)> F) const = 0;
 };
 
 namespace detail {
@@ -156,6 +170,13 @@ template <class T, class = void> struct HasMentions : std::false_type {};
 template <class T>
 struct HasMentions<T, std::void_t<decltype(std::declval<const T &>().mentions(
                           std::declval<llvm::function_ref<bool(SymId)>>()))>> : std::true_type {};
+template <class T, class = void> struct HasValues : std::false_type {};
+template <class T>
+struct HasValues<T, std::void_t<decltype(std::declval<const T &>().forEachValue(
+                                    std::declval<llvm::function_ref<void(const SymValue &)>>())),
+                                decltype(std::declval<T &>().mapValues(
+                                    std::declval<llvm::function_ref<SymValue(const SymValue &)>>()))>>
+    : std::true_type {};
 } // namespace detail
 
 /// Hands out slot indexes; one per key object, process-wide. A slot that is
@@ -184,6 +205,22 @@ public:
         return V.mentions(Is);
       else
         return true;
+    }
+    bool forEachValue(llvm::function_ref<void(const SymValue &)> F) const override {
+      if constexpr (detail::HasValues<T>::value) {
+        V.forEachValue(F);
+        return true;
+      }
+      return false;
+    }
+    std::shared_ptr<SlotValueBase>
+    mapValues(llvm::function_ref<SymValue(const SymValue &)> F) const override {
+      if constexpr (detail::HasValues<T>::value) {
+        auto C = std::make_shared<Value>(V);
+        C->V.mapValues(F);
+        return C;
+      }
+      return nullptr;
     }
   };
 
@@ -302,6 +339,12 @@ public:
   bool sameSlots(const State &O) const;
   /// A hash of the observer slots, consistent with sameSlots.
   size_t slotsHash() const;
+  /// Every value the observed slots hold, slot after slot; false if a slot
+  /// cannot list them (SlotValueBase::forEachValue).
+  bool observedValues(std::vector<SymValue> &Out) const;
+  /// Maps every value of the observed slots by F; false (the state
+  /// unchanged) if a slot cannot.
+  bool mapObservedValues(llvm::function_ref<SymValue(const SymValue &)> F);
 
   // Trace.
   void addTrace(TraceStep::Kind K, const llvm::DILocation *Loc, std::string Msg, int Tag = -1);
