@@ -135,6 +135,8 @@ bool ndisv::engine::feasible(const SymInfo &I, const IntervalSet &S) {
   return false;
 }
 
+static constexpr size_t MaxExcluded = 32;
+
 void ndisv::engine::constrain(SymInfo &I, const IntervalSet &S) {
   IntervalSet Pieces;
   for (const Interval &P : S) {
@@ -146,10 +148,16 @@ void ndisv::engine::constrain(SymInfo &I, const IntervalSet &S) {
     return; // infeasible: the caller checked feasible() first
   I.Lo = (int64_t)Pieces.front().Lo;
   I.Hi = (int64_t)Pieces.back().Hi;
-  // A hole of one value between two pieces (x != c) is kept exactly.
+  // A hole of one value between two pieces (x != c) is kept exactly, once,
+  // and only a few: a loop that tests x != c on every turn would otherwise
+  // grow the list (and every later test of x) without bound. Forgetting a
+  // hole only lets x take one more value.
   for (size_t K = 1; K < Pieces.size(); ++K)
-    if (Pieces[K].Lo == Pieces[K - 1].Hi + 2)
-      I.Excluded.push_back((int64_t)(Pieces[K - 1].Hi + 1));
+    if (Pieces[K].Lo == Pieces[K - 1].Hi + 2) {
+      int64_t Hole = (int64_t)(Pieces[K - 1].Hi + 1);
+      if (!llvm::is_contained(I.Excluded, Hole) && I.Excluded.size() < MaxExcluded)
+        I.Excluded.push_back(Hole);
+    }
   // Excluded points at the edges shrink the interval.
   bool Changed = true;
   while (Changed && I.Lo < I.Hi) {

@@ -30,6 +30,28 @@ TEST(Constraints, StatusEqualsSuccessThenNotEqual) {
   EXPECT_EQ(S.Excluded.size(), 1u);
 }
 
+// A wait loop (`while (Outstanding) Sleep();`) assumes Outstanding != 0 on
+// every turn: the hole is kept once, so later tests stay cheap.
+TEST(Constraints, RepeatedNotEqualKeepsOneHole) {
+  SymInfo S = fresh(32);
+  IntervalSet Ne0 = complement(truthSet(CmpInst::ICMP_EQ, 0, 32), 32);
+  for (int K = 0; K < 1000; ++K)
+    constrain(S, Ne0);
+  EXPECT_EQ(S.Excluded.size(), 1u);
+  EXPECT_FALSE(feasible(S, truthSet(CmpInst::ICMP_EQ, 0, 32)));
+}
+
+// Many different holes: only a few are kept; the others are forgotten,
+// which only lets the value take more values (never fewer).
+TEST(Constraints, HolesAreBoundedAndForgettingIsSound) {
+  SymInfo S = fresh(32);
+  for (uint64_t C = 10; C < 1010; C += 10)
+    constrain(S, complement(truthSet(CmpInst::ICMP_EQ, C, 32), 32));
+  EXPECT_LE(S.Excluded.size(), 32u);
+  EXPECT_FALSE(feasible(S, truthSet(CmpInst::ICMP_EQ, 10, 32))) << "the first holes are kept";
+  EXPECT_TRUE(feasible(S, truthSet(CmpInst::ICMP_EQ, 5, 32)));
+}
+
 TEST(Constraints, NtSuccessOnAFailureCode) {
   // NT_SUCCESS(x) is x >= 0 on a signed 32-bit value; 0xC0000001 fails it.
   SymInfo S = fresh(32);
