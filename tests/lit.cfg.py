@@ -40,6 +40,15 @@ if hasattr(os, "geteuid") and os.geteuid() != 0:
 elif shutil.which("setpriv"):
     config.available_features.add("unprivileged")
     config.substitutions.append(("%unprivileged", "setpriv --reuid=65534 --regid=65534 --clear-groups"))
+# tests/corpus run bench/corpus/run.sh, which measures with GNU time.
+import subprocess  # noqa: E402
+
+try:
+    _time = subprocess.run(["/usr/bin/time", "--version"], capture_output=True, text=True)
+    if "GNU" in _time.stdout + _time.stderr:
+        config.available_features.add("gnu-time")
+except OSError:
+    pass
 # tests/html load the report in a headless browser when one is installed.
 import shutil  # noqa: E402
 
