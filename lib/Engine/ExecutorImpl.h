@@ -185,6 +185,8 @@ struct Executor::Impl {
 };
 
 std::string describeValue(const State &S, const SymValue &V);
+/// An argument's source name, from debug info when IR names are discarded.
+std::string argumentName(const llvm::Argument &A);
 
 } // namespace ndisv::engine
 
