@@ -324,7 +324,7 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
       if (nullAddress(S, Ptr))
         Obs.onNullDereference(S, LI.getDebugLoc().get());
       if (Ptr.isNull() || (Ptr.isSym() && S.resolve(Ptr).isNull()))
-        return sink(S, "NULL dereference"), Step::Dead;
+        return endAtNull(S, LI.getDebugLoc().get()), Step::Dead;
       setReg(fresh("load through an unknown pointer"));
       break;
     }
@@ -340,7 +340,7 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
       if (nullAddress(S, Ptr))
         Obs.onNullDereference(S, SI.getDebugLoc().get());
       if (Ptr.isNull() || (Ptr.isSym() && S.resolve(Ptr).isNull()))
-        return sink(S, "NULL dereference"), Step::Dead;
+        return endAtNull(S, SI.getDebugLoc().get()), Step::Dead;
       ++S.Stack.back().PC;
       break;
     }
