@@ -1190,12 +1190,18 @@ typedef struct _GENERIC_MAPPING {
     ACCESS_MASK GenericAll;
 } GENERIC_MAPPING, *PGENERIC_MAPPING;
 
-// Windows-style text pointer types some drivers borrow (ANSI build).
+// Windows-style text types, of the build's character set (TEXT, ntdef.h).
 #ifndef NDISV_HAVE_TCHAR_TYPES
 #define NDISV_HAVE_TCHAR_TYPES
+#ifdef UNICODE
+typedef WCHAR TCHAR, *PTCHAR;
+typedef WCHAR *LPTSTR;
+typedef const WCHAR *LPCTSTR;
+#else
 typedef CHAR TCHAR, *PTCHAR;
 typedef CHAR *LPTSTR;
 typedef const CHAR *LPCTSTR;
+#endif
 #endif
 
 // ---- registry -----------------------------------------------------------------

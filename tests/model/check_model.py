@@ -122,6 +122,7 @@ def values(a):
                           % (parts[0], int(parts[3]) & 0xFFFFFFFF, parts[0]))
     path = tu("686", "c")
     with open(path, "a") as f:
+        f.write("".join("#include <%s>\n" % h for h in a.includes))
         f.write("\n".join(checks) + "\n")
     r = subprocess.run(clang_args(a.clang, a.model, "c") + ["-fsyntax-only", path],
                        capture_output=True, text=True)
@@ -197,6 +198,8 @@ def main():
     ap.add_argument("--model", required=True, help="model/include")
     ap.add_argument("--names", help="model/coverage/ndis-documented-names.txt")
     ap.add_argument("--min", type=float, default=95.0)
+    ap.add_argument("--include", dest="includes", action="append", default=[],
+                    help="values: a header to include after <ndis.h> (repeatable)")
     ap.add_argument("--source", dest="sources", action="append", default=[],
                     help="compile: a source to compile (repeatable)")
     a = ap.parse_args()
