@@ -17,8 +17,9 @@ install(FILES README.md docs/ci.md docs/inputs.md docs/html-report.md docs/rule-
 install(DIRECTORY examples/virtnic DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 
 # A .deb for Debian 12: `cpack -G DEB --config build/CPackConfig.cmake`.
-# It depends on the LLVM 19 runtime libraries the binary links, not on any
-# -dev package.
+# It depends on the runtime library package of every shared library the
+# binary links (tests/install/check_depends.py compares them: Z3 was missing,
+# only reached through libllvm19's own Depends), never on a -dev package.
 set(CPACK_PACKAGE_NAME ndisv)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_VENDOR "ndisv")
@@ -31,7 +32,7 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libllvm19 (>= 1:19.1), libclang-cpp19 (>= 1:19.1), libtinyxml2-9, libstdc++6, libc6, libgcc-s1")
+    "libllvm19 (>= 1:19.1), libclang-cpp19 (>= 1:19.1), libz3-4, libtinyxml2-9, libstdc++6, libc6, libgcc-s1")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/ndisv/ndisv")
 set(CPACK_STRIP_FILES ON)
 include(CPack)

@@ -306,14 +306,16 @@ FIXES = {
                                 "#define IO_RESOURCE_ALTERNATIVE 0x08\n\\1")],
     # The field list documents the members NDIS 6.50 (VXLAN port, the union
     # _ENCAPSULATION_PROTOCOL_PARAMETERS) and 6.83 (USO settings, values 0-2
-    # like the other UCHAR settings) added after the block's last one; the
+    # like the other UCHAR settings) and 6.89 (UdpRsc.Enabled, URO) added after
+    # the block's last one; the
     # port is a UDP port number (USHORT), as in NDIS_OFFLOAD's VXLAN info.
     "NDIS_OFFLOAD_PARAMETERS": [(r"(UCHAR\s+EncapsulationTypes;\s*\n\s*\};\s*\n#endif)",
                                  "\\1\n#if NDIS_SUPPORT_NDIS650\n  union _ENCAPSULATION_PROTOCOL_PARAMETERS {\n"
                                  "    struct {\n      USHORT VxlanUDPPortNumber;\n    } VxlanParameters;\n"
                                  "    ULONG Value;\n  } EncapsulationProtocolParameters;\n#endif\n"
                                  "#if NDIS_SUPPORT_NDIS683\n  struct {\n    UCHAR IPv4;\n    UCHAR IPv6;\n"
-                                 "  } UdpSegmentation;\n#endif")],
+                                 "  } UdpSegmentation;\n#endif\n"
+                                 "#if NDIS_SUPPORT_NDIS689\n  struct {\n    UCHAR Enabled;\n  } UdpRsc;\n#endif")],
     # The shared-memory provider's handler fields hold pointers to the
     # documented ALLOCATE/FREE_SHARED_MEMORY_HANDLER function types.
     "NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS": [
@@ -337,8 +339,9 @@ FIXES = {
     # The field list documents the members NDIS 6.50 (VXLAN; the
     # encapsulation-type flags, declared UCHAR), 6.70 (464XLAT) and 6.83 (USO)
     # added after the block's last one.
+    # (UdpRsc, URO's capabilities, ends the reference's 2024 block; NDIS 6.89.)
     "NDIS_OFFLOAD": [(r"(EncapsulatedPacketTaskOffloadGre;\s*\n#endif)",
-                      "\\1\n#if NDIS_SUPPORT_NDIS650\n  NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD_V2 EncapsulatedPacketTaskOffloadVxlan;\n  UCHAR EncapsulationTypes;\n#endif\n#if NDIS_SUPPORT_NDIS670\n  NDIS_RFC6877_464XLAT_OFFLOAD Rfc6877Xlat;\n#endif\n#if NDIS_SUPPORT_NDIS683\n  NDIS_UDP_SEGMENTATION_OFFLOAD UdpSegmentation;\n#endif")],
+                      "\\1\n#if NDIS_SUPPORT_NDIS650\n  NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD_V2 EncapsulatedPacketTaskOffloadVxlan;\n  UCHAR EncapsulationTypes;\n#endif\n#if NDIS_SUPPORT_NDIS670\n  NDIS_RFC6877_464XLAT_OFFLOAD Rfc6877Xlat;\n#endif\n#if NDIS_SUPPORT_NDIS683\n  NDIS_UDP_SEGMENTATION_OFFLOAD UdpSegmentation;\n#endif\n#if NDIS_SUPPORT_NDIS689\n  NDIS_UDP_RSC_OFFLOAD UdpRsc;\n#endif")],
     # The field list documents HashSecretKeyOffset (the offset of the key, as
     # in NDIS_RECEIVE_SCALE_PARAMETERS, a ULONG there) after HashSecretKeySize.
     "NDIS_RECEIVE_SCALE_PARAMETERS_V2": [(r"(ULONG\s+HashSecretKeySize;)", "\\1\n  ULONG              HashSecretKeyOffset;")],
@@ -364,6 +367,10 @@ SUPPORT = {
     "NDIS_RSS_CAPS_FLAGS": ("ntddndis.h", 600, "typedef ULONG NDIS_RSS_CAPS_FLAGS;"),
     "NDIS_PORT_TYPE": ("ntddndis.h", 600, "typedef enum _NDIS_PORT_TYPE {\n  NdisPortTypeUndefined,\n  NdisPortTypeBridge,\n  NdisPortTypeRasConnection,\n  NdisPortType8021xSupplicant,\n  NdisPortTypeMax\n} NDIS_PORT_TYPE, *PNDIS_PORT_TYPE;"),
     "NET_PNP_EVENT": ("ndis.h", 600, "typedef enum _NET_PNP_EVENT_CODE {\n  NetEventSetPower,\n  NetEventQueryPower,\n  NetEventQueryRemoveDevice,\n  NetEventCancelRemoveDevice,\n  NetEventReconfigure,\n  NetEventBindList,\n  NetEventBindsComplete,\n  NetEventPnPCapabilities,\n  NetEventPause,\n  NetEventRestart,\n  NetEventPortActivation,\n  NetEventPortDeactivation,\n  NetEventIMReEnableDevice,\n  NetEventNDKEnable,\n  NetEventNDKDisable,\n  NetEventFilterPreDetach,\n  NetEventBindFailed,\n  NetEventSwitchActivate,\n  NetEventAllowBindsAbove,\n  NetEventInhibitBindsAbove,\n  NetEventAllowStart,\n  NetEventRequirePause,\n  NetEventUploadGftFlowEntries,\n  NetEventMaximum\n} NET_PNP_EVENT_CODE, *PNET_PNP_EVENT_CODE;\ntypedef struct _NET_PNP_EVENT {\n  NET_PNP_EVENT_CODE NetEvent;\n  PVOID Buffer;\n  ULONG BufferLength;\n  ULONG_PTR NdisReserved[4];\n  ULONG_PTR TransportReserved[4];\n  ULONG_PTR TdiReserved[4];\n  ULONG_PTR TdiClientReserved[4];\n} NET_PNP_EVENT, *PNET_PNP_EVENT;"),
+    # URO (UDP receive segment coalescing) capabilities: the reference's
+    # nbluro page documents one member, Enabled, a BOOLEAN; NDIS 6.89 (the
+    # NDIS_OFFLOAD_PARAMETERS page: UdpRsc "for NDIS 6.89").
+    "NDIS_UDP_RSC_OFFLOAD": ("ntddndis.h", 689, "typedef struct _NDIS_UDP_RSC_OFFLOAD {\n  BOOLEAN Enabled;\n} NDIS_UDP_RSC_OFFLOAD, *PNDIS_UDP_RSC_OFFLOAD;"),
     "NDIS_TIMER_FUNCTION": None,  # see derived pointer types
     # OID_GEN_NETWORK_LAYER_ADDRESSES's buffer (no DDI page; the NDIS
     # reference's NETWORK_ADDRESS and NETWORK_ADDRESS_LIST pages give the

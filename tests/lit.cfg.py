@@ -26,6 +26,17 @@ config.substitutions.append(("%builddir", config.ndisv_build))
 # tests/install install the build and package it as a .deb.
 if shutil.which("cpack") and shutil.which("dpkg-deb"):
     config.available_features.add("debian-packaging")
+# ... and run the installed package in a mount namespace of its own, with
+# the checkout and the build host's Clang headers hidden (unshare -rm needs
+# unprivileged user namespaces), and resolve its Depends against Debian 12's
+# archive when apt's bookworm lists are here (apt-get update has run).
+import glob  # noqa: E402
+import subprocess  # noqa: E402
+
+if shutil.which("unshare") and subprocess.run(["unshare", "-rm", "true"], capture_output=True).returncode == 0:
+    config.available_features.add("user-namespaces")
+if shutil.which("apt-get") and glob.glob("/var/lib/apt/lists/*_dists_bookworm_main_binary-amd64_Packages*"):
+    config.available_features.add("apt-bookworm")
 config.environment["PATH"] = os.pathsep.join([config.llvm_tools, config.environment.get("PATH", "")])
 config.environment["NDISV_DATA_DIR"] = config.ndisv_src
 # The sanitized build (scripts/build-sanitized) marks itself for tests that
@@ -40,6 +51,15 @@ if hasattr(os, "geteuid") and os.geteuid() != 0:
 elif shutil.which("setpriv"):
     config.available_features.add("unprivileged")
     config.substitutions.append(("%unprivileged", "setpriv --reuid=65534 --regid=65534 --clear-groups"))
+# tests/corpus run bench/corpus/run.sh, which measures with GNU time.
+import subprocess  # noqa: E402
+
+try:
+    _time = subprocess.run(["/usr/bin/time", "--version"], capture_output=True, text=True)
+    if "GNU" in _time.stdout + _time.stderr:
+        config.available_features.add("gnu-time")
+except OSError:
+    pass
 # tests/html load the report in a headless browser when one is installed.
 import shutil  # noqa: E402
 

@@ -133,6 +133,26 @@ static std::vector<std::string> boundsOf(const engine::ExecStats &St, const engi
     Out.push_back("calls inside loops explored failing in one iteration per path" +
                   (Where.empty() ? "" : ": " + Where));
   }
+  if (St.NullEndsTotal) {
+    // What the driver does after a load or store through NULL is not
+    // explored: a real crash (NullCheck reports it when selected) or a NULL
+    // the engine believed (state set up by code the harness never runs).
+    auto paths = [](uint64_t N) { return std::to_string(N) + (N == 1 ? " path" : " paths"); };
+    std::string Text = paths(St.NullEndsTotal) + " ended at a dereference of NULL";
+    if (St.NullEnds.size() == 1 && St.NullEnds.front().second == St.NullEndsTotal)
+      Text += " at " + St.NullEnds.front().first;
+    else {
+      uint64_t Named = 0;
+      for (size_t K = 0; K < St.NullEnds.size(); ++K) {
+        Text += (K ? ", " : ": ") + std::to_string(St.NullEnds[K].second) + " at " +
+                St.NullEnds[K].first;
+        Named += St.NullEnds[K].second;
+      }
+      if (Named < St.NullEndsTotal)
+        Text += ", " + std::to_string(St.NullEndsTotal - Named) + " elsewhere";
+    }
+    Out.push_back(std::move(Text));
+  }
   return Out;
 }
 

@@ -47,6 +47,19 @@ void Executor::Impl::countBoundedLoop(const State &S) {
     E.Stats.BoundedLoopSites.push_back(std::move(Place));
 }
 
+void Executor::Impl::endAtNull(State &S, const DILocation *Loc) {
+  sink(S, "NULL dereference");
+  ++E.Stats.NullEndsTotal;
+  std::string Place = placeOf(Loc);
+  if (Place.empty() && !S.Stack.empty())
+    Place = "a statement in " + functionName(S.Stack.back().F);
+  auto It = llvm::find_if(E.Stats.NullEnds, [&](const auto &P) { return P.first == Place; });
+  if (It != E.Stats.NullEnds.end())
+    ++It->second;
+  else if (E.Stats.NullEnds.size() < 4)
+    E.Stats.NullEnds.push_back({std::move(Place), 1});
+}
+
 std::string Executor::Impl::currentLoop(const State &S) {
   if (S.Stack.empty())
     return "";

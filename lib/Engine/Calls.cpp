@@ -271,6 +271,7 @@ Executor::Impl::Step Executor::Impl::call(State &S, const CallBase &CB, Worklist
     E.Unknown.insert(Name);
     if (!llvm::is_contained(S.UnknownCalls, Name))
       S.UnknownCalls.push_back(Name);
+    havocOutParams(S, *F, Args);
   }
   SymValue Ret;
   bool HasRet = !CB.getType()->isVoidTy();
@@ -281,6 +282,34 @@ Executor::Impl::Step Executor::Impl::call(State &S, const CallBase &CB, Worklist
   }
   finishCall(S, CB, Name, "", Args, Ret, HasRet);
   return Step::Continue;
+}
+
+/// A function without body or model may write through each argument whose
+/// parameter points to non-const data (the frontend's !ndisv.outparams gives
+/// the pointee's size per parameter): those bytes become unknown, and
+/// observers forget what they followed there. Left as it was, an
+/// out-parameter the driver initialised to NULL would stay NULL and end the
+/// path at its first use, silently. Only the pointee is written, never the
+/// rest of the object the pointer was made into.
+void Executor::Impl::havocOutParams(State &S, const Function &F, ArrayRef<SymValue> Args) {
+  const MDNode *MD = F.getMetadata("ndisv.outparams");
+  if (!MD)
+    return;
+  for (unsigned K = 0; K < MD->getNumOperands() && K < Args.size(); ++K) {
+    auto *C = mdconst::dyn_extract_or_null<ConstantInt>(MD->getOperand(K));
+    uint64_t N = C ? C->getZExtValue() : 0;
+    SymValue P = S.resolve(Args[K]);
+    ObjId Obj;
+    int64_t Off;
+    if (!N || !P.isPtr() || !deref(S, P, Obj, Off) || Off < 0)
+      continue; // NULL (an optional out-parameter left out) or not an object the path knows
+    if (uint64_t Size = S.object(Obj)->Size; Size && (uint64_t)Off + N > Size)
+      N = Size > (uint64_t)Off ? Size - (uint64_t)Off : 0;
+    if (!N)
+      continue;
+    havocMem(S, Obj, (uint64_t)Off, N);
+    Obs.onForget(S, Obj, (uint64_t)Off, N);
+  }
 }
 
 /// How far a copy or fill of unknown length Len at Dst + DOff can reach: to

@@ -171,6 +171,7 @@ ObjectCorrespondence ndisv::engine::correspondObjects(const State &A, const Stat
       bool Free = !M.AtoB.count(Id) && (!X || !Y || X->Serial == Y->Serial ||
                                         (X->Name == Y->Name && X->Size == Y->Size));
       C.ToA[K] = Free ? Id : Fresh++;
+      C.Clash = C.Clash || (!Free && Y);
     }
     if (C.ToA[K] != K)
       C.Identity = false;

@@ -34,6 +34,10 @@ struct ObjectCorrespondence {
   std::vector<SymId> SymToA;
   bool Identity = true, SymIdentity = true;
   unsigned Paired = 0; // objects the walk paired
+  /// An unpaired object of B had to leave its number to a different object
+  /// of A: the same number stood for different objects on the two paths,
+  /// which a join keeps apart (only a permutation of objects is joined).
+  bool Clash = false;
 };
 
 /// Whether A and B could be joined at all whatever their objects' numbers

@@ -94,14 +94,24 @@ void Executor::Impl::recordJump(State &S, const BranchInst &Br) {
 
 namespace {
 
-/// The name a reader knows an operand by: the variable or field it was
-/// loaded from, else what the value is.
+/// describeValue's "'Flags'" without its quotes.
+std::string unquoted(std::string Text) {
+  if (Text.size() >= 2 && Text.front() == '\'' && Text.back() == '\'')
+    return Text.substr(1, Text.size() - 2);
+  return Text;
+}
+
+/// The name a reader knows an operand by: the argument or the variable or
+/// field it was loaded from, else what the value is (unquoted: the caller
+/// quotes the whole condition).
 std::string operandName(State &S, const Value *Op, const SymValue &V) {
   std::string Name;
-  if (auto *L = dyn_cast<LoadInst>(Op->stripPointerCasts()))
+  if (auto *A = dyn_cast<Argument>(Op->stripPointerCasts()))
+    Name = argumentName(*A);
+  else if (auto *L = dyn_cast<LoadInst>(Op->stripPointerCasts()))
     Name = describeLocation(S, L->getPointerOperand()).Text;
   if (Name.empty())
-    Name = describeValue(S, V);
+    Name = unquoted(describeValue(S, V));
   return Name;
 }
 
@@ -146,7 +156,8 @@ static std::string decisionText(State &S, const Frame::Decision &D) {
         Value = " (" + Name + " is NULL)";
       else if (D.Lhs.isInt())
         Value = " (" + Name + " = " + intText(D.Lhs) + ")";
-      else if (std::string Origin = describeValue(S, D.Lhs); !Origin.empty() && Origin != Name)
+      else if (std::string Origin = describeValue(S, D.Lhs);
+               !Origin.empty() && Origin != Name && unquoted(Origin) != Name)
         Value = " (" + Name + " holds " + Origin + ")";
     }
   }

@@ -87,6 +87,26 @@ Executor::Impl::FunctionInfo &Executor::Impl::info(const Function *F) {
 
 LoopInfo &Executor::Impl::loops(const Function *F) { return *info(F).LI; }
 
+/// An argument's source name. Clang's driver discards IR value names (its
+/// release builds pass -discard-value-names), so A.getName() is empty: the
+/// name is that of the debug variable for argument N (a declare in the
+/// entry block, as a debug record or an intrinsic).
+std::string ndisv::engine::argumentName(const Argument &A) {
+  if (A.hasName())
+    return A.getName().str();
+  unsigned N = A.getArgNo() + 1;
+  auto Named = [N](const DILocalVariable *V) { return V && V->getArg() == N && !V->getName().empty(); };
+  for (const Instruction &I : A.getParent()->getEntryBlock()) {
+    for (const DbgVariableRecord &R : filterDbgVars(I.getDbgRecordRange()))
+      if (Named(R.getVariable()))
+        return R.getVariable()->getName().str();
+    if (auto *D = dyn_cast<DbgVariableIntrinsic>(&I))
+      if (Named(D->getVariable()))
+        return D->getVariable()->getName().str();
+  }
+  return "";
+}
+
 void Executor::Impl::pushFrame(State &S, const Function *F, ArrayRef<SymValue> Args,
                                const CallBase *Site) {
   Frame Fr;
@@ -99,7 +119,7 @@ void Executor::Impl::pushFrame(State &S, const Function *F, ArrayRef<SymValue> A
                      : SymValue::symbol(S.newSym(A.getType()->isPointerTy()
                                                      ? 64
                                                      : DL.getTypeSizeInBits(A.getType()),
-                                                 A.getName().str()),
+                                                 argumentName(A)),
                                         64);
     Fr.Regs[&A] = V;
     ++K;

@@ -69,6 +69,9 @@ struct Executor::Impl {
   // Budget.cpp: where the bounds and budgets were spent, for the report.
   /// A loop of the current frame was left at the unrolling bound.
   void countBoundedLoop(const State &S);
+  /// The path ends at a load or store through NULL at Loc: counted per
+  /// place, a bound every pass then names (a sink, not a budget).
+  void endAtNull(State &S, const llvm::DILocation *Loc);
   /// Called every CostSampleEvery instructions: charges the loop (or the
   /// call out of the entry function) the path is in.
   void sampleCost(const State &S);
@@ -165,6 +168,9 @@ struct Executor::Impl {
   // Calls.cpp
   Step call(State &S, const llvm::CallBase &CB, Worklist &WL);
   bool intrinsic(State &S, const llvm::CallBase &CB, const llvm::Function &F);
+  /// Writes unknown bytes through the out-parameters of a call to F, a
+  /// function without body or model (see Calls.cpp).
+  void havocOutParams(State &S, const llvm::Function &F, llvm::ArrayRef<SymValue> Args);
   /// For a call through a function pointer the path does not know: one of
   /// the functions it may reach, forking the others (null: none known).
   const llvm::Function *chooseTarget(State &S, const llvm::CallBase &CB, const SymValue &Callee,
@@ -185,6 +191,8 @@ struct Executor::Impl {
 };
 
 std::string describeValue(const State &S, const SymValue &V);
+/// An argument's source name, from debug info when IR names are discarded.
+std::string argumentName(const llvm::Argument &A);
 
 } // namespace ndisv::engine
 

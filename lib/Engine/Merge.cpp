@@ -203,8 +203,12 @@ private:
       C.V = fromB(C.V);
   }
 
+  /// Objects are numbered in creation order, so one number can stand for
+  /// two different objects on two paths (one path allocated memory where
+  /// the other acquired a handle, or a helper's local): objects of another
+  /// name are not the same object and never joined as one.
   bool joinObject(ObjId Id, const MemObject &X, const MemObject &Y) {
-    if (X.Size != Y.Size || X.DefaultZero != Y.DefaultZero || X.Alive != Y.Alive ||
+    if (X.Name != Y.Name || X.Size != Y.Size || X.DefaultZero != Y.DefaultZero || X.Alive != Y.Alive ||
         !X.SizeValue.sameAs(fromB(Y.SizeValue)) || X.Fills.size() != Y.Fills.size())
       return false;
     for (size_t K = 0; K < X.Fills.size(); ++K)
@@ -392,7 +396,7 @@ bool Executor::Impl::join(State &Into, const State &Other) {
     if (Into.Objects.size() != Other.Objects.size())
       return false;
     ObjectCorrespondence C = correspondObjects(Into, Other);
-    if (C.Identity)
+    if (C.Identity || C.Clash)
       return false;
     std::optional<State> Renumbered = renumberObjects(Into, Other, C);
     if (!Renumbered || !tryJoin(Into, *Renumbered, /*Renumbered=*/true))

@@ -27,9 +27,9 @@ public:
       Noted = true;
       Outcome = S.ForcedOutcome != 0;
       S.ForcedOutcome = -1;
+      note(At, R, Outcome); // before the assumption makes the operand a constant
       if (R.K == BoolResult::Kind::OnSymbol)
         X.assume(S, R.Cond, Outcome);
-      note(At, R, Outcome);
       return true;
     }
     if (R.K == BoolResult::Kind::Known) {
@@ -67,9 +67,9 @@ public:
     WL.push_back(std::move(Other));
     Noted = true;
     Outcome = true;
+    note(At, R, true); // before the assumption: 'Flags' == 3, not 3 == 3
     if (R.K == BoolResult::Kind::OnSymbol)
       X.assume(S, R.Cond, true);
-    note(At, R, true);
     return true;
   }
 
@@ -324,7 +324,7 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
       if (nullAddress(S, Ptr))
         Obs.onNullDereference(S, LI.getDebugLoc().get());
       if (Ptr.isNull() || (Ptr.isSym() && S.resolve(Ptr).isNull()))
-        return sink(S, "NULL dereference"), Step::Dead;
+        return endAtNull(S, LI.getDebugLoc().get()), Step::Dead;
       setReg(fresh("load through an unknown pointer"));
       break;
     }
@@ -340,7 +340,7 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
       if (nullAddress(S, Ptr))
         Obs.onNullDereference(S, SI.getDebugLoc().get());
       if (Ptr.isNull() || (Ptr.isSym() && S.resolve(Ptr).isNull()))
-        return sink(S, "NULL dereference"), Step::Dead;
+        return endAtNull(S, SI.getDebugLoc().get()), Step::Dead;
       ++S.Stack.back().PC;
       break;
     }

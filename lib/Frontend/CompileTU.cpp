@@ -12,6 +12,7 @@
 #include "InputAdvice.h"
 #include "LargeStack.h"
 #include "Recovery.h"
+#include "OutParams.h"
 #include "RoleFinder.h"
 #include "WindowsPaths.h"
 #include "Wpp.h"
@@ -146,9 +147,10 @@ private:
 /// EmitLLVMOnlyAction with the role finder beside the code generator.
 class RoleAction : public clang::EmitLLVMOnlyAction {
 public:
-  RoleAction(LLVMContext *Ctx, RoleFinderState &State, RecoveryHints *Hints,
-             RecoveryPlan *Plan, NdisVersionCheck &Version)
-      : EmitLLVMOnlyAction(Ctx), State(State), Hints(Hints), Plan(Plan), Version(Version) {}
+  RoleAction(LLVMContext *Ctx, RoleFinderState &State, OutParamState &OutParams,
+             RecoveryHints *Hints, RecoveryPlan *Plan, NdisVersionCheck &Version)
+      : EmitLLVMOnlyAction(Ctx), State(State), OutParams(OutParams), Hints(Hints), Plan(Plan),
+        Version(Version) {}
 
 protected:
   std::unique_ptr<clang::ASTConsumer>
@@ -167,12 +169,14 @@ protected:
     // the TU's declarations after code generation's HandleTranslationUnit
     // crashed (a LinkageSpecDecl with a dangling child appears in a C TU).
     Consumers.push_back(createRoleFinder(State));
+    Consumers.push_back(createOutParamFinder(OutParams)); // before code generation, likewise
     Consumers.push_back(std::move(CodeGen));
     return std::make_unique<clang::MultiplexConsumer>(std::move(Consumers));
   }
 
 private:
   RoleFinderState &State;
+  OutParamState &OutParams;
   RecoveryHints *Hints;
   RecoveryPlan *Plan;
   NdisVersionCheck &Version;
@@ -343,7 +347,9 @@ Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppS
   // The action writes the version check while it parses: on the heap, so
   // a crash halfway through leaves A untouched.
   auto Version = std::make_unique<NdisVersionCheck>();
-  auto Act = std::make_unique<RoleAction>(&Ctx, State, Hints, Plan, *Version);
+  // On the heap like the version check: a crash leaves it unread.
+  auto OutParams = std::make_unique<OutParamState>();
+  auto Act = std::make_unique<RoleAction>(&Ctx, State, *OutParams, Hints, Plan, *Version);
 
   bool Ok = false;
   CrashRecoveryContext CRC;
@@ -355,6 +361,7 @@ Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppS
     abandonAfterCrash(CI.release());
     abandonAfterCrash(Act.release());
     abandonAfterCrash(Version.release());
+    abandonAfterCrash(OutParams.release());
     abandonAfterCrash(new std::vector<Diagnostic>(std::move(Out.Result.Errors)));
     Out.Result.Errors = {};
     fail(Out, "clang crashed while compiling this file (nesting too deep for its "
@@ -371,6 +378,7 @@ Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppS
     return A;
   }
   A.Status = Attempt::Compiled;
+  attachOutParamMetadata(*M, *OutParams);
   A.M = std::move(M);
   A.Findings = std::move(State.Findings);
   return A;

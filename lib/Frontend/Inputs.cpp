@@ -20,6 +20,7 @@
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/WithColor.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -250,7 +251,8 @@ static Error expandResponseFiles(std::vector<std::string> &Argv, StringRef Dir) 
 }
 
 static Error addCompileDatabase(StringRef Input, std::vector<CompileJob> &Jobs,
-                                StringSet<> &Seen) {
+                                StringSet<> &Seen, const FrontendOptions &Opts) {
+  StringSet<> MissingDirs; // said once each
   auto Buf = MemoryBuffer::getFile(Input);
   if (!Buf)
     return inputError(Input, "cannot read: " + Buf.getError().message());
@@ -298,6 +300,17 @@ static Error addCompileDatabase(StringRef Input, std::vector<CompileJob> &Jobs,
     Job.File = absolute(*File, Job.Directory);
     if (!Seen.insert(Job.File).second)
       continue; // Several configurations of one file: the first one wins.
+    // A database written on another machine: what is relative to its
+    // directory (-I, the source) silently resolves nowhere, so say so.
+    if (!sys::fs::is_directory(Job.Directory) && MissingDirs.insert(Job.Directory).second) {
+      std::string Msg = (Input + ": " + Where + ": directory '" + Job.Directory +
+                         "' does not exist; paths relative to it will not be found")
+                            .str();
+      if (Opts.Note)
+        Opts.Note(Msg);
+      else
+        WithColor::note(errs(), "ndisv") << Msg << "\n";
+    }
     bool ClStyle = !Argv.empty() && (compilerName(Argv[0]) == "cl" ||
                                      compilerName(Argv[0]) == "clang-cl");
     Job.Args = ArgFilter(Job.Directory, L, ClStyle).run(Argv);
@@ -367,7 +380,7 @@ Expected<std::vector<CompileJob>> collectJobs(const std::vector<std::string> &In
     StringRef Name = sys::path::filename(Input);
     if (Name.ends_with("compile_commands.json") ||
         sys::path::extension(Name).lower() == ".json") {
-      if (Error E = addCompileDatabase(Input, Jobs, Seen))
+      if (Error E = addCompileDatabase(Input, Jobs, Seen, Opts))
         return std::move(E);
       continue;
     }

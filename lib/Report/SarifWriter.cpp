@@ -49,6 +49,27 @@ std::string ndisv::defectFingerprint(const Defect &D) {
   return Hex;
 }
 
+/// SARIF's correlationGuid, "the equivalence class of logically identical
+/// results": the same for an SDV rule's defect and its per-handle twins
+/// (#12), from the SDV rule and the exit, so stable across runs and hosts.
+static std::string bugGuid(const Defect &D) {
+  StringRef Base =
+      llvm::sys::path::filename(D.Loc.File, llvm::sys::path::Style::windows);
+  std::string Key = "ndisv/bug";
+  for (StringRef Part : {StringRef(D.TwinOf.empty() ? D.Rule : D.TwinOf), Base})
+    (Key += '\0') += Part;
+  Key += '\0' + std::to_string(D.Loc.Line) + ':' + std::to_string(D.Loc.Col);
+  uint64_t Hi = llvm::xxh3_64bits(Key), Lo = llvm::xxh3_64bits(Key + "#2");
+  // A version-5-shaped GUID, as the SARIF schema's pattern asks.
+  Hi = (Hi & ~0xF000ull) | 0x5000ull;
+  Lo = (Lo & ~(0xC000ull << 48)) | (0x8000ull << 48);
+  std::string H;
+  llvm::raw_string_ostream(H) << llvm::format_hex_no_prefix(Hi, 16)
+                              << llvm::format_hex_no_prefix(Lo, 16);
+  return H.substr(0, 8) + '-' + H.substr(8, 4) + '-' + H.substr(12, 4) + '-' +
+         H.substr(16, 4) + '-' + H.substr(20);
+}
+
 namespace {
 
 struct ArtifactUri {
@@ -518,7 +539,10 @@ void SarifPrinter::result(const Defect &D, size_t RuleIndex, const char *Level) 
         });
       });
     // One bug caught by an SDV rule and its per-handle twin: each keeps its
-    // result (code scanning filters by rule), both name the other rule.
+    // result (code scanning filters by rule), both name the other rule and
+    // share a correlationGuid, so a count of bugs counts distinct ones.
+    if (!D.Twins.empty() || !D.TwinOf.empty())
+      J.attribute("correlationGuid", bugGuid(D));
     if (!D.Twins.empty() || !D.TwinOf.empty())
       J.attributeObject("properties", [&] {
         J.attributeArray("sameDefectAs", [&] {

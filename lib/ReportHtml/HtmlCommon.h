@@ -59,11 +59,27 @@ private:
 void beginPage(llvm::raw_ostream &OS, llvm::StringRef Title);
 void endPage(llvm::raw_ostream &OS, llvm::StringRef ToolVersion);
 
-/// The defect page file name for Results::Defects[Index].
+/// The report's defects, one per bug (#12): an SDV rule's defect and the
+/// per-handle twins pairTwinDefects tied to it are one entry, one page and
+/// one count, as they are one diagnostic in the text report. A twin whose
+/// SDV defect is suppressed or in the baseline while it is not (or the
+/// other way round) stays an entry of its own, as the text report prints it.
+struct Bugs {
+  explicit Bugs(const Results &R);
+  /// Indices into Results::Defects; the first names the entry, the others
+  /// are its twins.
+  std::vector<std::vector<unsigned>> Entries;
+  std::vector<unsigned> EntryOf; // Results::Defects index -> entry
+  /// "Init_RegisterInterrupt, ndisv_Init_Interrupt"
+  std::string rules(const Results &R, unsigned Entry) const;
+  size_t reportable(const Results &R) const;
+};
+
+/// The defect page file name of entry Index of Bugs.
 std::string defectPage(unsigned Index);
 
-/// One defect page.
-void writeDefectPage(const Results &R, unsigned Index, const PathNames &Names,
+/// One defect page: entry Index of Bugs.
+void writeDefectPage(const Results &R, const Bugs &B, unsigned Index, const PathNames &Names,
                      SourceHighlighter &Src, llvm::StringRef ToolVersion, llvm::raw_ostream &OS);
 
 } // namespace ndisv::html

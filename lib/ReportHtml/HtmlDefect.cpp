@@ -136,9 +136,12 @@ static void writeFileSection(const std::vector<Step> &Steps, int FileIdx, const 
   OS << "</table>\n</section>\n";
 }
 
-void html::writeDefectPage(const Results &R, unsigned Index, const PathNames &Names, SourceHighlighter &Src,
-                           StringRef ToolVersion, raw_ostream &OS) {
-  const Defect &D = R.Defects[Index];
+void html::writeDefectPage(const Results &R, const Bugs &B, unsigned Index, const PathNames &Names,
+                           SourceHighlighter &Src, StringRef ToolVersion, raw_ostream &OS) {
+  // One bug: the first defect's path and message, every rule that flags it
+  // (its twins' traces are the same path, pairTwinDefects checked).
+  const Defect &D = R.Defects[B.Entries[Index][0]];
+  const std::string Rules = B.rules(R, Index);
   std::vector<Step> Steps;
   std::vector<std::string> Files;
   auto add = [&](const char *Class, const SourceLoc &Loc, const std::string &Msg, unsigned Depth) {
@@ -158,17 +161,17 @@ void html::writeDefectPage(const Results &R, unsigned Index, const PathNames &Na
   };
   for (const TraceStep &T : D.Trace)
     add(kindClass(T.K), T.Loc, T.Message, T.Depth);
-  add("k-defect", D.Loc, "[" + D.Rule + "] " + D.Message, 0); // the violation itself, last
+  add("k-defect", D.Loc, "[" + Rules + "] " + D.Message, 0); // the violation itself, last
 
-  beginPage(OS, "ndisv: defect #" + std::to_string(Index + 1) + " " + D.Rule);
-  OS << "<header class=\"top\"><h1>Defect #" << Index + 1 << " of " << R.Defects.size()
+  beginPage(OS, "ndisv: defect #" + std::to_string(Index + 1) + " " + Rules);
+  OS << "<header class=\"top\"><h1>Defect #" << Index + 1 << " of " << B.Entries.size()
      << "</h1><span class=\"sub\"><a href=\"index.html\">index</a>";
   if (Index > 0)
     OS << " &#183; <a href=\"" << defectPage(Index - 1) << "\">&#9664; defect #" << Index << "</a>";
-  if (Index + 1 < R.Defects.size())
+  if (Index + 1 < B.Entries.size())
     OS << " &#183; <a href=\"" << defectPage(Index + 1) << "\">defect #" << Index + 2 << " &#9654;</a>";
   OS << "</span></header>\n<main>\n";
-  OS << "<div class=\"warnbox\"><span class=\"rule mono\">" << esc(D.Rule) << "</span> &#8212; "
+  OS << "<div class=\"warnbox\"><span class=\"rule mono\">" << esc(Rules) << "</span> &#8212; "
      << esc(D.Message) << "<br><span class=\"path\">" << esc(Names.at(D.Loc)) << "</span>";
   if (D.Suppressed)
     OS << "<br><span class=\"muted\">Suppressed in the source: " << esc(D.SuppressionReason) << "</span>";

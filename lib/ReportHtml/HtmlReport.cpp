@@ -10,6 +10,7 @@
 #include "ndisv/ReportHtml/HtmlReport.h"
 #include "HtmlCommon.h"
 #include "HtmlMap.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -34,6 +35,54 @@ std::string html::esc(StringRef S) {
 }
 
 std::string html::defectPage(unsigned Index) { return "defect-" + std::to_string(Index + 1) + ".html"; }
+
+Bugs::Bugs(const Results &R) : EntryOf(R.Defects.size()) {
+  auto SameStatus = [](const Defect &A, const Defect &B) {
+    return A.Suppressed == B.Suppressed && A.InBaseline == B.InBaseline;
+  };
+  auto SameLoc = [](const Defect &A, const Defect &B) {
+    return A.Loc.File == B.Loc.File && A.Loc.Line == B.Loc.Line && A.Loc.Col == B.Loc.Col;
+  };
+  std::vector<bool> Taken(R.Defects.size());
+  for (unsigned K = 0; K < R.Defects.size(); ++K) {
+    if (Taken[K] || !R.Defects[K].TwinOf.empty())
+      continue;
+    const Defect &D = R.Defects[K];
+    Entries.push_back({K});
+    Taken[K] = true;
+    for (const std::string &T : D.Twins)
+      for (unsigned J = 0; J < R.Defects.size(); ++J) {
+        const Defect &O = R.Defects[J];
+        if (!Taken[J] && O.Rule == T && O.TwinOf == D.Rule && SameLoc(O, D) && SameStatus(O, D)) {
+          Entries.back().push_back(J);
+          Taken[J] = true;
+          break;
+        }
+      }
+  }
+  // Twins left over (their SDV defect has another status) stand alone.
+  for (unsigned K = 0; K < R.Defects.size(); ++K)
+    if (!Taken[K])
+      Entries.push_back({K});
+  // In the order of the defects (by their first), as the text report.
+  llvm::stable_sort(Entries, [](const std::vector<unsigned> &A, const std::vector<unsigned> &B) {
+    return *llvm::min_element(A) < *llvm::min_element(B);
+  });
+  for (unsigned E = 0; E < Entries.size(); ++E)
+    for (unsigned K : Entries[E])
+      EntryOf[K] = E;
+}
+
+std::string Bugs::rules(const Results &R, unsigned Entry) const {
+  std::string S;
+  for (unsigned K : Entries[Entry])
+    S += (S.empty() ? "" : ", ") + R.Defects[K].Rule;
+  return S;
+}
+
+size_t Bugs::reportable(const Results &R) const {
+  return llvm::count_if(Entries, [&](const std::vector<unsigned> &E) { return R.Defects[E[0]].reportable(); });
+}
 
 PathNames::PathNames(const Results &R) {
   std::vector<std::string> Files;
@@ -171,7 +220,7 @@ static const char *statusClass(LifecycleCell::Status S) {
   return "";
 }
 
-static void writeLifecycle(const Results &R, const PathNames &Names, raw_ostream &OS) {
+static void writeLifecycle(const Results &R, const Bugs &B, const PathNames &Names, raw_ostream &OS) {
   const LifecycleMap L = compactLifecycleMap(R.Life);
   OS << "<h2 id=\"lifecycle\">Resource lifecycle</h2>\n";
   if (L.Resources.empty()) {
@@ -221,16 +270,23 @@ static void writeLifecycle(const Results &R, const PathNames &Names, raw_ostream
       case LifecycleCell::Status::Inconclusive:
         OS << "inconclusive";
         break;
-      case LifecycleCell::Status::Leaked:
-        if (C->Defects.size() == 1) { // the common case: the whole cell is the link
-          OS << "<a href=\"" << defectPage(C->Defects[0]) << "\">leaked (#" << C->Defects[0] + 1 << ")</a>";
+      case LifecycleCell::Status::Leaked: {
+        // The cell's defects as the index numbers them: a bug's twins are one.
+        std::vector<unsigned> Es;
+        for (unsigned D : C->Defects)
+          Es.push_back(B.EntryOf[D]);
+        llvm::sort(Es);
+        Es.erase(std::unique(Es.begin(), Es.end()), Es.end());
+        if (Es.size() == 1) { // the common case: the whole cell is the link
+          OS << "<a href=\"" << defectPage(Es[0]) << "\">leaked (#" << Es[0] + 1 << ")</a>";
           break;
         }
         OS << "leaked (";
-        for (size_t K = 0; K < C->Defects.size(); ++K)
-          OS << (K ? ", " : "") << "<a href=\"" << defectPage(C->Defects[K]) << "\">#" << C->Defects[K] + 1 << "</a>";
+        for (size_t K = 0; K < Es.size(); ++K)
+          OS << (K ? ", " : "") << "<a href=\"" << defectPage(Es[K]) << "\">#" << Es[K] + 1 << "</a>";
         OS << ")";
         break;
+      }
       }
       OS << "</td>";
     }
@@ -239,11 +295,18 @@ static void writeLifecycle(const Results &R, const PathNames &Names, raw_ostream
   OS << "</tbody>\n</table>\n";
 }
 
-static void writeIndex(const Results &R, const PathNames &Names, StringRef Version, raw_ostream &OS) {
+static void writeIndex(const Results &R, const Bugs &B, const PathNames &Names, StringRef Version,
+                       raw_ostream &OS) {
   beginPage(OS, "ndisv report");
   unsigned Compiled = R.compiledCount();
-  OS << "<header class=\"top\"><h1>ndisv report</h1><span class=\"sub\">" << R.Defects.size()
-     << (R.Defects.size() == 1 ? " defect" : " defects") << ", " << R.Rules.size()
+  // Counted as the text report prints them: one per bug, the reportable ones;
+  // suppressed and known ones are said apart.
+  size_t Shown = B.reportable(R), Accepted = B.Entries.size() - Shown;
+  OS << "<header class=\"top\"><h1>ndisv report</h1><span class=\"sub\">" << Shown
+     << (Shown == 1 ? " defect" : " defects");
+  if (Accepted)
+    OS << " (and " << Accepted << " suppressed or in the baseline)";
+  OS << ", " << R.Rules.size()
      << (R.Rules.size() == 1 ? " rule" : " rules") << ", " << Compiled << " of " << R.TUs.size()
      << " translation units compiled</span></header>\n<main>\n";
 
@@ -251,8 +314,8 @@ static void writeIndex(const Results &R, const PathNames &Names, StringRef Versi
   for (const RuleResult &RR : R.Rules)
     ++Count[(int)RR.V];
   OS << "<div class=\"summary\">";
-  OS << "<div class=\"box " << (R.Defects.empty() ? "ok" : "bad") << "\"><b>" << R.Defects.size()
-     << "</b>" << (R.Defects.size() == 1 ? "defect found" : "defects found") << "</div>";
+  OS << "<div class=\"box " << (Shown == 0 ? "ok" : "bad") << "\"><b>" << Shown << "</b>"
+     << (Shown == 1 ? "defect found" : "defects found") << "</div>";
   const Verdict Order[] = {Verdict::Defect, Verdict::Pass, Verdict::Inconclusive, Verdict::NotApplicable};
   for (Verdict V : Order)
     OS << "<div class=\"box\"><b>" << Count[(int)V] << "</b>" << (Count[(int)V] == 1 ? "rule " : "rules ")
@@ -265,10 +328,10 @@ static void writeIndex(const Results &R, const PathNames &Names, StringRef Versi
     OS << "<p class=\"muted\">None.</p>\n";
   else {
     OS << "<table class=\"grid defects\">\n<thead><tr><th>#</th><th>rule</th><th>where</th><th>message</th></tr></thead>\n<tbody>\n";
-    for (unsigned K = 0; K < R.Defects.size(); ++K) {
-      const Defect &D = R.Defects[K];
-      OS << "<tr class=\"defect\"><td><a href=\"" << defectPage(K) << "\">#" << K + 1 << "</a></td><td class=\"mono\">"
-         << esc(D.Rule) << "</td><td class=\"path\">" << esc(Names.at(D.Loc)) << "</td><td>" << esc(D.Message);
+    for (unsigned K = 0; K < B.Entries.size(); ++K) {
+      const Defect &D = R.Defects[B.Entries[K][0]];
+      OS << "<tr class=\"defect\" data-rules=\"" << esc(B.rules(R, K)) << "\"><td><a href=\"" << defectPage(K)
+         << "\">#" << K + 1 << "</a></td><td class=\"mono\">" << esc(B.rules(R, K)) << "</td><td class=\"path\">" << esc(Names.at(D.Loc)) << "</td><td>" << esc(D.Message);
       if (D.Suppressed)
         OS << "<br><span class=\"muted\">suppressed: " << esc(D.SuppressionReason) << "</span>";
       if (D.InBaseline)
@@ -287,7 +350,8 @@ static void writeIndex(const Results &R, const PathNames &Names, StringRef Versi
     bool Any = false;
     for (unsigned K = 0; K < R.Defects.size(); ++K)
       if (R.Defects[K].Rule == RR.Rule) {
-        OS << (Any ? "<br>" : "") << "<a href=\"" << defectPage(K) << "\">defect #" << K + 1 << "</a> at <span class=\"path\">"
+        OS << (Any ? "<br>" : "") << "<a href=\"" << defectPage(B.EntryOf[K]) << "\">defect #" << B.EntryOf[K] + 1
+           << "</a> at <span class=\"path\">"
            << esc(Names.at(R.Defects[K].Loc)) << "</span>";
         Any = true;
       }
@@ -305,7 +369,7 @@ static void writeIndex(const Results &R, const PathNames &Names, StringRef Versi
   }
   OS << "</tbody>\n</table>\n";
 
-  writeLifecycle(R, Names, OS);
+  writeLifecycle(R, B, Names, OS);
 
   OS << "<h2 id=\"entry-points\">Entry points</h2>\n";
   if (R.EntryPoints.empty())
@@ -379,15 +443,16 @@ Error ndisv::writeHtmlReport(const Results &R, StringRef Dir, const HtmlOptions 
   if (std::error_code EC = sys::fs::create_directories(Dir))
     return createStringError(EC, "cannot create '" + Dir + "': " + EC.message());
   PathNames Names(R);
+  Bugs B(R);
   SourceHighlighter Src;
   std::string Text;
   raw_string_ostream OS(Text);
-  writeIndex(R, Names, Opts.ToolVersion, OS);
+  writeIndex(R, B, Names, Opts.ToolVersion, OS);
   if (Error E = writeFile((Dir + "/index.html").str(), Text))
     return E;
-  for (unsigned K = 0; K < R.Defects.size(); ++K) {
+  for (unsigned K = 0; K < B.Entries.size(); ++K) {
     Text.clear();
-    writeDefectPage(R, K, Names, Src, Opts.ToolVersion, OS);
+    writeDefectPage(R, B, K, Names, Src, Opts.ToolVersion, OS);
     if (Error E = writeFile((Dir + "/" + defectPage(K)).str(), Text))
       return E;
   }

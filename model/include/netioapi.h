@@ -4,7 +4,8 @@
 // ndisv NDIS model. Written for ndisv from the documented IP Helper API
 // (netioapi.h reference: MIB_* rows and the Get/Set/Create/Delete/Notify
 // routines); not the WDK header. In kernel mode these routines return
-// NTSTATUS. Virtual adapters (tap-windows6) include this header to set
+// NTSTATUS. MIB_IF_ROW2, MIB_IPNET_ROW2 and the anycast/multicast rows follow the
+// API metadata's layouts. Virtual adapters (tap-windows6) include this header to set
 // addresses and routes on their own interface; the routines have no model,
 // so each call returns an unknown status.
 #pragma once
@@ -227,6 +228,169 @@ NETIOAPI_API GetIpForwardEntry2(PMIB_IPFORWARD_ROW2 Row);
 NETIOAPI_API SetIpForwardEntry2(const MIB_IPFORWARD_ROW2 *Route);
 NETIOAPI_API GetIpForwardTable2(ADDRESS_FAMILY Family, PMIB_IPFORWARD_TABLE2 *Table);
 VOID InitializeIpForwardEntry(PMIB_IPFORWARD_ROW2 Row);
+
+// ---- interfaces (MIB_IF_ROW2), from the GetIfEntry2 and MIB_IF_ROW2 pages ---------
+// The layout is the API metadata's (windows-sys Win32::NetworkManagement::IpHelper);
+// the two flag bytes' bit names are the MIB_IF_ROW2 page's.
+typedef struct _MIB_IF_ROW2 {
+    NET_LUID InterfaceLuid;
+    NET_IFINDEX InterfaceIndex;
+    GUID InterfaceGuid;
+    WCHAR Alias[IF_MAX_STRING_SIZE + 1];
+    WCHAR Description[IF_MAX_STRING_SIZE + 1];
+    ULONG PhysicalAddressLength;
+    UCHAR PhysicalAddress[IF_MAX_PHYS_ADDRESS_LENGTH];
+    UCHAR PermanentPhysicalAddress[IF_MAX_PHYS_ADDRESS_LENGTH];
+    ULONG Mtu;
+    IFTYPE Type;
+    TUNNEL_TYPE TunnelType;
+    NDIS_MEDIUM MediaType;
+    NDIS_PHYSICAL_MEDIUM PhysicalMediumType;
+    NET_IF_ACCESS_TYPE AccessType;
+    NET_IF_DIRECTION_TYPE DirectionType;
+    struct {
+        BOOLEAN HardwareInterface : 1;
+        BOOLEAN FilterInterface : 1;
+        BOOLEAN ConnectorPresent : 1;
+        BOOLEAN NotAuthenticated : 1;
+        BOOLEAN NotMediaConnected : 1;
+        BOOLEAN Paused : 1;
+        BOOLEAN LowPower : 1;
+        BOOLEAN EndPointInterface : 1;
+    } InterfaceAndOperStatusFlags;
+    IF_OPER_STATUS OperStatus;
+    NET_IF_ADMIN_STATUS AdminStatus;
+    NET_IF_MEDIA_CONNECT_STATE MediaConnectState;
+    NET_IF_NETWORK_GUID NetworkGuid;
+    NET_IF_CONNECTION_TYPE ConnectionType;
+    ULONG64 TransmitLinkSpeed;
+    ULONG64 ReceiveLinkSpeed;
+    ULONG64 InOctets;
+    ULONG64 InUcastPkts;
+    ULONG64 InNUcastPkts;
+    ULONG64 InDiscards;
+    ULONG64 InErrors;
+    ULONG64 InUnknownProtos;
+    ULONG64 InUcastOctets;
+    ULONG64 InMulticastOctets;
+    ULONG64 InBroadcastOctets;
+    ULONG64 OutOctets;
+    ULONG64 OutUcastPkts;
+    ULONG64 OutNUcastPkts;
+    ULONG64 OutDiscards;
+    ULONG64 OutErrors;
+    ULONG64 OutUcastOctets;
+    ULONG64 OutMulticastOctets;
+    ULONG64 OutBroadcastOctets;
+    ULONG64 OutQLen;
+} MIB_IF_ROW2, *PMIB_IF_ROW2;
+
+typedef struct _MIB_IF_TABLE2 {
+    ULONG NumEntries;
+    MIB_IF_ROW2 Table[ANYSIZE_ARRAY];
+} MIB_IF_TABLE2, *PMIB_IF_TABLE2;
+
+typedef enum _MIB_IF_ENTRY_LEVEL {
+    MibIfEntryNormal = 0,
+    MibIfEntryNormalWithoutStatistics = 2
+} MIB_IF_ENTRY_LEVEL, *PMIB_IF_ENTRY_LEVEL;
+
+typedef enum _MIB_IF_TABLE_LEVEL {
+    MibIfTableNormal,
+    MibIfTableRaw,
+    MibIfTableNormalWithoutStatistics
+} MIB_IF_TABLE_LEVEL, *PMIB_IF_TABLE_LEVEL;
+
+// ---- anycast and multicast addresses ----------------------------------------------
+typedef struct _MIB_ANYCASTIPADDRESS_ROW {
+    SOCKADDR_INET Address;
+    NET_LUID InterfaceLuid;
+    NET_IFINDEX InterfaceIndex;
+    SCOPE_ID ScopeId;
+} MIB_ANYCASTIPADDRESS_ROW, *PMIB_ANYCASTIPADDRESS_ROW;
+
+typedef struct _MIB_ANYCASTIPADDRESS_TABLE {
+    ULONG NumEntries;
+    MIB_ANYCASTIPADDRESS_ROW Table[ANYSIZE_ARRAY];
+} MIB_ANYCASTIPADDRESS_TABLE, *PMIB_ANYCASTIPADDRESS_TABLE;
+
+typedef struct _MIB_MULTICASTIPADDRESS_ROW {
+    SOCKADDR_INET Address;
+    NET_IFINDEX InterfaceIndex;
+    NET_LUID InterfaceLuid;
+    SCOPE_ID ScopeId;
+} MIB_MULTICASTIPADDRESS_ROW, *PMIB_MULTICASTIPADDRESS_ROW;
+
+typedef struct _MIB_MULTICASTIPADDRESS_TABLE {
+    ULONG NumEntries;
+    MIB_MULTICASTIPADDRESS_ROW Table[ANYSIZE_ARRAY];
+} MIB_MULTICASTIPADDRESS_TABLE, *PMIB_MULTICASTIPADDRESS_TABLE;
+
+// ---- neighbors ------------------------------------------------------------------------
+typedef enum _NL_NEIGHBOR_STATE {
+    NlnsUnreachable,
+    NlnsIncomplete,
+    NlnsProbe,
+    NlnsDelay,
+    NlnsStale,
+    NlnsReachable,
+    NlnsPermanent,
+    NlnsMaximum
+} NL_NEIGHBOR_STATE, *PNL_NEIGHBOR_STATE;
+
+typedef struct _MIB_IPNET_ROW2 {
+    SOCKADDR_INET Address;
+    NET_IFINDEX InterfaceIndex;
+    NET_LUID InterfaceLuid;
+    UCHAR PhysicalAddress[IF_MAX_PHYS_ADDRESS_LENGTH];
+    ULONG PhysicalAddressLength;
+    NL_NEIGHBOR_STATE State;
+    union {
+        struct {
+            BOOLEAN IsRouter : 1;
+            BOOLEAN IsUnreachable : 1;
+        };
+        UCHAR Flags;
+    };
+    union {
+        ULONG LastReachable;
+        ULONG LastUnreachable;
+    } ReachabilityTime;
+} MIB_IPNET_ROW2, *PMIB_IPNET_ROW2;
+
+typedef struct _MIB_IPNET_TABLE2 {
+    ULONG NumEntries;
+    MIB_IPNET_ROW2 Table[ANYSIZE_ARRAY];
+} MIB_IPNET_TABLE2, *PMIB_IPNET_TABLE2;
+
+NETIOAPI_API GetIfEntry2(PMIB_IF_ROW2 Row);
+NETIOAPI_API GetIfEntry2Ex(MIB_IF_ENTRY_LEVEL Level, PMIB_IF_ROW2 Row);
+NETIOAPI_API GetIfTable2(PMIB_IF_TABLE2 *Table);
+NETIOAPI_API GetIfTable2Ex(MIB_IF_TABLE_LEVEL Level, PMIB_IF_TABLE2 *Table);
+
+NETIOAPI_API CreateAnycastIpAddressEntry(const MIB_ANYCASTIPADDRESS_ROW *Row);
+NETIOAPI_API DeleteAnycastIpAddressEntry(const MIB_ANYCASTIPADDRESS_ROW *Row);
+NETIOAPI_API GetAnycastIpAddressEntry(PMIB_ANYCASTIPADDRESS_ROW Row);
+NETIOAPI_API GetAnycastIpAddressTable(ADDRESS_FAMILY Family, PMIB_ANYCASTIPADDRESS_TABLE *Table);
+NETIOAPI_API GetMulticastIpAddressEntry(PMIB_MULTICASTIPADDRESS_ROW Row);
+NETIOAPI_API GetMulticastIpAddressTable(ADDRESS_FAMILY Family, PMIB_MULTICASTIPADDRESS_TABLE *Table);
+
+NETIOAPI_API CreateIpNetEntry2(const MIB_IPNET_ROW2 *Row);
+NETIOAPI_API DeleteIpNetEntry2(const MIB_IPNET_ROW2 *Row);
+NETIOAPI_API FlushIpNetTable2(ADDRESS_FAMILY Family, NET_IFINDEX InterfaceIndex);
+NETIOAPI_API GetIpNetEntry2(PMIB_IPNET_ROW2 Row);
+NETIOAPI_API GetIpNetTable2(ADDRESS_FAMILY Family, PMIB_IPNET_TABLE2 *Table);
+NETIOAPI_API ResolveIpNetEntry2(PMIB_IPNET_ROW2 Row, const SOCKADDR_INET *SourceAddress);
+NETIOAPI_API SetIpNetEntry2(PMIB_IPNET_ROW2 Row);
+
+NETIOAPI_API GetBestRoute2(NET_LUID *InterfaceLuid, NET_IFINDEX InterfaceIndex,
+                           const SOCKADDR_INET *SourceAddress, const SOCKADDR_INET *DestinationAddress,
+                           ULONG AddressSortOptions, PMIB_IPFORWARD_ROW2 BestRoute,
+                           SOCKADDR_INET *BestSourceAddress);
+NETIOAPI_API ConvertInterfaceLuidToAlias(const NET_LUID *InterfaceLuid, PWSTR InterfaceAlias, SIZE_T Length);
+NETIOAPI_API ConvertInterfaceAliasToLuid(const WCHAR *InterfaceAlias, PNET_LUID InterfaceLuid);
+NETIOAPI_API ConvertIpv4MaskToLength(ULONG Mask, PUINT8 MaskLength);
+NETIOAPI_API ConvertLengthToIpv4Mask(ULONG MaskLength, PULONG Mask);
 
 VOID FreeMibTable(PVOID Memory);
 

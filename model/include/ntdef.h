@@ -110,6 +110,15 @@ typedef unsigned short wchar_t;
 #define UNALIGNED64 __unaligned
 #define ANYSIZE_ARRAY 1
 
+// Text literals of the build's character set, as ntdef.h defines them: wide
+// under UNICODE, narrow otherwise (TCHAR follows the same switch in wdm.h).
+#ifdef UNICODE
+#define __TEXT(quote) L##quote
+#else
+#define __TEXT(quote) quote
+#endif
+#define TEXT(quote) __TEXT(quote)
+
 // ---- scalar types ----------------------------------------------------------
 typedef void *PVOID;
 typedef void *LPVOID;

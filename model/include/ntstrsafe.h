@@ -9,6 +9,10 @@
 #pragma once
 
 #include <stdarg.h>
+// The WDK's ntstrsafe.h formats through the C runtime's _vsnprintf family, so its
+// includers see <stdio.h> and <string.h> too.
+#include <stdio.h>
+#include <string.h>
 #include <wdm.h>
 
 #define NTSTRSAFEDDI NTSTATUS

@@ -808,6 +808,17 @@ VOID DbgBreakPoint(void);
 #define PAGED_CODE_LOCKED() ((void)0)
 #define ALLOC_PRAGMA_UNUSED
 
+// ---- bit scans: wdm.h's names for the compiler's intrinsics, declared as
+// <intrin.h> declares them (C needs a declaration before a library builtin).
+unsigned char _BitScanForward(unsigned long *Index, unsigned long Mask);
+unsigned char _BitScanReverse(unsigned long *Index, unsigned long Mask);
+unsigned char _BitScanForward64(unsigned long *Index, unsigned __int64 Mask);
+unsigned char _BitScanReverse64(unsigned long *Index, unsigned __int64 Mask);
+#define BitScanForward _BitScanForward
+#define BitScanReverse _BitScanReverse
+#define BitScanForward64 _BitScanForward64
+#define BitScanReverse64 _BitScanReverse64
+
 // ---- interlocked operations (MSVC intrinsics are builtins in clang) --------
 #define InterlockedIncrement _InterlockedIncrement
 #define InterlockedDecrement _InterlockedDecrement
@@ -1190,12 +1201,18 @@ typedef struct _GENERIC_MAPPING {
     ACCESS_MASK GenericAll;
 } GENERIC_MAPPING, *PGENERIC_MAPPING;
 
-// Windows-style text pointer types some drivers borrow (ANSI build).
+// Windows-style text types, of the build's character set (TEXT, ntdef.h).
 #ifndef NDISV_HAVE_TCHAR_TYPES
 #define NDISV_HAVE_TCHAR_TYPES
+#ifdef UNICODE
+typedef WCHAR TCHAR, *PTCHAR;
+typedef WCHAR *LPTSTR;
+typedef const WCHAR *LPCTSTR;
+#else
 typedef CHAR TCHAR, *PTCHAR;
 typedef CHAR *LPTSTR;
 typedef const CHAR *LPCTSTR;
+#endif
 #endif
 
 // ---- registry -----------------------------------------------------------------

@@ -50,3 +50,25 @@ typedef struct in6_pktinfo {
     IN6_ADDR ipi6_addr;
     ULONG ipi6_ifindex;
 } IN6_PKTINFO, *PIN6_PKTINFO;
+
+// Multicast membership requests (IP_ADD_MEMBERSHIP, IPV6_JOIN_GROUP, ...), as the
+// API metadata lays them out.
+typedef struct ip_mreq {
+    IN_ADDR imr_multiaddr;
+    IN_ADDR imr_interface;
+} IP_MREQ, *PIP_MREQ;
+
+typedef struct ip_mreq_source {
+    IN_ADDR imr_multiaddr;
+    IN_ADDR imr_sourceaddr;
+    IN_ADDR imr_interface;
+} IP_MREQ_SOURCE, *PIP_MREQ_SOURCE;
+
+typedef struct ipv6_mreq {
+    IN6_ADDR ipv6mr_multiaddr;
+    ULONG ipv6mr_interface;
+} IPV6_MREQ, *PIPV6_MREQ;
+
+// Every other IPPROTO_IP / IPPROTO_IPV6 socket option (IPV6_RTHDR, IP_RECVIF, ...),
+// MCAST_* and PMTUD_STATE: values of Microsoft's API metadata (scripts/gen-net-values).
+#include <net/ws2ipdef-values.h>

@@ -8,8 +8,8 @@
 // parameter list and the types its descriptions give.
 //
 // The reference documents the WSK_FLAG_*, WSK_EVENT_*, WSK_SO_* and
-// SIO_WSK_* names, WSK_NO_WAIT / WSK_INFINITE_WAIT, the WSK version macros
-// and NPI_WSK_INTERFACE_ID without their values: they are not defined here,
+// SIO_WSK_* names, WSK_NO_WAIT / WSK_INFINITE_WAIT and NPI_WSK_INTERFACE_ID
+// without their values: they are not defined here,
 // so a driver that uses one fails naming it.
 #pragma once
 
@@ -135,6 +135,13 @@ typedef WSK_INSPECT_ACTION (*PFN_WSK_INSPECT_EVENT)(PVOID SocketContext, PSOCKAD
                                                    PSOCKADDR RemoteAddress,
                                                    PWSK_INSPECT_ID InspectID);
 typedef NTSTATUS (*PFN_WSK_ABORT_EVENT)(PVOID SocketContext, PWSK_INSPECT_ID InspectID);
+
+// The WSK NPI version: the major number in the high byte of a USHORT, the minor
+// in the low byte (WSK_CLIENT_DISPATCH, WSK_PROVIDER_CHARACTERISTICS pages; WSK 1.0
+// is 0x0100).
+#define MAKE_WSK_VERSION(Mj, Mn) ((USHORT)((Mj) << 8) | (USHORT)((Mn) & 0xff))
+#define WSK_MAJOR_VERSION(V) ((UCHAR)((V) >> 8))
+#define WSK_MINOR_VERSION(V) ((UCHAR)(V))
 
 typedef struct _WSK_CLIENT_DISPATCH {
     USHORT Version;

@@ -16,6 +16,11 @@ a declaration gated below what it uses fails.
 compile: compiles the given sources (tests/model/Inputs) in C and in C++ the
 same way; their _Static_asserts pin names and documented values.
 
+table: every function <ndis.h> declares (as an NDIS 6.86 miniport) whose name
+marks it as acquiring or releasing a resource (RESOURCE_DDI) has a line in
+model/ndis-api.table or a reviewed exception (--exceptions); a stale
+exception fails too.
+
 headers: compiles every header of the model on its own, in C and C++, after
 <ndis.h> (as an NDIS 6.86 miniport) and <wdm.h>, as drivers include them; a
 header that needs something it does not include, or clashes with ndis.h,
@@ -122,6 +127,7 @@ def values(a):
                           % (parts[0], int(parts[3]) & 0xFFFFFFFF, parts[0]))
     path = tu("686", "c")
     with open(path, "a") as f:
+        f.write("".join("#include <%s>\n" % h for h in a.includes))
         f.write("\n".join(checks) + "\n")
     r = subprocess.run(clang_args(a.clang, a.model, "c") + ["-fsyntax-only", path],
                        capture_output=True, text=True)
@@ -177,6 +183,38 @@ def headers(a):
     return 1 if failed else 0
 
 
+# Declared functions whose names mark them as acquiring or releasing a resource.
+RESOURCE_DDI = r"^(Ndis|Ex|Mm|Io|Ke|Rtl|Ob|Ps|Zw)\w*?(Allocate|Free|Register|Deregister|Unregister|Map|Unmap|" \
+               r"Open|Close|Create|Delete|Reference|Dereference|Acquire|Release|Lock|Unlock)"
+
+
+def table(a):
+    """Every declared resource DDI has a line in the API table or a reviewed exception."""
+    import re
+    names = declared_names(a.clang, a.model)
+    ddis = sorted(n for n, k in names.items() if k == "function" and re.match(RESOURCE_DDI, n))
+    with open(a.table) as f:
+        modelled = {l.split()[0] for l in f if l.strip() and not l.startswith("#")}
+    with open(a.exceptions) as f:
+        excepted = {l.split()[0] for l in f if l.strip() and not l.startswith("#")}
+    bad = 0
+    for n in ddis:
+        if n not in modelled and n not in excepted:
+            print("FAIL: %s acquires or releases a resource by its name, and has neither a line in "
+                  "the API table nor a reviewed exception" % n)
+            bad += 1
+    for n in sorted(excepted):
+        if n in modelled:
+            print("FAIL: %s is a reviewed exception but the API table models it" % n)
+            bad += 1
+        elif n not in ddis:
+            print("FAIL: %s is a reviewed exception but not a declared resource DDI" % n)
+            bad += 1
+    print("table: %d of %d resource DDIs modelled, %d reviewed exceptions"
+          % (sum(n in modelled for n in ddis), len(ddis), len(excepted)))
+    return 1 if bad else 0
+
+
 def compile_sources(a):
     failed = 0
     for src in a.sources:
@@ -192,16 +230,20 @@ def compile_sources(a):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("mode", choices=["coverage", "values", "versions", "headers", "compile"])
+    ap.add_argument("mode", choices=["coverage", "values", "versions", "headers", "compile", "table"])
     ap.add_argument("--clang", default="clang")
     ap.add_argument("--model", required=True, help="model/include")
     ap.add_argument("--names", help="model/coverage/ndis-documented-names.txt")
     ap.add_argument("--min", type=float, default=95.0)
+    ap.add_argument("--table", help="table: model/ndis-api.table")
+    ap.add_argument("--exceptions", help="table: model/coverage/api-table-exceptions.txt")
+    ap.add_argument("--include", dest="includes", action="append", default=[],
+                    help="values: a header to include after <ndis.h> (repeatable)")
     ap.add_argument("--source", dest="sources", action="append", default=[],
                     help="compile: a source to compile (repeatable)")
     a = ap.parse_args()
     sys.exit({"coverage": coverage, "values": values, "versions": versions,
-              "headers": headers, "compile": compile_sources}[a.mode](a))
+              "headers": headers, "compile": compile_sources, "table": table}[a.mode](a))
 
 
 if __name__ == "__main__":

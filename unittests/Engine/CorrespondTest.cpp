@@ -62,6 +62,7 @@ TEST(Correspond, PairsObjectsReachedByTheSameAccessPath) {
   State A = path(true), B = path(false);
   ObjectCorrespondence C = correspondObjects(A, B);
   EXPECT_FALSE(C.Identity);
+  EXPECT_FALSE(C.Clash);
   EXPECT_EQ(C.Paired, 3u);
   EXPECT_EQ(C.ToA[1], 1u) << "the adapter keeps its number";
   EXPECT_EQ(C.ToA[2], 3u) << "B's transmit buffer (made first) is A's third object";
@@ -88,6 +89,7 @@ TEST(Correspond, SameAccessPathButAnotherSizeIsNotPaired) {
   EXPECT_EQ(C.Paired, 2u);
   EXPECT_NE(C.ToA[2], 2u) << "an unpaired object must not take the number of a different one";
   EXPECT_GE(C.ToA[2], 4u) << "it gets a fresh number";
+  EXPECT_TRUE(C.Clash) << "one number stood for different objects: no join";
 }
 
 TEST(Correspond, UnpairedObjectKeepsAFreeNumber) {

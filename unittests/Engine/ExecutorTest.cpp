@@ -304,6 +304,51 @@ TEST_F(ExecutorTest, PathsJoinAtLoopHeadsAndKeepEveryValue) {
   }
 }
 
+// Objects are numbered in creation order, so the same number can stand for
+// different objects on two paths: here the memory one branch allocates and
+// the handle the other acquires. They are different objects, never joined
+// as one (the paths meet at the loop head and stay apart), while the two
+// failed branches, which hold no object, still join.
+static const char *DifferentObjectsIR = R"(
+declare i32 @unknown()
+declare ptr @alloc()
+declare i32 @acquire(ptr)
+define i32 @f() {
+entry:
+  %slot = alloca ptr
+  store ptr null, ptr %slot
+  %c = call i32 @unknown()
+  %t = icmp eq i32 %c, 0
+  br i1 %t, label %one, label %two
+one:
+  %m = call ptr @alloc()
+  store ptr %m, ptr %slot
+  br label %head
+two:
+  %r = call i32 @acquire(ptr %slot)
+  br label %head
+head:
+  %i = phi i32 [0, %one], [0, %two], [%n, %head]
+  %n = add i32 %i, 1
+  %more = icmp slt i32 %n, 3
+  br i1 %more, label %head, label %after
+after:
+  %p = load ptr, ptr %slot
+  %null = icmp eq ptr %p, null
+  br i1 %null, label %none, label %some
+none:
+  ret i32 0
+some:
+  ret i32 1
+}
+)";
+
+TEST_F(ExecutorTest, ObjectsOfDifferentAllocationsAreNotJoined) {
+  load(DifferentObjectsIR);
+  run("f");
+  EXPECT_EQ(X->stats().MergedPaths, 2u);
+}
+
 namespace {
 struct Marker {
   int V = 0;

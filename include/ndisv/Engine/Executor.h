@@ -94,6 +94,10 @@ struct ExecStats {
   uint64_t OneFailureLoops = 0;
   std::vector<std::string> OneFailureLoopSites;
   uint64_t Sinks = 0;        // paths ended by NULL dereference, unreachable, ...
+  /// Paths ended by a load or store through NULL, per place ("adapter.c:120"),
+  /// the first few places in the order met; NullEndsTotal counts all of them.
+  std::vector<std::pair<std::string, uint64_t>> NullEnds;
+  uint64_t NullEndsTotal = 0;
   /// Paths joined into another that held the same observer data (Merge.cpp).
   uint64_t MergedPaths = 0;
   /// Of those, joined after renumbering objects made in another order.

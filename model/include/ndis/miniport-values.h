@@ -188,3 +188,15 @@ typedef MINIPORT_PNP_IRP MINIPORT_START_DEVICE;
 #define NDIS_SIZEOF_DEVICE_OBJECT_ATTRIBUTES_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_DEVICE_OBJECT_ATTRIBUTES, DeviceClassGuid)
 
+
+// ---- task offload revisions of NDIS 6.89 (URO) ---------------------------------
+// NDIS_OFFLOAD_PARAMETERS_REVISION_6 is the reference's ("supports the UdpRsc
+// member for NDIS 6.89"). The NDIS_OFFLOAD page names revisions through 6 and
+// the API metadata through 7 (6.85, gen-ndis-values); UdpRsc, the member 6.89
+// added last, is revision 8's, each revision constant being its own number.
+#if NDIS_SUPPORT_NDIS689
+#define NDIS_OFFLOAD_PARAMETERS_REVISION_6 6
+#define NDIS_SIZEOF_OFFLOAD_PARAMETERS_REVISION_6 RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD_PARAMETERS, UdpRsc)
+#define NDIS_OFFLOAD_REVISION_8 8
+#define NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_8 RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD, UdpRsc)
+#endif

@@ -39,5 +39,34 @@ elif kind == "vcxproj":
           "<LanguageStandard>stdcpp17</LanguageStandard>\n"
           "<LanguageStandard_C>stdc11</LanguageStandard_C>\n"
           "</ClCompile></ItemDefinitionGroup>\n" + item + "</Project>\n")
+elif kind == "more":  # #12's re-audit: inputs the issue did not list
+    here = os.path.dirname(os.path.abspath(__file__))
+    clean = open(os.path.join(here, "clean.c")).read()
+    # 50 MB: the clean driver followed by 50 MB of comment lines.
+    line = "// " + "padding " * 12 + "\n"
+    with open(os.path.join(out, "big.c"), "w") as f:
+        f.write(clean)
+        f.write(line * (50 * 1024 * 1024 // len(line) + 1))
+    # Includes itself, no guard: clang's include depth limit.
+    write("selfinc.c", '#include "selfinc.c"\n' + clean)
+    # Not C at all: every byte value, NULs included.
+    with open(os.path.join(out, "binary.c"), "wb") as f:
+        f.write(bytes(range(256)) * 256)
+    write("notxml.vcxproj", "this is not XML <Project><ItemGroup>\n")
+    # A compile database entry run in a directory that does not exist.
+    import json
+    write("compile_commands.json", json.dumps([{
+        "directory": os.path.join(out, "no", "such", "dir"),
+        "file": os.path.join(out, "db.c"), "command": "cl /c db.c"}]))
+    write("db.c", clean)
+    # A 10,000-character identifier: the rule's name and a state variable.
+    ident = "x" * 10000
+    write("longident.rule", 'rule R%s\ntitle "long"\norigin ndisv\nstate { %s = 0; }\n'
+          "on NdisAllocateIoWorkItem.success {\n  %s = 1;\n}\n" % (ident, ident, ident))
+    # A path with spaces and non-ASCII characters.
+    odd = os.path.join(out, "dir with spaces", "Tr\u00e9iber \u00f1 \u9a71\u52a8")
+    os.makedirs(odd, exist_ok=True)
+    with open(os.path.join(odd, "clean driver \u00e9.c"), "w", encoding="utf-8") as f:
+        f.write(clean)
 else:
     sys.exit("unknown kind " + kind)

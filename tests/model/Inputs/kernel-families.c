@@ -75,3 +75,11 @@ int __CRTDECL CrtUser(char *Buffer, const char *Format, va_list Args)
     errno_t Err = 0;
     return Err + _vsnprintf_s(Buffer, 16, _TRUNCATE, Format, Args);
 }
+
+// wdm.h's bit-scan names for the compiler's intrinsics; ntstrsafe.h brings the
+// C runtime's formatting routines with it.
+#include <ntstrsafe.h>
+static unsigned char LowestSetBit(unsigned long *Index, ULONG64 Mask) { return BitScanForward64(Index, Mask); }
+static unsigned char HighestSetBit(unsigned long *Index, ULONG Mask) { return BitScanReverse(Index, Mask); }
+static int FormatLimited(char *Buffer, size_t Size, const char *Format, va_list Args)
+{ return _vsnprintf_s(Buffer, Size, _TRUNCATE, Format, Args); }
