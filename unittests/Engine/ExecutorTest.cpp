@@ -4,6 +4,7 @@
 // The engine knows no NDIS: these tests give it made-up APIs through a
 // CallModel table, the same way the NDIS model does.
 //===----------------------------------------------------------------------===//
+#include "ReturnsOf.h"
 #include "ndisv/Engine/Executor.h"
 #include "ndisv/Model/Model.h"
 #include "llvm/AsmParser/Parser.h"
@@ -54,13 +55,7 @@ protected:
   /// Runs F and returns the concrete return values of the paths, in order.
   std::vector<int64_t> run(StringRef F, Budget B = {}) {
     X = std::make_unique<Executor>(*M, Models, Rec, B);
-    std::vector<int64_t> Rets;
-    X->run(X->newState(), M->getFunction(F), {},
-           [&](std::unique_ptr<State> S, SymValue Ret, const DILocation *) {
-             SymValue V = S->resolve(Ret);
-             Rets.push_back(V.isInt() ? V.sext() : 999);
-           });
-    return Rets;
+    return returnsOf(*X, M->getFunction(F));
   }
   LLVMContext Ctx;
   std::unique_ptr<Module> M;

@@ -5,6 +5,7 @@
 // through each parameter) is written through by a call; a path that ends at
 // a store through NULL is counted per place, for the passes to name.
 //===----------------------------------------------------------------------===//
+#include "ReturnsOf.h"
 #include "ndisv/Engine/Executor.h"
 #include "llvm/AsmParser/Parser.h"
 #include "llvm/IR/LLVMContext.h"
@@ -34,13 +35,7 @@ protected:
     if (!M)
       return {};
     X = std::make_unique<Executor>(*M, Models, Obs);
-    std::vector<int64_t> Rets;
-    X->run(X->newState(), M->getFunction(F), {},
-           [&](std::unique_ptr<State> S, SymValue Ret, const DILocation *) {
-             SymValue V = S->resolve(Ret);
-             Rets.push_back(V.isInt() ? V.sext() : 999);
-           });
-    return Rets;
+    return returnsOf(*X, M->getFunction(F));
   }
   LLVMContext Ctx;
   std::unique_ptr<Module> M;
