@@ -11,6 +11,8 @@
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include <cstdio>
 
 using namespace llvm;
 using namespace ndisv;
@@ -113,4 +115,16 @@ std::string Executor::Impl::costliest() const {
         (KV.second.Samples == Best->Samples && KV.second.Place < Best->Place))
       Best = &KV.second;
   return Best ? Best->Place : "";
+}
+
+uint64_t Executor::Impl::residentMB() {
+  // malloc's own statistics miss large blocks (mmap'ed), which is where the
+  // paths' memory goes; the kernel's count of resident pages does not.
+  unsigned long Pages = 0, Resident = 0;
+  if (FILE *F = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(F, "%lu %lu", &Pages, &Resident) != 2)
+      Resident = 0;
+    std::fclose(F);
+  }
+  return Resident * sys::Process::getPageSizeEstimate() / (1024 * 1024);
 }

@@ -236,6 +236,7 @@ void Executor::run(std::unique_ptr<State> Init, const Function *F, ArrayRef<SymV
   // body branches on unknowns costs paths per iteration, not per
   // combination of iterations.
   Impl::ParkingLot Parked;
+  unsigned SinceMemoryCheck = 0;
   while (!WL.empty() || !Parked.empty()) {
     if (WL.empty()) {
       WL = P->releaseParked(Parked);
@@ -250,13 +251,20 @@ void Executor::run(std::unique_ptr<State> Init, const Function *F, ArrayRef<SymV
     while (true) {
       if ((++Stats.Instructions & (Impl::CostSampleEvery - 1)) == 0)
         P->sampleCost(*S);
+      // Asking malloc costs more than an instruction: every 64K of them.
+      bool OverMemory = ++SinceMemoryCheck == 65536 &&
+                        Impl::residentMB() > P->B.MaxMemoryMB;
+      SinceMemoryCheck &= 0xFFFF;
       if (Stats.Instructions > P->B.MaxInstructions || Stats.Forks > P->B.MaxPaths ||
-          WL.size() > P->B.MaxPending) {
+          WL.size() > P->B.MaxPending || OverMemory) {
         Exhausted = true;
         std::string Why = Stats.Forks > P->B.MaxPaths ? "path budget exhausted"
                           : WL.size() > P->B.MaxPending
                               ? "memory budget exhausted (more than " +
                                     std::to_string(P->B.MaxPending) + " paths waiting)"
+                          : OverMemory ? "memory budget exhausted (more than " +
+                                             std::to_string(P->B.MaxMemoryMB) +
+                                             " MB resident, --max-memory)"
                               : "instruction budget exhausted (--max-instructions " +
                                     std::to_string(P->B.MaxInstructions) + ")";
         std::string Where = P->costliest();

@@ -84,6 +84,9 @@ struct Executor::Impl {
   /// (the most forks, once the path budget is exhausted).
   std::string costliest() const;
   static constexpr uint64_t CostSampleEvery = 1024;
+  /// The process's resident memory in MB (0 where the OS does not say):
+  /// what the memory budget is held against.
+  static uint64_t residentMB();
   struct CostSite {
     uint64_t Samples = 0;
     std::string Place;

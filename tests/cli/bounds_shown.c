@@ -17,6 +17,11 @@
 // A loop that runs on past the per-block visit budget is named too.
 // RUN: not %ndisv check %ndisv_cli_rules -D BS_LONG_LOOP=1 %s > %t/visits.txt 2>&1
 // RUN: FileCheck %s --check-prefix=VISITS < %t/visits.txt
+// The resident memory the analysis may use is a budget too (checked every
+// 65,536 instructions: the long loop gets there).
+// RUN: not %ndisv check %ndisv_cli_rules -D BS_LONG_LOOP=1 --max-memory 1 %s > %t/memory.txt 2>&1
+// RUN: FileCheck %s --check-prefix=MEMORY < %t/memory.txt
+// MEMORY: ndisv: Init_NdisAllocateIoWorkItem: inconclusive {{.*}}memory budget exhausted (more than 1 MB resident, --max-memory); most of it went to the loop at bounds_shown.c:{{[0-9]+}} in BsFillTable
 //
 // A budget large enough passes again.
 // RUN: %ndisv check %ndisv_cli_rules --max-instructions 40000000 %s | FileCheck %s --check-prefix=ENOUGH

@@ -87,6 +87,9 @@ static cl::opt<unsigned> MaxPaths("max-paths", cl::desc("Path budget; past it th
 static cl::opt<uint64_t> MaxInstructions("max-instructions",
                                           cl::desc("Instruction budget; past it the verdict is inconclusive"),
                                           cl::init(40'000'000), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<uint64_t> MaxMemory("max-memory",
+                                    cl::desc("Memory budget in MB (resident memory); past it the verdict is inconclusive"),
+                                    cl::init(4096), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<unsigned> LoopUnroll("loop-unroll", cl::desc("Iterations of a loop whose exit is undecided"),
                                     cl::init(8), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<unsigned> MaxIndirectTargets(
@@ -325,6 +328,7 @@ int main(int argc, char **argv) {
   Opts.Threads = Threads ? Threads : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
   Opts.Budget.MaxPaths = MaxPaths;
   Opts.Budget.MaxInstructions = MaxInstructions;
+  Opts.Budget.MaxMemoryMB = MaxMemory;
   Opts.EntryPointsOnly = ListEntries;
   Opts.Budget.LoopUnroll = LoopUnroll;
   Opts.Budget.MaxIndirectTargets = MaxIndirectTargets;

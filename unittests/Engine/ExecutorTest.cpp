@@ -430,6 +430,43 @@ define i32 @f(ptr %h) {
   EXPECT_GT(X->stats().PathsCut, 0u);
 }
 
+// A path whose state keeps growing is stopped by the heap in use, not by
+// the OOM killer: 300,000 instructions on one path, over a budget of 0 MB.
+TEST_F(ExecutorTest, MemoryBudgetEndsInExhaustion) {
+  load(R"(
+define void @spin() {
+entry:
+  br label %head
+head:
+  %i = phi i32 [0, %entry], [%n, %head]
+  %n = add i32 %i, 1
+  %more = icmp slt i32 %n, 10000
+  br i1 %more, label %head, label %out
+out:
+  ret void
+}
+define i32 @f() {
+entry:
+  br label %head
+head:
+  %k = phi i32 [0, %entry], [%m, %head]
+  call void @spin()
+  %m = add i32 %k, 1
+  %more = icmp slt i32 %m, 10
+  br i1 %more, label %head, label %out
+out:
+  ret i32 0
+}
+)");
+  Budget B;
+  run("f", B);
+  EXPECT_FALSE(X->budgetExhausted());
+  B.MaxMemoryMB = 0;
+  run("f", B);
+  EXPECT_TRUE(X->budgetExhausted());
+  EXPECT_GT(X->stats().PathsCut, 0u);
+}
+
 TEST_F(ExecutorTest, SlotsRememberWhatTheModelSaves) {
   load(R"(
 declare void @save(ptr)

@@ -65,6 +65,10 @@ struct Budget {
   uint64_t MaxInstructions = 40'000'000; // per run of the harness
   uint64_t MaxPaths = 200'000;            // forks
   uint64_t MaxPending = 5'000;            // forked paths waiting at once: bounds memory
+  /// Resident memory of the whole process (every path, every compiled TU),
+  /// in MB: what MaxPending does not bound (paths whose states grow) must
+  /// not end in the OOM killer, where a CI job gets no verdict at all.
+  uint64_t MaxMemoryMB = 4096;
   unsigned MaxCallDepth = 48;
   unsigned LoopUnroll = 8;         // iterations before a loop with an undecided exit is left
   unsigned MaxBlockVisits = 20000; // same block in one frame: a loop that never ends
