@@ -152,7 +152,7 @@ private:
       return std::nullopt;
     if (!Bits)
       return std::nullopt;
-    SymId S = A.newSym(Bits, "a value that differed between joined paths");
+    SymId S = differing(Bits).sym();
     std::optional<Range> RX = rangeOf(A, X), RY = rangeOf(B, YofB);
     if (RX && RY) {
       SymInfo &I = A.mutableInfo(S);
@@ -160,6 +160,19 @@ private:
       I.Hi = std::min(I.Hi, std::max(RX->Hi, RY->Hi));
     }
     return SymValue::symbol(S, Bits);
+  }
+
+  /// A fresh unknown for a value that differed between the joined paths.
+  SymValue differing(unsigned Bits) {
+    return SymValue::symbol(A.newSym(Bits, "a value that differed between joined paths"), Bits);
+  }
+
+  /// An unknown of C's size, for a cell only one path wrote; none for what
+  /// one unknown cannot stand for (an aggregate, a function, no size).
+  std::optional<MemObject::Cell> unknownLike(const MemObject::Cell &C) {
+    if (C.V.isAgg() || C.V.isFunc() || !C.Size)
+      return std::nullopt;
+    return MemObject::Cell{differing(C.V.isPtr() ? 64 : C.V.bits()), C.Size};
   }
 
   bool joinObjects() {
@@ -234,11 +247,10 @@ private:
         // One path wrote here, the other reads its default: anything.
         const MemObject::Cell &Only = TakeX ? IX->second : IY->second;
         Off = TakeX ? IX->first : IY->first;
-        if (Only.V.isAgg() || Only.V.isFunc() || !Only.Size || Renumbered)
+        std::optional<MemObject::Cell> Unknown;
+        if (Renumbered || !(Unknown = unknownLike(Only)))
           return false;
-        unsigned Bits = Only.V.isPtr() ? 64 : Only.V.bits();
-        C = {SymValue::symbol(A.newSym(Bits, "a value that differed between joined paths"), Bits),
-             Only.Size};
+        C = *Unknown;
         (TakeX ? IX : IY)++;
       }
       if (!Out.empty() && Out.rbegin()->first + Out.rbegin()->second.Size > Off)
@@ -284,6 +296,18 @@ private:
       return false;
     };
     std::map<uint64_t, MemObject::Cell> Out;
+    // A cell of one path: unknown where the other has nothing over it, else
+    // its bytes are forgotten.
+    auto unknownOrForget = [&](uint64_t Off, const MemObject::Cell &C,
+                               const std::map<uint64_t, MemObject::Cell> &Other) {
+      if (!overlaps(Other, Off, Off + C.Size))
+        if (std::optional<MemObject::Cell> Unknown = unknownLike(C)) {
+          Out.emplace(Off, *Unknown);
+          return;
+        }
+      Forget.Lo = Off, Forget.Hi = Off + std::max(C.Size, 1u);
+      Fills.push_back(Forget);
+    };
     for (const auto &[Off, C] : X.Cells) {
       auto It = Y.Cells.find(Off);
       if (It != Y.Cells.end() && It->second.Size == C.Size)
@@ -291,28 +315,12 @@ private:
           Out.emplace(Off, MemObject::Cell{*V, C.Size});
           continue;
         }
-      if (!overlaps(Y.Cells, Off, Off + C.Size) && !C.V.isAgg() && !C.V.isFunc() && C.Size) {
-        unsigned Bits = C.V.isPtr() ? 64 : C.V.bits();
-        Out.emplace(Off, MemObject::Cell{
-                             SymValue::symbol(A.newSym(Bits, "a value that differed between joined paths"), Bits),
-                             C.Size});
-        continue;
-      }
-      Forget.Lo = Off, Forget.Hi = Off + std::max(C.Size, 1u);
-      Fills.push_back(Forget);
+      unknownOrForget(Off, C, Y.Cells);
     }
     for (const auto &[Off, C] : Y.Cells) {
       if (Out.count(Off) && Out[Off].Size == C.Size && X.Cells.count(Off))
         continue; // joined above
-      if (!overlaps(X.Cells, Off, Off + C.Size) && !C.V.isAgg() && !C.V.isFunc() && C.Size) {
-        unsigned Bits = C.V.isPtr() ? 64 : C.V.bits();
-        Out.emplace(Off, MemObject::Cell{
-                             SymValue::symbol(A.newSym(Bits, "a value that differed between joined paths"), Bits),
-                             C.Size});
-        continue;
-      }
-      Forget.Lo = Off, Forget.Hi = Off + std::max(C.Size, 1u);
-      Fills.push_back(Forget);
+      unknownOrForget(Off, C, X.Cells);
     }
     // A cell kept over a forgotten range still reads as itself (cells come
     // before fills), so only bytes no kept cell covers are forgotten.
