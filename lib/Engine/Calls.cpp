@@ -85,7 +85,8 @@ void Executor::Impl::applyOutcome(State &S, const CallBase &CB, const CallModel 
       int64_t Off;
       if (!deref(S, arg(V.Arg), Obj, Off))
         return SymValue::null();
-      return readMem(S, Obj, (uint64_t)(Off + V.Offset), 8);
+      // As wide as its use: a LONG return reads the 4 bytes of a LONG field.
+      return readMem(S, Obj, (uint64_t)(Off + V.Offset), Bits >= 8 && Bits <= 64 ? Bits / 8 : 8);
     }
     }
     return SymValue();
@@ -113,8 +114,12 @@ void Executor::Impl::applyOutcome(State &S, const CallBase &CB, const CallModel 
       ObjId Obj;
       int64_t Off;
       if (deref(S, arg(Eff.Arg), Obj, Off)) {
-        SymValue V = valueOf(Eff.Value, Eff.Size * 8);
-        writeMem(S, Obj, (uint64_t)Off, Eff.Size, V);
+        SymValue V = S.resolve(valueOf(Eff.Value, Eff.Size * 8));
+        if (V.isInt() && V.bits() != Eff.Size * 8) // a BOOLEAN argument stored as a LONG
+          V = SymValue::integer(V.zext(), Eff.Size * 8);
+        else if (V.isSym() && V.bits() != Eff.Size * 8)
+          V = SymValue::symbol(S.newSym(Eff.Size * 8, "store of " + Model.Function), Eff.Size * 8);
+        writeMem(S, Obj, (uint64_t)(Off + Eff.Offset), Eff.Size, V);
         if (Eff.Arg <= CB.arg_size())
           Obs.onStore(S, V, CB.getArgOperand(Eff.Arg - 1), arg(Eff.Arg));
       }

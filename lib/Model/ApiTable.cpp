@@ -172,9 +172,11 @@ struct LineParser {
     if (Lhs == "ret") {
       E.K = Effect::Kind::SetReturn;
     } else if (Lhs.consume_front("*")) {
-      E.K = Effect::Kind::StoreArg;
-      if (!parseArg(Lhs, E.Arg))
-        return fail("expected *$N on the left of '" + Tok + "'");
+      E.K = Effect::Kind::StoreArg; // *$N or *($N+OFF)
+      bool Ok = Lhs.consume_front("(") ? Lhs.consume_back(")") && parseArgOffset(Lhs, E.Arg, E.Offset)
+                                       : parseArg(Lhs, E.Arg);
+      if (!Ok)
+        return fail("expected *$N or *($N+OFFSET) on the left of '" + Tok + "'");
     } else if (Lhs.consume_front("slot(") && Lhs.consume_back(")")) {
       E.K = Effect::Kind::SaveSlot;
       E.Slot = Lhs.str();
@@ -221,6 +223,8 @@ Expected<CallModelTable> ndisv::model::parseApiTable(StringRef Text, StringRef F
         Start = StringRef::npos;
       }
     }
+    if (Depth != 0) // the unclosed token never ended: say so rather than drop it
+      return P.fail("unbalanced parentheses in '" + L + "'");
     if (Toks.size() < 2)
       return P.fail("expected FUNCTION OUTCOME [EFFECT...]");
     CallModel &M = Table[Toks[0]];

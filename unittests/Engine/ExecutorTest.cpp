@@ -628,6 +628,58 @@ TEST(ApiTable, ParsesOutcomesEffectsAndGuards) {
   EXPECT_EQ((*T)["g"].Outcomes[0].Effects[0].Size, 4u);
 }
 
+TEST(ApiTable, ParsesStoresAtAnOffset) {
+  auto T = model::parseApiTable("e - ret=*($1+4) *($1+4)=1:i32\n", "t");
+  ASSERT_TRUE(!!T) << toString(T.takeError());
+  const Effect &St = (*T)["e"].Outcomes[0].Effects[1];
+  EXPECT_EQ(St.K, Effect::Kind::StoreArg);
+  EXPECT_EQ(St.Arg, 1u);
+  EXPECT_EQ(St.Offset, 4);
+  EXPECT_EQ(St.Size, 4u);
+  for (const char *Bad : {"e - *($1+4=1\n", "e - *(x+4)=1\n"}) {
+    auto E = model::parseApiTable(Bad, "t");
+    EXPECT_FALSE(!!E) << Bad;
+    if (!E)
+      consumeError(E.takeError());
+  }
+}
+
+// An event's signal state: the LONG at offset 4 is set, cleared and read back
+// at its own width, and the value before a store is what the call returns.
+TEST(ApiTableEffects, StoreAtOffsetAndLoadAsWideAsTheReturn) {
+  LLVMContext Ctx;
+  SMDiagnostic Err;
+  auto M = parseAssemblyString(R"(
+declare void @init(ptr, i8)
+declare i32 @set(ptr)
+declare i32 @read(ptr)
+define i32 @f() {
+  %ev = alloca [24 x i8]
+  %next = getelementptr i8, ptr %ev, i64 8
+  store i32 99, ptr %next
+  call void @init(ptr %ev, i8 1)
+  %old = call i32 @set(ptr %ev)
+  %now = call i32 @read(ptr %ev)
+  %n = load i32, ptr %next
+  %a = mul i32 %old, 100
+  %b = mul i32 %now, 10
+  %c = add i32 %a, %b
+  %d = add i32 %c, %n
+  ret i32 %d
+}
+)", Err, Ctx);
+  ASSERT_TRUE(M) << Err.getMessage().str();
+  auto T = model::parseApiTable("init - *($1+4)=$2:i32\n"
+                                "set - ret=*($1+4) *($1+4)=2:i32\n"
+                                "read - ret=*($1+4)\n",
+                                "t");
+  ASSERT_TRUE(!!T) << toString(T.takeError());
+  Recorder Rec;
+  Executor X(*M, *T, Rec, Budget{});
+  // old 1 (from init's BOOLEAN), now 2, the next field untouched (99).
+  EXPECT_EQ(returnsOf(X, M->getFunction("f")), (std::vector<int64_t>{100 + 20 + 99}));
+}
+
 TEST(ApiTable, ParsesCallbackEffects) {
   auto T = model::parseApiTable("q - defer($1)=$2,$3,ctx@1/2,key@2 arm($1)=0\n"
                                 "c - disarm($1)=0\n",

@@ -24,7 +24,7 @@ struct ValueSpec {
     NewObject, // a fresh, non-null object of unknown contents named Name
     Fresh,     // an unknown number
     Arg,       // argument Arg (1-based)
-    LoadArg    // the pointer-sized value stored at argument Arg + Offset
+    LoadArg    // the value stored at argument Arg + Offset, as wide as its use
   };
   Kind K = Kind::Fresh;
   int64_t Const = 0;
@@ -53,7 +53,7 @@ struct CallbackShape {
 struct Effect {
   enum class Kind {
     SetReturn, // the call returns Value
-    StoreArg,  // *(argument Arg) = Value (pointer-sized)
+    StoreArg,  // *(argument Arg + Offset) = Value, Size bytes
     SaveSlot,  // the path remembers Value under Slot
     Defer,     // the path remembers callback Fn with context Value under Key, not yet due
     Arm,       // the callback under Key is due (Value, if not NULL, replaces its context)
@@ -63,6 +63,7 @@ struct Effect {
   Kind K = Kind::SetReturn;
   unsigned Arg = 0;
   unsigned Size = 8; // StoreArg: bytes written
+  int64_t Offset = 0; // StoreArg: bytes past argument Arg
   std::string Slot;
   ValueSpec Value;
   ByteGuard Guard;
