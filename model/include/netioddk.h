@@ -4,21 +4,14 @@
 // Written for ndisv from the DDI reference's netioddk pages (the NMR
 // routines, the client and provider characteristics, the registration
 // instance and the attach/detach callbacks, Windows Vista on); not the WDK
-// header. wsk.h includes it for NPIID. NPI_MODULEID has no page of its own
-// and its NPI_MODULEID_TYPE values are not documented: it stays incomplete,
-// so only pointers to one can be declared.
+// header. wsk.h includes it for NPIID. NPIID and NPI_MODULEID come from
+// netiodef.h.
 #pragma once
 
 #include <wdm.h>
+#include <netiodef.h>
 
 NDISV_BEGIN_DECLS
-
-#ifndef _NPIID_DEFINED
-#define _NPIID_DEFINED
-typedef GUID NPIID;
-typedef NPIID *PNPIID;
-#endif
-typedef struct _NPI_MODULEID NPI_MODULEID, *PNPI_MODULEID;
 
 typedef struct _NPI_REGISTRATION_INSTANCE {
     USHORT Version;

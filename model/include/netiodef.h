@@ -218,3 +218,63 @@ typedef struct _IGMP_HEADER {
 #include <poppack.h>
 
 #include <net/netiodef-values.h>
+
+// ---- network module identifiers ---------------------------------------------------
+// NPIID is the reference's (NPI_REGISTRATION_INSTANCE page: a GUID, a pointer to a
+// constant one). NPI_MODULEID, its NPI_MODULEID_TYPE (MIT_GUID = 1, MIT_IF_LUID = 2)
+// and the Microsoft modules' identifiers are the API metadata's, which files them in
+// this header as the WDK does; the reference names NPI_MODULEID without a page.
+NDISV_BEGIN_DECLS
+
+#ifndef _NPIID_DEFINED
+#define _NPIID_DEFINED
+typedef GUID NPIID;
+typedef const NPIID *PNPIID;
+#endif
+
+typedef enum _NPI_MODULEID_TYPE {
+    MIT_GUID = 1,
+    MIT_IF_LUID,
+} NPI_MODULEID_TYPE;
+
+typedef struct _NPI_MODULEID {
+    USHORT Length;
+    NPI_MODULEID_TYPE Type;
+    union {
+        GUID Guid;
+        LUID IfLuid;
+    };
+} NPI_MODULEID;
+typedef const NPI_MODULEID *PNPI_MODULEID;
+
+// Same type, then the GUID or the LUID compared as the type says.
+static __inline BOOLEAN NmrIsEqualNpiModuleId(PNPI_MODULEID ModuleId1, PNPI_MODULEID ModuleId2) {
+    if (ModuleId1->Type != ModuleId2->Type)
+        return FALSE;
+    if (ModuleId1->Type == MIT_GUID)
+        return (BOOLEAN)(__builtin_memcmp(&ModuleId1->Guid, &ModuleId2->Guid, sizeof(GUID)) == 0);
+    if (ModuleId1->Type == MIT_IF_LUID)
+        return (BOOLEAN)(__builtin_memcmp(&ModuleId1->IfLuid, &ModuleId2->IfLuid, sizeof(LUID)) == 0);
+    return FALSE;
+}
+
+// Identifiers the system's network modules register with (exported by netio; their
+// values are not documented and the model does not need them).
+extern const NPI_MODULEID NPI_MS_NMR_MODULEID;
+extern const NPIID NPI_FRAMING_LAYER_ID;
+extern const NPI_MODULEID NPI_MS_TUN_MODULEID;
+extern const NPI_MODULEID NPI_MS_FL48_MODULEID;
+extern const NPI_MODULEID NPI_MS_FL68_MODULEID;
+extern const NPI_MODULEID NPI_MS_FL4L_MODULEID;
+extern const NPI_MODULEID NPI_MS_FL6L_MODULEID;
+extern const NPI_MODULEID NPI_MS_FL4T_MODULEID;
+extern const NPI_MODULEID NPI_MS_FL6T_MODULEID;
+extern const NPI_MODULEID NPI_MS_WANARPV4_MODULEID;
+extern const NPI_MODULEID NPI_MS_WANARPV6_MODULEID;
+extern const NPI_MODULEID NPI_MS_FL_WANARP_MODULEID;
+extern const NPI_MODULEID NPI_MS_NDIS_MODULEID;
+extern const NPIID NPI_NETWORK_LAYER_ID;
+extern const NPI_MODULEID NPI_MS_IPV6_MODULEID;
+extern const NPI_MODULEID NPI_MS_IPV4_MODULEID;
+
+NDISV_END_DECLS

@@ -324,6 +324,13 @@ typedef struct _SINGLE_LIST_ENTRY {
 
 #include <guiddef.h>
 
+// The locally unique identifier (LUID page): ntdef.h's, so headers that include only
+// ntdef.h (netiodef.h's NPI_MODULEID) have it.
+typedef struct _LUID {
+    ULONG LowPart;
+    LONG HighPart;
+} LUID, *PLUID;
+
 typedef struct _OBJECT_ATTRIBUTES {
     ULONG Length;
     HANDLE RootDirectory;
@@ -358,6 +365,21 @@ typedef struct _OBJECT_ATTRIBUTES {
 #define FIELD_OFFSET(type, field) ((LONG)__builtin_offsetof(type, field))
 #define UFIELD_OFFSET(type, field) ((ULONG)__builtin_offsetof(type, field))
 #define RTL_FIELD_SIZE(type, field) (sizeof(((type *)0)->field))
+// FIELD_SIZE has no page in the reference; the WDK gives it (drivers' C_ASSERTs use it)
+// with RTL_FIELD_SIZE's meaning.
+#ifndef FIELD_SIZE
+#define FIELD_SIZE(type, field) (sizeof(((type *)0)->field))
+#endif
+// The largest alignment a scalar needs on x64 (ULONGLONG), and a type's alignment:
+// the base of WSA_CMSG_* and the probe macros.
+#define MAX_NATURAL_ALIGNMENT sizeof(ULONGLONG)
+#ifdef __cplusplus
+#define TYPE_ALIGNMENT(t) __alignof(t)
+#else
+#define TYPE_ALIGNMENT(t) FIELD_OFFSET(struct { char x; t test; }, test)
+#endif
+#define PROBE_ALIGNMENT(_s) TYPE_ALIGNMENT(ULONG)
+#define PROBE_ALIGNMENT32(_s) TYPE_ALIGNMENT(ULONG)
 #define RTL_SIZEOF_THROUGH_FIELD(type, field) \
     (FIELD_OFFSET(type, field) + RTL_FIELD_SIZE(type, field))
 #define CONTAINING_RECORD(address, type, field) \

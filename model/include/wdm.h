@@ -1698,10 +1698,6 @@ static FORCEINLINE VOID WritePointerNoFence(PVOID volatile *Destination, PVOID V
 // cleanly with edits elsewhere in this header.
 #ifndef NDISV_NDIS_KERNEL_TYPES
 #define NDISV_NDIS_KERNEL_TYPES
-typedef struct _LUID {
-    ULONG LowPart;
-    LONG HighPart;
-} LUID, *PLUID;
 typedef PHYSICAL_ADDRESS DMA_LOGICAL_ADDRESS, *PDMA_LOGICAL_ADDRESS;
 #endif
 // What the DDI reference documents for miniport.h and the kernel headers

@@ -91,6 +91,65 @@ typedef struct _WSACMSGHDR {
 } WSACMSGHDR, *PWSACMSGHDR, *LPWSACMSGHDR;
 typedef WSACMSGHDR CMSGHDR, *PCMSGHDR;
 
+// Control-data walking (WSACMSGHDR page and the Winsock WSAMSG pages name these
+// macros; their bodies are not documented): headers align to WSACMSGHDR, data to
+// MAX_NATURAL_ALIGNMENT, as the layout the pages describe needs.
+#define WSA_CMSGHDR_ALIGN(length) \
+    (((length) + TYPE_ALIGNMENT(WSACMSGHDR) - 1) & (~(TYPE_ALIGNMENT(WSACMSGHDR) - 1)))
+#define WSA_CMSGDATA_ALIGN(length) \
+    (((length) + MAX_NATURAL_ALIGNMENT - 1) & (~(MAX_NATURAL_ALIGNMENT - 1)))
+#define WSA_CMSG_FIRSTHDR(msg) \
+    (((msg)->Control.len >= sizeof(WSACMSGHDR)) ? (LPWSACMSGHDR)(msg)->Control.buf \
+                                                : (LPWSACMSGHDR)NULL)
+#define WSA_CMSG_NXTHDR(msg, cmsg)                                                      \
+    (((cmsg) == NULL) ? WSA_CMSG_FIRSTHDR(msg)                                          \
+     : ((((PUCHAR)(cmsg) + WSA_CMSGHDR_ALIGN((cmsg)->cmsg_len) + sizeof(WSACMSGHDR)) >  \
+         (PUCHAR)((msg)->Control.buf) + (msg)->Control.len)                             \
+            ? (LPWSACMSGHDR)NULL                                                        \
+            : (LPWSACMSGHDR)((PUCHAR)(cmsg) + WSA_CMSGHDR_ALIGN((cmsg)->cmsg_len))))
+#define WSA_CMSG_DATA(cmsg) ((PUCHAR)(cmsg) + WSA_CMSGDATA_ALIGN(sizeof(WSACMSGHDR)))
+#define WSA_CMSG_SPACE(length) \
+    (WSA_CMSGDATA_ALIGN(sizeof(WSACMSGHDR) + WSA_CMSGHDR_ALIGN(length)))
+#define WSA_CMSG_LEN(length) (WSA_CMSGDATA_ALIGN(sizeof(WSACMSGHDR)) + (length))
+#define CMSGHDR_ALIGN WSA_CMSGHDR_ALIGN
+#define CMSGDATA_ALIGN WSA_CMSGDATA_ALIGN
+#define CMSG_FIRSTHDR WSA_CMSG_FIRSTHDR
+#define CMSG_NXTHDR WSA_CMSG_NXTHDR
+#define CMSG_DATA WSA_CMSG_DATA
+#define CMSG_SPACE WSA_CMSG_SPACE
+#define CMSG_LEN WSA_CMSG_LEN
+
+// WSAMSG dwFlags results (WSAMSG page; values not given there, the SDK's).
+#define MSG_TRUNC 0x0100
+#define MSG_CTRUNC 0x0200
+#define MSG_BCAST 0x0400
+#define MSG_MCAST 0x0800
+
+// Socket ioctl code construction (WSAIoctl page describes the fields: I/O direction in
+// the top bits, then the vendor/family class; values not given there, the SDK's).
+// IOC_WSK is the class of the SIO_WSK_* codes in wsk.h.
+#define IOCPARM_MASK 0x7f
+#define IOC_VOID 0x20000000
+#define IOC_OUT 0x40000000
+#define IOC_IN 0x80000000
+#define IOC_INOUT (IOC_IN | IOC_OUT)
+#define IOC_UNIX 0x00000000
+#define IOC_WS2 0x08000000
+#define IOC_PROTOCOL 0x10000000
+#define IOC_VENDOR 0x18000000
+#define IOC_WSK (IOC_WS2 | 0x07000000)
+#define _WSAIO(x, y) (IOC_VOID | (x) | (y))
+#define _WSAIOR(x, y) (IOC_OUT | (x) | (y))
+#define _WSAIOW(x, y) (IOC_IN | (x) | (y))
+#define _WSAIORW(x, y) (IOC_INOUT | (x) | (y))
+
+// The socket-level option level and the base of WSK's own options (SO_WSK_* in wsk.h);
+// values not given by the reference, the SDK's.
+#ifndef SOL_SOCKET
+#define SOL_SOCKET 0xffff
+#endif
+#define WSK_SO_BASE 0x4000
+
 // addrinfoexW, as the Winsock reference documents it: what WSK's
 // WskGetAddressInfo returns and WskFreeAddressInfo frees.
 typedef struct addrinfoexW {

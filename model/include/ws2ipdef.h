@@ -69,6 +69,30 @@ typedef struct ipv6_mreq {
     ULONG ipv6mr_interface;
 } IPV6_MREQ, *PIPV6_MREQ;
 
+// Initializers of the well-known IPv6 addresses and prefixes (the addresses are
+// RFC 4291's and RFC 4380's; the Winsock reference names the macros without bodies).
+// IN6_ADDR's bytes come first, so a byte list initializes it.
+#define IN6ADDR_ANY_INIT {0}
+#define IN6ADDR_LOOPBACK_INIT {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}
+#define IN6ADDR_ALLNODESONNODE_INIT {0xff, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01}
+#define IN6ADDR_ALLNODESONLINK_INIT {0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01}
+#define IN6ADDR_ALLROUTERSONLINK_INIT {0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02}
+#define IN6ADDR_ALLMLDV2ROUTERSONLINK_INIT \
+    {0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x16}
+#define IN6ADDR_LINKLOCALPREFIX_INIT {0xfe, 0x80}
+#define IN6ADDR_LINKLOCALPREFIX_LENGTH 64
+#define IN6ADDR_MULTICASTPREFIX_INIT {0xff, 0x00}
+#define IN6ADDR_MULTICASTPREFIX_LENGTH 8
+#define IN6ADDR_SOLICITEDNODEMULTICASTPREFIX_INIT \
+    {0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0xff}
+#define IN6ADDR_SOLICITEDNODEMULTICASTPREFIX_LENGTH 104
+#define IN6ADDR_V4MAPPEDPREFIX_INIT {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff}
+#define IN6ADDR_V4MAPPEDPREFIX_LENGTH 96
+#define IN6ADDR_6TO4PREFIX_INIT {0x20, 0x02}
+#define IN6ADDR_6TO4PREFIX_LENGTH 16
+#define IN6ADDR_TEREDOPREFIX_INIT {0x20, 0x01, 0, 0}
+#define IN6ADDR_TEREDOPREFIX_LENGTH 32
+
 // Every other IPPROTO_IP / IPPROTO_IPV6 socket option (IPV6_RTHDR, IP_RECVIF, ...),
 // MCAST_* and PMTUD_STATE: values of Microsoft's API metadata (scripts/gen-net-values).
 #include <net/ws2ipdef-values.h>

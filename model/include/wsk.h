@@ -7,10 +7,10 @@
 // reference's declarations; the callback prototypes follow each page's
 // parameter list and the types its descriptions give.
 //
-// The reference documents the WSK_FLAG_*, WSK_EVENT_*, WSK_SO_* and
-// SIO_WSK_* names, WSK_NO_WAIT / WSK_INFINITE_WAIT and NPI_WSK_INTERFACE_ID
-// without their values: they are not defined here,
-// so a driver that uses one fails naming it.
+// The reference documents the WSK_FLAG_*, WSK_EVENT_*, SO_WSK_*, SIO_WSK_* and
+// client control codes, WSK_NO_WAIT / WSK_INFINITE_WAIT and NPI_WSK_INTERFACE_ID
+// by name only: the values below are not given by the documentation; they are
+// the WDK's, as public WSK clients use them.
 #pragma once
 
 #include <wdm.h>
@@ -19,6 +19,64 @@
 #include <ws2ipdef.h>
 
 NDISV_BEGIN_DECLS
+
+#define WSKAPI NTAPI
+
+// The WSK NPI's identifier (WSK_EVENT_CALLBACK_CONTROL page); netio exports it.
+extern const NPIID NPI_WSK_INTERFACE_ID;
+
+// ---- values the documentation names without giving them (the WDK's) --------------
+// WskSocket's socket categories.
+#define WSK_FLAG_BASIC_SOCKET 0x00000000
+#define WSK_FLAG_LISTEN_SOCKET 0x00000001
+#define WSK_FLAG_CONNECTION_SOCKET 0x00000002
+#define WSK_FLAG_DATAGRAM_SOCKET 0x00000004
+#define WSK_FLAG_STREAM_SOCKET 0x00000008
+// Event callback and send/receive/disconnect flags.
+#define WSK_FLAG_AT_DISPATCH_LEVEL 0x00000008
+#define WSK_FLAG_RELEASE_ASAP 0x00000002
+#define WSK_FLAG_ENTIRE_MESSAGE 0x00000004
+#define WSK_FLAG_ABORTIVE 0x00000001
+#define WSK_FLAG_NODELAY 0x00000002
+#define WSK_FLAG_WAITALL 0x00000002
+#define WSK_FLAG_DRAIN 0x00000004
+// WskControlClient's control codes and the WSK_TDI_BEHAVIOR flag.
+#define WSK_TRANSPORT_LIST_QUERY 2
+#define WSK_TRANSPORT_LIST_CHANGE 3
+#define WSK_CACHE_SD 4
+#define WSK_RELEASE_SD 5
+#define WSK_TDI_DEVICENAME_MAPPING 6
+#define WSK_SET_STATIC_EVENT_CALLBACKS 7
+#define WSK_TDI_BEHAVIOR 8
+#define WSK_TDI_BEHAVIOR_BYPASS_TDI 0x00000001
+// Socket options and the event mask of SO_WSK_EVENT_CALLBACK.
+#define SO_WSK_SECURITY (WSK_SO_BASE + 1)
+#define SO_WSK_EVENT_CALLBACK (WSK_SO_BASE + 2)
+#define WSK_EVENT_RECEIVE_FROM 0x00000100
+#define WSK_EVENT_ACCEPT 0x00000200
+#define WSK_EVENT_SEND_BACKLOG 0x00000010
+#define WSK_EVENT_RECEIVE 0x00000040
+#define WSK_EVENT_DISCONNECT 0x00000080
+#define WSK_EVENT_DISABLE 0x80000000
+// Socket ioctls.
+#define SIO_WSK_SET_REMOTE_ADDRESS _WSAIOW(IOC_WSK, 0x1)
+#define SIO_WSK_REGISTER_EXTENSION _WSAIORW(IOC_WSK, 0x2)
+#define SIO_WSK_QUERY_IDEAL_SEND_BACKLOG _WSAIOR(IOC_WSK, 0x3)
+#define SIO_WSK_QUERY_RECEIVE_BACKLOG _WSAIOR(IOC_WSK, 0x4)
+#define SIO_WSK_QUERY_INSPECT_ID _WSAIOR(IOC_WSK, 0x5)
+#define SIO_WSK_SET_SENDTO_ADDRESS _WSAIOW(IOC_WSK, 0x6)
+// WskCaptureProviderNPI's WaitTimeout.
+#define WSK_NO_WAIT 0
+#define WSK_INFINITE_WAIT 0xffffffff
+
+// The provider dispatch tables begin with the basic one: unnamed in C (an MSVC
+// extension, so WskCloseSocket is a member of each table, as the reference's Remarks
+// say), named Basic in C++.
+#ifdef __cplusplus
+#define NDISV_WSK_BASIC_DISPATCH WSK_PROVIDER_BASIC_DISPATCH Basic
+#else
+#define NDISV_WSK_BASIC_DISPATCH WSK_PROVIDER_BASIC_DISPATCH
+#endif
 
 typedef VOID WSK_CLIENT, *PWSK_CLIENT;
 
@@ -263,7 +321,7 @@ typedef struct _WSK_PROVIDER_BASIC_DISPATCH {
 } WSK_PROVIDER_BASIC_DISPATCH, *PWSK_PROVIDER_BASIC_DISPATCH;
 
 typedef struct _WSK_PROVIDER_LISTEN_DISPATCH {
-    WSK_PROVIDER_BASIC_DISPATCH Basic;
+    NDISV_WSK_BASIC_DISPATCH;
     PFN_WSK_BIND WskBind;
     PFN_WSK_ACCEPT WskAccept;
     PFN_WSK_INSPECT_COMPLETE WskInspectComplete;
@@ -271,7 +329,7 @@ typedef struct _WSK_PROVIDER_LISTEN_DISPATCH {
 } WSK_PROVIDER_LISTEN_DISPATCH, *PWSK_PROVIDER_LISTEN_DISPATCH;
 
 typedef struct _WSK_PROVIDER_DATAGRAM_DISPATCH {
-    WSK_PROVIDER_BASIC_DISPATCH Basic;
+    NDISV_WSK_BASIC_DISPATCH;
     PFN_WSK_BIND WskBind;
     PFN_WSK_SEND_TO WskSendTo;
     PFN_WSK_RECEIVE_FROM WskReceiveFrom;
@@ -281,7 +339,7 @@ typedef struct _WSK_PROVIDER_DATAGRAM_DISPATCH {
 } WSK_PROVIDER_DATAGRAM_DISPATCH, *PWSK_PROVIDER_DATAGRAM_DISPATCH;
 
 typedef struct _WSK_PROVIDER_CONNECTION_DISPATCH {
-    WSK_PROVIDER_BASIC_DISPATCH Basic;
+    NDISV_WSK_BASIC_DISPATCH;
     PFN_WSK_BIND WskBind;
     PFN_WSK_CONNECT WskConnect;
     PFN_WSK_GET_LOCAL_ADDRESS WskGetLocalAddress;
@@ -294,7 +352,7 @@ typedef struct _WSK_PROVIDER_CONNECTION_DISPATCH {
 } WSK_PROVIDER_CONNECTION_DISPATCH, *PWSK_PROVIDER_CONNECTION_DISPATCH;
 
 typedef struct _WSK_PROVIDER_STREAM_DISPATCH {
-    WSK_PROVIDER_BASIC_DISPATCH Basic;
+    NDISV_WSK_BASIC_DISPATCH;
     PFN_WSK_BIND WskBind;
     PFN_WSK_ACCEPT WskAccept;
     PFN_WSK_CONNECT WskConnect;
