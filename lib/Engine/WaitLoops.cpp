@@ -52,6 +52,8 @@ static bool rerunnable(const BasicBlock &BB) {
 
 bool Executor::Impl::rereadWaitCondition(State &S, const BranchInst &Br, bool Taken) {
   Frame &Fr = S.Stack.back();
+  if (Fr.YieldingLoops.empty())
+    return false; // every branch asks: most frames never yield
   const BasicBlock *BB = Br.getParent();
   const Loop *L = loops(Fr.F).getLoopFor(BB);
   if (!L || !L->contains(Br.getSuccessor(Taken ? 0 : 1)) ||
