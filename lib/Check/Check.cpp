@@ -126,6 +126,14 @@ static std::vector<std::string> boundsOf(const engine::ExecStats &St, const engi
     Out.push_back("loops left after " + std::to_string(B.LoopUnroll) +
                   " iterations (--loop-unroll)" + (Where.empty() ? "" : ": " + Where));
   }
+  if (St.WaitLoops) {
+    // Left when another thread may have changed what they wait for.
+    std::string Where;
+    for (size_t K = 0; K < St.WaitLoopSites.size(); ++K)
+      Where += (K ? ", " : "") + St.WaitLoopSites[K];
+    Out.push_back("loops waiting for another thread left after " + std::to_string(B.LoopUnroll) +
+                  " iterations" + (Where.empty() ? "" : ": " + Where));
+  }
   if (St.OneFailureLoops) {
     std::string Where;
     for (size_t K = 0; K < St.OneFailureLoopSites.size(); ++K)

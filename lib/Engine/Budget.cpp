@@ -49,6 +49,18 @@ void Executor::Impl::countBoundedLoop(const State &S) {
     E.Stats.BoundedLoopSites.push_back(std::move(Place));
 }
 
+void Executor::Impl::countWaitLoop(const State &S) {
+  ++E.Stats.WaitLoops;
+  if (S.Stack.empty() || E.Stats.WaitLoopSites.size() >= 4)
+    return;
+  const Frame &Fr = S.Stack.back();
+  if (const Loop *L = loops(Fr.F).getLoopFor(Fr.BB)) {
+    std::string Place = loopPlace(*L, Fr.F);
+    if (!llvm::is_contained(E.Stats.WaitLoopSites, Place))
+      E.Stats.WaitLoopSites.push_back(std::move(Place));
+  }
+}
+
 void Executor::Impl::endAtNull(State &S, const DILocation *Loc) {
   sink(S, "NULL dereference");
   ++E.Stats.NullEndsTotal;

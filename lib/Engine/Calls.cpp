@@ -128,6 +128,9 @@ void Executor::Impl::applyOutcome(State &S, const CallBase &CB, const CallModel 
     case Effect::Kind::SaveSlot:
       S.Slots[Eff.Slot] = valueOf(Eff.Value, 64);
       break;
+    case Effect::Kind::Yield:
+      noteYield(S); // WaitLoops.cpp
+      break;
     case Effect::Kind::Call: {
       SymValue Fn = S.resolve(valueOf(Eff.Fn, 64));
       if (!Fn.isFunc() || Fn.func()->isDeclaration())

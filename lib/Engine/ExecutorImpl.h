@@ -168,6 +168,18 @@ struct Executor::Impl {
   /// CB takes an outcome other than its first on this path.
   void noteFailedInLoop(State &S, const llvm::CallBase &CB);
 
+  // WaitLoops.cpp
+  /// A call during which another thread may run: every loop the path is in
+  /// (in every frame) yields.
+  void noteYield(State &S);
+  /// Br, an exit branch of a loop, stays in the loop at the unrolling bound
+  /// because the path's values say so; if the loop yields and its condition
+  /// reads memory another thread can reach, those cells become unknown and
+  /// the branch's block runs again (true: the path goes on from there).
+  bool rereadWaitCondition(State &S, const llvm::BranchInst &Br, bool Taken);
+  /// Counts a loop left that way (Budget.cpp), naming it.
+  void countWaitLoop(const State &S);
+
   // Calls.cpp
   Step call(State &S, const llvm::CallBase &CB, Worklist &WL);
   bool intrinsic(State &S, const llvm::CallBase &CB, const llvm::Function &F);

@@ -176,6 +176,10 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
     bool Taken;
     if (!D.decide(R, Br, Taken))
       return Step::Dead;
+    // The path's values decided it: a loop waiting for another thread may
+    // read its condition again (WaitLoops.cpp).
+    if (!D.Noted && rereadWaitCondition(S, Br, Taken))
+      return Step::Continue;
     recordDecision(S, Br, Taken, D.Noted);
     if (!S.Stack.back().Visits.empty() &&
         S.Stack.back().Visits.lookup(Br.getSuccessor(Taken ? 0 : 1)) > B.MaxBlockVisits)

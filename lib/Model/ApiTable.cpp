@@ -133,6 +133,12 @@ struct LineParser {
     Effect E;
     StringRef Guard;
     std::tie(Tok, Guard) = Tok.split(" when:");
+    if (Tok == "yield") { // another thread may run during the call (a sleep, a wait)
+      if (!Guard.empty())
+        return fail("'yield' takes no guard");
+      E.K = Effect::Kind::Yield;
+      return E;
+    }
     auto [Lhs, Rhs] = Tok.split('=');
     if (Rhs.empty())
       return fail("effect '" + Tok + "' has no '='");

@@ -703,6 +703,17 @@ TEST(ApiTable, ParsesCallbackEffects) {
   }
 }
 
+TEST(ApiTable, ParsesYield) {
+  auto T = model::parseApiTable("s - yield\nw - ret=fresh yield\n", "t");
+  ASSERT_TRUE(!!T) << toString(T.takeError());
+  EXPECT_EQ((*T)["s"].Outcomes[0].Effects[0].K, Effect::Kind::Yield);
+  EXPECT_EQ((*T)["w"].Outcomes[0].Effects[1].K, Effect::Kind::Yield);
+  auto E = model::parseApiTable("s - yield when:u8($1+0)==1\n", "t");
+  EXPECT_FALSE(!!E);
+  if (!E)
+    consumeError(E.takeError());
+}
+
 TEST(ApiTable, RejectsMixedSingleAndForkingOutcomes) {
   for (const char *Text : {"f - ret=0\nf success ret=0\n", "f success ret=0\nf - ret=1\n"}) {
     auto T = model::parseApiTable(Text, "t");

@@ -58,7 +58,9 @@ struct Effect {
     Defer,     // the path remembers callback Fn with context Value under Key, not yet due
     Arm,       // the callback under Key is due (Value, if not NULL, replaces its context)
     Disarm,    // the callback under Key is no longer due
-    Call       // the function Fn holds runs now with CallArgs; its return is the call's
+    Call,      // the function Fn holds runs now with CallArgs; its return is the call's
+    Yield      // another thread may run during the call (a sleep, a wait): a
+               // loop that makes it may wait for memory that thread changes
   };
   Kind K = Kind::SetReturn;
   unsigned Arg = 0;

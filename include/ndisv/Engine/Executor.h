@@ -97,6 +97,11 @@ struct ExecStats {
   /// first few loops: "the loop at file.c:12 in Fn".
   uint64_t OneFailureLoops = 0;
   std::vector<std::string> OneFailureLoopSites;
+  /// Loops that waited for another thread (their body yields, their exit
+  /// condition did not change) left at the unrolling bound with the memory
+  /// that condition reads made unknown (WaitLoops.cpp), and the first few.
+  uint64_t WaitLoops = 0;
+  std::vector<std::string> WaitLoopSites;
   uint64_t Sinks = 0;        // paths ended by NULL dereference, unreachable, ...
   /// Paths ended by a load or store through NULL, per place ("adapter.c:120"),
   /// the first few places in the order met; NullEndsTotal counts all of them.

@@ -259,6 +259,12 @@ struct Frame {
   /// entered an outermost loop: in later iterations they only take the
   /// first (LoopOutcomes.cpp).
   llvm::SmallVector<const llvm::CallBase *, 2> FailedInLoop;
+  /// Headers of this frame's loops whose body made a call during which
+  /// another thread may run (a yield, WaitLoops.cpp), and the loop and
+  /// iteration whose exit condition was last read again as unknown.
+  llvm::SmallVector<const llvm::BasicBlock *, 1> YieldingLoops;
+  const llvm::BasicBlock *WaitRereadHeader = nullptr;
+  unsigned WaitRereadVisit = 0;
   /// The last conditional branch this frame took and why, for the trace's
   /// decisive branch: the path's values decided it (Forked false) or it was
   /// a fork's assumption (already in the trace).
