@@ -45,8 +45,8 @@ public:
     }
     drain();
     for (const auto &[G, O] : A.Globals)
-      if (auto It = B.Globals.find(G); It != B.Globals.end())
-        pair(O, It->second);
+      if (ObjId OB = B.Globals.lookup(G))
+        pair(O, OB);
     drain();
     for (size_t K = 0; K < A.Stack.size() && K < B.Stack.size(); ++K) {
       const Frame &X = A.Stack[K], &Y = B.Stack[K];
@@ -270,8 +270,7 @@ std::optional<State> ndisv::engine::renumberObjects(const State &A, const State 
       R.Syms.push_back(std::move(I));
     renameRelations(R, mapSym);
   }
-  for (auto &[G, O] : R.Globals)
-    O = map(O);
+  R.Globals.mapObjects(map);
   for (Frame &F : R.Stack) {
     for (ObjId &O : F.Allocas)
       O = map(O);

@@ -55,13 +55,12 @@ SymValue Executor::Impl::derived(State &S, StringRef Key, unsigned Bits, StringR
 }
 
 ObjId Executor::Impl::globalObject(State &S, const GlobalVariable *G) {
-  auto It = S.Globals.find(G);
-  if (It != S.Globals.end())
-    return It->second;
+  if (ObjId Known = S.Globals.lookup(G))
+    return Known;
   uint64_t Size = G->getValueType()->isSized() ? DL.getTypeAllocSize(G->getValueType()) : 0;
   bool Zero = G->hasInitializer() && G->getInitializer()->isNullValue();
   ObjId O = S.newObject(Size, G->getName().str(), Zero);
-  S.Globals[G] = O;
+  S.Globals.set(G, O);
   if (G->hasInitializer() && !Zero && G->hasDefinitiveInitializer()) {
     fillMem(S, O, 0, Size, 0);
     storeConstant(S, O, 0, G->getInitializer());

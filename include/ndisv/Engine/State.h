@@ -282,12 +282,43 @@ struct Frame {
   } Last;
 };
 
+/// The object of each global the path uses: made once, at the start
+/// (Executor::newState), then only read, so forks share one map until a
+/// path adds a global (copy on write) and a fork costs a pointer.
+class GlobalObjects {
+public:
+  using Map = std::map<const llvm::GlobalVariable *, ObjId>;
+  /// The global's object; 0 if the path has none yet.
+  ObjId lookup(const llvm::GlobalVariable *G) const {
+    auto It = M->find(G);
+    return It == M->end() ? 0 : It->second;
+  }
+  void set(const llvm::GlobalVariable *G, ObjId O) { mut()[G] = O; }
+  Map::const_iterator begin() const { return M->begin(); }
+  Map::const_iterator end() const { return M->end(); }
+  /// Every object number mapped by F (a renumbered path's).
+  template <class Fn> void mapObjects(Fn F) {
+    for (auto &[G, O] : mut())
+      O = F(O);
+  }
+  bool operator==(const GlobalObjects &O) const { return M == O.M || *M == *O.M; }
+  bool operator!=(const GlobalObjects &O) const { return !(*this == O); }
+
+private:
+  Map &mut() {
+    if (M.use_count() > 1)
+      M = std::make_shared<Map>(*M);
+    return *M;
+  }
+  std::shared_ptr<Map> M = std::make_shared<Map>();
+};
+
 class State {
 public:
   std::vector<Frame> Stack;
   ChunkedVector<std::shared_ptr<MemObject>> Objects; // index = ObjId; 0 is never used
   ChunkedVector<SymInfo> Syms;
-  std::map<const llvm::GlobalVariable *, ObjId> Globals;
+  GlobalObjects Globals;
   std::map<std::string, SymValue> Slots;
   /// Derived symbols (x & 4, x + 1, ...) memoised so that a path tests the
   /// same expression the same way twice.
