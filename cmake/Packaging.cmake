@@ -1,7 +1,7 @@
 # `cmake --install` and CPack. The installed tree is relocatable: bin/ndisv
 # finds share/ndisv (model, rules, rule docs) and share/ndisv/clang (Clang's
 # resource headers, copied so the tree needs no -dev package) relative to
-# its own path (findDataDir in lib/Check, resourceDir in tools/ndisv).
+# its own path (findDataDir and findResourceDir in lib/Check).
 include(GNUInstallDirs)
 set(NDISV_SHARE ${CMAKE_INSTALL_DATADIR}/ndisv)
 
