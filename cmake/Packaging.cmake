@@ -1,7 +1,7 @@
 # `cmake --install` and CPack. The installed tree is relocatable: bin/ndisv
 # finds share/ndisv (model, rules, rule docs) and share/ndisv/clang (Clang's
 # resource headers, copied so the tree needs no -dev package) relative to
-# its own path (findDataDir in lib/Check, resourceDir in tools/ndisv).
+# its own path (findDataDir and findResourceDir in lib/Check).
 include(GNUInstallDirs)
 set(NDISV_SHARE ${CMAKE_INSTALL_DATADIR}/ndisv)
 
@@ -18,8 +18,11 @@ install(DIRECTORY examples/virtnic DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 
 # A .deb for Debian 12: `cpack -G DEB --config build/CPackConfig.cmake`.
 # It depends on the runtime library package of every shared library the
-# binary links (tests/install/check_depends.py compares them: Z3 was missing,
-# only reached through libllvm19's own Depends), never on a -dev package.
+# binary links, never on a -dev package: dpkg-shlibdeps (dpkg-dev) computes
+# them from the binary, with the versions the libraries' shlibs files ask;
+# without it, a list written by hand. tests/install/check_depends.py checks
+# either against what the binary links (Z3 had been missing from the hand
+# list, only reached through libllvm19's own Depends).
 set(CPACK_PACKAGE_NAME ndisv)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_VENDOR "ndisv")
@@ -31,8 +34,14 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libllvm19 (>= 1:19.1), libclang-cpp19 (>= 1:19.1), libz3-4, libtinyxml2-9, libstdc++6, libc6, libgcc-s1")
+find_program(NDISV_DPKG_SHLIBDEPS dpkg-shlibdeps)
+if(NDISV_DPKG_SHLIBDEPS)
+  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+else()
+  message(STATUS "dpkg-shlibdeps not found (dpkg-dev): the .deb's Depends are the hand-written list")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS
+      "libllvm19 (>= 1:19.1), libclang-cpp19 (>= 1:19.1), libz3-4, libtinyxml2-9, libstdc++6, libc6, libgcc-s1")
+endif()
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/ndisv/ndisv")
 set(CPACK_STRIP_FILES ON)
 include(CPack)

@@ -38,7 +38,9 @@ if shutil.which("unshare") and subprocess.run(["unshare", "-rm", "true"], captur
 if shutil.which("apt-get") and glob.glob("/var/lib/apt/lists/*_dists_bookworm_main_binary-amd64_Packages*"):
     config.available_features.add("apt-bookworm")
 config.environment["PATH"] = os.pathsep.join([config.llvm_tools, config.environment.get("PATH", "")])
-config.environment["NDISV_DATA_DIR"] = config.ndisv_src
+# No NDISV_DATA_DIR: %ndisv finds the checkout's model and rules as any build
+# or installed binary does, through ../share/ndisv (links in the build tree).
+config.environment.pop("NDISV_DATA_DIR", None)
 # The sanitized build (scripts/build-sanitized) marks itself for tests that
 # ASan cannot run.
 if "address" in getattr(config, "ndisv_sanitize", ""):

@@ -27,22 +27,48 @@
 #include <map>
 #include <set>
 
-#ifndef NDISV_SOURCE_DIR
-#define NDISV_SOURCE_DIR ""
-#endif
-
 using namespace llvm;
 using namespace ndisv;
 
-std::string ndisv::findDataDir(const char *Argv0) {
-  if (auto Env = sys::Process::GetEnv("NDISV_DATA_DIR"))
-    return *Env;
-  std::string Exe = sys::fs::getMainExecutable(Argv0, (void *)&findDataDir);
+/// share/ndisv beside the executable: bin/../share/ndisv. An installed tree
+/// holds copies there; the build tree holds links to the checkout and to
+/// LLVM's Clang headers (CMakeLists.txt), so no path of the build host is
+/// compiled into the binary and the installed tree can move anywhere.
+static std::string shareDir(const char *Argv0) {
+  std::string Exe = sys::fs::getMainExecutable(Argv0, (void *)&shareDir);
   SmallString<256> Share(sys::path::parent_path(sys::path::parent_path(Exe)));
   sys::path::append(Share, "share", "ndisv");
-  if (sys::fs::exists(Share + "/model/ndis-api.table"))
-    return std::string(Share);
-  return NDISV_SOURCE_DIR;
+  return std::string(Share);
+}
+
+Expected<std::string> ndisv::findDataDir(const char *Argv0) {
+  std::vector<std::string> Searched;
+  auto Has = [&](const std::string &Dir, const char *What) {
+    Searched.push_back(Dir + " (" + What + ")");
+    return sys::fs::exists(Dir + "/model/ndis-api.table");
+  };
+  if (auto Env = sys::Process::GetEnv("NDISV_DATA_DIR")) {
+    if (Has(*Env, "$NDISV_DATA_DIR"))
+      return *Env;
+  } else if (std::string Share = shareDir(Argv0); Has(Share, "beside the executable")) {
+    return Share;
+  }
+  return createStringError(inconvertibleErrorCode(),
+                           "cannot find ndisv's model and rules: no model/ndis-api.table in " +
+                               join(Searched, ", ") + "; set NDISV_DATA_DIR to a checkout or to share/ndisv");
+}
+
+Expected<std::string> ndisv::findResourceDir(const char *Argv0, StringRef DataDir) {
+  std::vector<std::string> Searched;
+  for (std::string Dir : {(DataDir + "/clang").str(), shareDir(Argv0) + "/clang"}) {
+    if (llvm::is_contained(Searched, Dir))
+      continue;
+    Searched.push_back(Dir);
+    if (sys::fs::exists(Dir + "/include/stddef.h"))
+      return Dir;
+  }
+  return createStringError(inconvertibleErrorCode(),
+                           "cannot find Clang's resource headers: no include/stddef.h in " + join(Searched, ", "));
 }
 
 Expected<std::vector<rules::Rule>> ndisv::loadRules(StringRef DataDir,

@@ -100,16 +100,6 @@ static cl::opt<unsigned> MaxIndirectTargets(
 static cl::opt<std::string> RuleName(cl::Positional, cl::desc("[rule | set | glob]"), cl::sub(RulesCmd),
                                      cl::cat(Cat));
 
-/// Clang's resource headers: in an installed tree share/ndisv/clang (beside
-/// the data), else those of the LLVM the tool was built with.
-static std::string resourceDir(const std::string &DataDir) {
-  SmallString<256> Shipped(DataDir);
-  sys::path::append(Shipped, "clang");
-  if (sys::fs::exists(Shipped + "/include/stddef.h"))
-    return std::string(Shipped);
-  return NDISV_CLANG_RESOURCE_DIR;
-}
-
 /// `ndisv rules`: every rule, one a line (name, origin, sets, title), then
 /// the sets. `ndisv rules NAME` prints that rule's doc page; a set or glob
 /// lists just those rules.
@@ -300,7 +290,12 @@ int main(int argc, char **argv) {
                                    "  ndisv rules [NAME]\n",
                                    &errs()))
     return 2;
-  std::string DataDir = findDataDir(argv[0]);
+  Expected<std::string> FoundData = findDataDir(argv[0]);
+  if (!FoundData) {
+    WithColor::error(errs(), "ndisv") << toString(FoundData.takeError()) << "\n";
+    return 2;
+  }
+  std::string DataDir = *FoundData;
   if (RulesCmd)
     return listRules(DataDir);
   if (!CheckCmd) {
@@ -324,7 +319,12 @@ int main(int argc, char **argv) {
   Opts.Frontend.WdkIncludeDirs.assign(WdkInc.begin(), WdkInc.end());
   Opts.Frontend.Configuration = Configuration;
   Opts.Frontend.Platform = Platform;
-  Opts.Frontend.ResourceDir = resourceDir(DataDir);
+  Expected<std::string> Resources = findResourceDir(argv[0], DataDir);
+  if (!Resources) {
+    WithColor::error(errs(), "ndisv") << toString(Resources.takeError()) << "\n";
+    return 2;
+  }
+  Opts.Frontend.ResourceDir = *Resources;
   Opts.Threads = Threads ? Threads : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
   Opts.Budget.MaxPaths = MaxPaths;
   Opts.Budget.MaxInstructions = MaxInstructions;

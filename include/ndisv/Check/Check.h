@@ -52,9 +52,15 @@ struct CheckOutcome {
   bool NoMiniport = false;
 };
 
-/// Where the model and rules are: $NDISV_DATA_DIR, else beside the
-/// executable (../share/ndisv), else the source tree ndisv was built from.
-std::string findDataDir(const char *Argv0);
+/// Where the model, rules and rule pages are: $NDISV_DATA_DIR if set, else
+/// ../share/ndisv beside the executable (in an installed tree or the build
+/// tree). The error names every place searched.
+llvm::Expected<std::string> findDataDir(const char *Argv0);
+
+/// Clang's resource headers (stddef.h, intrinsics): DataDir/clang, else
+/// ../share/ndisv/clang beside the executable (a copy in an installed tree,
+/// a link to LLVM's in the build tree). The error names every place searched.
+llvm::Expected<std::string> findResourceDir(const char *Argv0, llvm::StringRef DataDir);
 
 /// Every rule file in DataDir/rules plus Extra, parsed and sorted by name.
 llvm::Expected<std::vector<rules::Rule>> loadRules(llvm::StringRef DataDir,
