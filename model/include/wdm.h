@@ -502,11 +502,35 @@ typedef struct _CM_PARTIAL_RESOURCE_DESCRIPTOR {
     union {
         struct { PHYSICAL_ADDRESS Start; ULONG Length; } Generic;
         struct { PHYSICAL_ADDRESS Start; ULONG Length; } Port;
-        struct { ULONG Level; ULONG Vector; KAFFINITY Affinity; } Interrupt;
+        // With NT_PROCESSOR_GROUPS the documented layout names the processor
+        // group in the low half of the old Level (or Reserved) field; the size
+        // and offsets are the same either way.
+        struct {
+#if defined(NT_PROCESSOR_GROUPS)
+            USHORT Level; USHORT Group;
+#else
+            ULONG Level;
+#endif
+            ULONG Vector; KAFFINITY Affinity;
+        } Interrupt;
         struct {
             union {
-                struct { USHORT Reserved; USHORT MessageCount; ULONG Vector; KAFFINITY Affinity; } Raw;
-                struct { ULONG Level; ULONG Vector; KAFFINITY Affinity; } Translated;
+                struct {
+#if defined(NT_PROCESSOR_GROUPS)
+                    USHORT Group;
+#else
+                    USHORT Reserved;
+#endif
+                    USHORT MessageCount; ULONG Vector; KAFFINITY Affinity;
+                } Raw;
+                struct {
+#if defined(NT_PROCESSOR_GROUPS)
+                    USHORT Level; USHORT Group;
+#else
+                    ULONG Level;
+#endif
+                    ULONG Vector; KAFFINITY Affinity;
+                } Translated;
             };
         } MessageInterrupt;
         struct { PHYSICAL_ADDRESS Start; ULONG Length; } Memory;
