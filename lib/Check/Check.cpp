@@ -145,28 +145,18 @@ static void collectSourceFiles(const std::vector<std::string> &Inputs,
 /// making anything inconclusive.
 static std::vector<std::string> boundsOf(const engine::ExecStats &St, const engine::Budget &B) {
   std::vector<std::string> Out;
-  if (St.BoundedLoops) {
-    std::string Where;
-    for (size_t K = 0; K < St.BoundedLoopSites.size(); ++K)
-      Where += (K ? ", " : "") + St.BoundedLoopSites[K];
-    Out.push_back("loops left after " + std::to_string(B.LoopUnroll) +
-                  " iterations (--loop-unroll)" + (Where.empty() ? "" : ": " + Where));
-  }
-  if (St.WaitLoops) {
-    // Left when another thread may have changed what they wait for.
-    std::string Where;
-    for (size_t K = 0; K < St.WaitLoopSites.size(); ++K)
-      Where += (K ? ", " : "") + St.WaitLoopSites[K];
+  auto at = [](const std::vector<std::string> &Sites) { // ": the loop at a.c:1 in F, ..."
+    return Sites.empty() ? std::string() : ": " + join(Sites, ", ");
+  };
+  if (St.BoundedLoops)
+    Out.push_back("loops left after " + std::to_string(B.LoopUnroll) + " iterations (--loop-unroll)" +
+                  at(St.BoundedLoopSites));
+  if (St.WaitLoops) // left when another thread may have changed what they wait for
     Out.push_back("loops waiting for another thread left after " + std::to_string(B.LoopUnroll) +
-                  " iterations" + (Where.empty() ? "" : ": " + Where));
-  }
-  if (St.OneFailureLoops) {
-    std::string Where;
-    for (size_t K = 0; K < St.OneFailureLoopSites.size(); ++K)
-      Where += (K ? ", " : "") + St.OneFailureLoopSites[K];
+                  " iterations" + at(St.WaitLoopSites));
+  if (St.OneFailureLoops)
     Out.push_back("calls inside loops explored failing in one iteration per path" +
-                  (Where.empty() ? "" : ": " + Where));
-  }
+                  at(St.OneFailureLoopSites));
   if (St.NullEndsTotal) {
     // What the driver does after a load or store through NULL is not
     // explored: a real crash (NullCheck reports it when selected) or a NULL

@@ -36,29 +36,30 @@ static std::string loopPlace(const Loop &L, const Function *F) {
   return "the loop " + (At.empty() ? "" : "at " + At + " ") + "in " + functionName(F);
 }
 
+void Executor::Impl::noteLoopSite(std::vector<std::string> &Sites, const Loop &L, const Function *F) {
+  if (Sites.size() >= 4)
+    return;
+  std::string Place = loopPlace(L, F);
+  if (!llvm::is_contained(Sites, Place))
+    Sites.push_back(std::move(Place));
+}
+
 void Executor::Impl::countBoundedLoop(const State &S) {
   ++E.Stats.BoundedLoops;
-  if (S.Stack.empty() || E.Stats.BoundedLoopSites.size() >= 4)
+  if (S.Stack.empty())
     return;
   const Frame &Fr = S.Stack.back();
-  const Loop *L = loops(Fr.F).getLoopFor(Fr.BB);
-  if (!L)
-    return;
-  std::string Place = loopPlace(*L, Fr.F);
-  if (!llvm::is_contained(E.Stats.BoundedLoopSites, Place))
-    E.Stats.BoundedLoopSites.push_back(std::move(Place));
+  if (const Loop *L = loops(Fr.F).getLoopFor(Fr.BB))
+    noteLoopSite(E.Stats.BoundedLoopSites, *L, Fr.F);
 }
 
 void Executor::Impl::countWaitLoop(const State &S) {
   ++E.Stats.WaitLoops;
-  if (S.Stack.empty() || E.Stats.WaitLoopSites.size() >= 4)
+  if (S.Stack.empty())
     return;
   const Frame &Fr = S.Stack.back();
-  if (const Loop *L = loops(Fr.F).getLoopFor(Fr.BB)) {
-    std::string Place = loopPlace(*L, Fr.F);
-    if (!llvm::is_contained(E.Stats.WaitLoopSites, Place))
-      E.Stats.WaitLoopSites.push_back(std::move(Place));
-  }
+  if (const Loop *L = loops(Fr.F).getLoopFor(Fr.BB))
+    noteLoopSite(E.Stats.WaitLoopSites, *L, Fr.F);
 }
 
 void Executor::Impl::endAtNull(State &S, const DILocation *Loc) {

@@ -179,6 +179,9 @@ struct Executor::Impl {
   bool rereadWaitCondition(State &S, const llvm::BranchInst &Br, bool Taken);
   /// Counts a loop left that way (Budget.cpp), naming it.
   void countWaitLoop(const State &S);
+  /// Adds "the loop at file.c:12 in Fn" to Sites, the first 4 distinct ones
+  /// (Budget.cpp).
+  void noteLoopSite(std::vector<std::string> &Sites, const llvm::Loop &L, const llvm::Function *F);
 
   // Calls.cpp
   Step call(State &S, const llvm::CallBase &CB, Worklist &WL);

@@ -17,8 +17,6 @@
 // cleared when that frame enters an outermost loop afresh.
 //===----------------------------------------------------------------------===//
 #include "ExecutorImpl.h"
-#include "llvm/IR/DebugInfoMetadata.h"
-#include "llvm/Support/Path.h"
 
 using namespace llvm;
 using namespace ndisv;
@@ -40,19 +38,9 @@ bool Executor::Impl::failedInEarlierIteration(State &S, const CallBase &CB) {
   if (!Fr || !is_contained(Fr->FailedInLoop, &CB))
     return false;
   ++E.Stats.OneFailureLoops;
-  if (E.Stats.OneFailureLoopSites.size() < 4) {
-    while (L->getParentLoop())
-      L = L->getParentLoop();
-    std::string At;
-    if (const DILocation *Loc = L->getStartLoc().get())
-      At = "at " + sys::path::filename(Loc->getFilename()).str() + ":" +
-           std::to_string(Loc->getLine()) + " ";
-    const Function *F = Fr->F;
-    std::string Place = "the loop " + At + "in " +
-                        (F->getSubprogram() ? F->getSubprogram()->getName() : F->getName()).str();
-    if (!is_contained(E.Stats.OneFailureLoopSites, Place))
-      E.Stats.OneFailureLoopSites.push_back(std::move(Place));
-  }
+  while (L->getParentLoop())
+    L = L->getParentLoop();
+  noteLoopSite(E.Stats.OneFailureLoopSites, *L, Fr->F);
   return true;
 }
 
