@@ -1,6 +1,8 @@
 // ndisv NDIS model: NT base types, status values and helper macros. Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+// The WDK header's include guard: drivers test it to know the header is in.
+#define _NTDEF_
 
 #include <sal.h>
 #include <ctype.h>

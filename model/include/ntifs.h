@@ -6,6 +6,8 @@
 // object-manager routines a control device needs (wintun checks the caller's
 // access, attaches to processes and closes their handles).
 #pragma once
+// The WDK header's include guard: drivers test it to know the header is in.
+#define _NTIFS_
 
 #include <ntddk.h>
 

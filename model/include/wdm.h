@@ -1,6 +1,8 @@
 // ndisv NDIS model: kernel (WDM) types and routines used by NDIS miniports. Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+// The WDK header's include guard: drivers test it to know the header is in.
+#define _WDMDDK_
 
 #include <sal.h>
 #include <ntdef.h>
@@ -1744,3 +1746,4 @@ NDISV_END_DECLS
 #include <kernel/memory.h>
 #include <kernel/lookaside.h>
 #include <kernel/bitmap.h>
+#include <kernel/removelock.h>

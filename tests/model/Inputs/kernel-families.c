@@ -83,3 +83,20 @@ static unsigned char LowestSetBit(unsigned long *Index, ULONG64 Mask) { return B
 static unsigned char HighestSetBit(unsigned long *Index, ULONG Mask) { return BitScanReverse(Index, Mask); }
 static int FormatLimited(char *Buffer, size_t Size, const char *Format, va_list Args)
 { return _vsnprintf_s(Buffer, Size, _TRUNCATE, Format, Args); }
+
+// Remove locks (kernel/removelock.h): the reference's four macros over an
+// IO_REMOVE_LOCK the driver embeds in its device context.
+typedef struct _DEVICE_CONTEXT { IO_REMOVE_LOCK Lock; } DEVICE_CONTEXT;
+static NTSTATUS RemoveLockUser(DEVICE_CONTEXT *Context, PVOID Tag)
+{
+    IoInitializeRemoveLock(&Context->Lock, 'kLmR', 0, 0);
+    NTSTATUS Status = IoAcquireRemoveLock(&Context->Lock, Tag);
+    if (NT_SUCCESS(Status))
+        IoReleaseRemoveLock(&Context->Lock, Tag);
+    IoReleaseRemoveLockAndWait(&Context->Lock, Tag);
+    return Status;
+}
+
+// Thread priorities (kernel/removelock.h), as KeSetPriorityThread takes them.
+CHECK(LOW_PRIORITY == 0 && LOW_REALTIME_PRIORITY == 16 && HIGH_PRIORITY == 31 && MAXIMUM_PRIORITY == 32);
+static KPRIORITY RealTime(PKTHREAD Thread) { return KeSetPriorityThread(Thread, LOW_REALTIME_PRIORITY); }
