@@ -63,13 +63,7 @@ BOOLEAN SeAccessCheck(PSECURITY_DESCRIPTOR SecurityDescriptor, PSECURITY_SUBJECT
 BOOLEAN SeSinglePrivilegeCheck(LUID PrivilegeValue, KPROCESSOR_MODE PreviousMode);
 
 // ---- object manager -----------------------------------------------------------
-typedef struct _OBJECT_TYPE *POBJECT_TYPE;
-extern POBJECT_TYPE *ExEventObjectType;
-extern POBJECT_TYPE *ExSemaphoreObjectType;
-extern POBJECT_TYPE *IoFileObjectType;
-extern POBJECT_TYPE *PsProcessType;
-extern POBJECT_TYPE *PsThreadType;
-extern POBJECT_TYPE *SeTokenObjectType;
+// POBJECT_TYPE and the object types are wdm.h's (ObReferenceObjectByHandle).
 
 typedef struct _OBJECT_HANDLE_INFORMATION {
     ULONG HandleAttributes;
