@@ -3,7 +3,10 @@
 // changes fails to compile.
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS630_MINIPORT 1
+#pragma warning(push)
+#include <wdmwarn4.h> // cl.exe warning options only: declares nothing
 #include <ndis.h>
+#pragma warning(pop)
 #include <wdm.h>
 
 #define CHECK(e) _Static_assert(e, #e)
