@@ -526,6 +526,14 @@ private:
           Found.push_back(E);
         return true;
       }
+      // Clang puts the error at the outermost parenthesis: `((T *)p) = x`,
+      // as a macro that parenthesises its cast writes it.
+      bool VisitParenExpr(ParenExpr *E) {
+        auto *C = dyn_cast<CStyleCastExpr>(E->IgnoreParens());
+        if (C && llvm::is_contained(*Locs, E->getBeginLoc()) && !llvm::is_contained(Found, C))
+          Found.push_back(C);
+        return true;
+      }
     } F;
     F.Locs = &Locs;
     F.TraverseDecl(Ctx->getTranslationUnitDecl());
@@ -536,24 +544,60 @@ private:
   /// and stores through it into the operand. For scalars of one size that
   /// is the operand's storage read and written as the cast type, which is
   /// what the rewrite `(*(__typeof__(T)*)&(p))` says. Other sizes stay errors.
+  /// A cast a driver's macro writes (`#define INFO(nbl) ((T *)(nbl)->Reserved[0])`,
+  /// then `INFO(nbl) = p;`) is rewritten in the macro's definition, for this
+  /// TU: its other uses read the same bytes as the same type, as before.
   void lvalueCast(CStyleCastExpr *Cast) {
     const Expr *Sub = Cast->getSubExprAsWritten();
     QualType To = Cast->getType(), From = Sub->getType();
     if (!Sub->IgnoreParens()->isLValue() || !To->isScalarType() || !From->isScalarType() ||
         Ctx->getTypeSize(To) != Ctx->getTypeSize(From))
       return;
-    std::optional<CharSourceRange> Whole = fileRange(Cast->getSourceRange());
-    std::optional<CharSourceRange> Operand = fileRange(Sub->getSourceRange());
-    SourceLocation L = Cast->getLParenLoc(), R = Cast->getRParenLoc();
-    if (!Whole || !Operand || !L.isFileID() || !R.isFileID())
-      return;
+    SourceLocation At = Cast->getLParenLoc(), L = At, R = Cast->getRParenLoc(), End;
+    std::string Macro;
+    if (L.isFileID() && R.isFileID()) {
+      std::optional<CharSourceRange> Operand = fileRange(Sub->getSourceRange());
+      if (!Operand || !fileRange(Cast->getSourceRange()))
+        return;
+      End = Operand->getEnd();
+    } else {
+      if (SM->isInSystemHeader(SM->getExpansionLoc(L)))
+        return;
+      Macro = Lexer::getImmediateMacroName(L, *SM, Ctx->getLangOpts()).str();
+      L = inDefinition(L);
+      R = inDefinition(R);
+      SourceLocation B = inDefinition(Sub->getBeginLoc()), E = inDefinition(Sub->getEndLoc());
+      if (L.isInvalid() || R.isInvalid() || B.isInvalid() || E.isInvalid() ||
+          SM->isInSystemHeader(L) || !SM->isWrittenInSameFile(L, R) ||
+          !SM->isWrittenInSameFile(L, B) || !SM->isWrittenInSameFile(L, E) ||
+          !(SM->getFileOffset(L) < SM->getFileOffset(R) &&
+            SM->getFileOffset(R) < SM->getFileOffset(B) &&
+            SM->getFileOffset(B) <= SM->getFileOffset(E)))
+        return;
+      End = Lexer::getLocForEndOfToken(E, 0, *SM, Ctx->getLangOpts());
+      if (End.isInvalid())
+        return;
+    }
     replace(CharSourceRange::getCharRange(L, L.getLocWithOffset(1)), "(*(__typeof__(");
     replace(CharSourceRange::getCharRange(R, R.getLocWithOffset(1)), ")*)&(");
-    insert(Operand->getEnd(), "))");
+    insert(End, "))");
     PrintingPolicy PP = Ctx->getPrintingPolicy();
-    commit(L, "cast of '" + From.getAsString(PP) + "' to '" + To.getAsString(PP) +
-                  "' used as an lvalue; MSVC accepts it (C4213); ndisv stored through the "
-                  "operand as '" + To.getAsString(PP) + "'");
+    commit(At, "cast of '" + From.getAsString(PP) + "' to '" + To.getAsString(PP) +
+                   "' used as an lvalue" +
+                   (Macro.empty() ? "" : " through macro '" + Macro + "'") +
+                   "; MSVC accepts it (C4213); ndisv stored through the operand as '" +
+                   To.getAsString(PP) + "'" +
+                   (Macro.empty() ? "" : " (the macro's definition rewritten for this translation unit)"));
+  }
+
+  /// Where the token at \p Loc is written in the definition of the macro
+  /// that produced it (for a macro argument, the parameter's name there);
+  /// \p Loc itself when it is in a file.
+  SourceLocation inDefinition(SourceLocation Loc) {
+    if (Loc.isMacroID() && SM->isMacroArgExpansion(Loc))
+      Loc = SM->getImmediateExpansionRange(Loc).getBegin();
+    Loc = SM->getSpellingLoc(Loc);
+    return Loc.isFileID() ? Loc : SourceLocation();
   }
 
   static bool isTypeKeyword(const Token &T) {

@@ -1,6 +1,8 @@
 // ndisv NDIS model: ndis.h entry point and NDIS version selection. Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+// The WDK header's include guard: drivers test it to know the header is in.
+#define _NDIS_
 
 #include <ntddk.h>
 

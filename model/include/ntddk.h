@@ -1,6 +1,8 @@
 // ndisv NDIS model: ntddk.h additions over wdm.h. Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+// The WDK header's include guard: drivers test it to know the header is in.
+#define _NTDDK_
 
 #include <wdm.h>
 

@@ -5,6 +5,8 @@
 // not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+// The WDK header's include guard: drivers test it to know the header is in.
+#define _NTDDNDIS_
 
 #include <ndis/forward.h>
 #include <ndis/objectheader.h>

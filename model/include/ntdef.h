@@ -1,6 +1,8 @@
 // ndisv NDIS model: NT base types, status values and helper macros. Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+// The WDK header's include guard: drivers test it to know the header is in.
+#define _NTDEF_
 
 #include <sal.h>
 #include <ctype.h>
@@ -88,6 +90,18 @@ typedef unsigned short wchar_t;
 #endif
 #ifndef DECLSPEC_IMPORT
 #define DECLSPEC_IMPORT
+#endif
+// The deprecation markers: DECLSPEC_DEPRECATED_DDK marks the routines the WDK
+// deprecates, and only does when the driver defines DEPRECATE_DDK_FUNCTIONS.
+#ifndef DECLSPEC_DEPRECATED
+#define DECLSPEC_DEPRECATED __declspec(deprecated)
+#endif
+#ifndef DECLSPEC_DEPRECATED_DDK
+#ifdef DEPRECATE_DDK_FUNCTIONS
+#define DECLSPEC_DEPRECATED_DDK DECLSPEC_DEPRECATED
+#else
+#define DECLSPEC_DEPRECATED_DDK
+#endif
 #endif
 #ifndef DECLSPEC_CACHEALIGN
 #define DECLSPEC_CACHEALIGN DECLSPEC_ALIGN(64)
@@ -194,6 +208,11 @@ typedef unsigned __int64 UINT_PTR;
 typedef UINT_PTR *PUINT_PTR;
 typedef __int64 LONG_PTR;
 typedef LONG_PTR *PLONG_PTR;
+// MIDL's pointer-sized integer (32 bits on 32-bit Windows, 64 on 64-bit), as
+// basetsd.h defines it for the 64-bit target ndisv compiles for.
+#ifndef __int3264
+#define __int3264 __int64
+#endif
 typedef unsigned __int64 ULONG_PTR;
 typedef ULONG_PTR *PULONG_PTR;
 typedef ULONG_PTR DWORD_PTR;

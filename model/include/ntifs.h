@@ -6,6 +6,8 @@
 // object-manager routines a control device needs (wintun checks the caller's
 // access, attaches to processes and closes their handles).
 #pragma once
+// The WDK header's include guard: drivers test it to know the header is in.
+#define _NTIFS_
 
 #include <ntddk.h>
 
@@ -61,13 +63,7 @@ BOOLEAN SeAccessCheck(PSECURITY_DESCRIPTOR SecurityDescriptor, PSECURITY_SUBJECT
 BOOLEAN SeSinglePrivilegeCheck(LUID PrivilegeValue, KPROCESSOR_MODE PreviousMode);
 
 // ---- object manager -----------------------------------------------------------
-typedef struct _OBJECT_TYPE *POBJECT_TYPE;
-extern POBJECT_TYPE *ExEventObjectType;
-extern POBJECT_TYPE *ExSemaphoreObjectType;
-extern POBJECT_TYPE *IoFileObjectType;
-extern POBJECT_TYPE *PsProcessType;
-extern POBJECT_TYPE *PsThreadType;
-extern POBJECT_TYPE *SeTokenObjectType;
+// POBJECT_TYPE and the object types are wdm.h's (ObReferenceObjectByHandle).
 
 typedef struct _OBJECT_HANDLE_INFORMATION {
     ULONG HandleAttributes;

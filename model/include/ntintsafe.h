@@ -5,6 +5,8 @@
 // verifier sees their real result: STATUS_INTEGER_OVERFLOW and a zeroed
 // result on overflow, STATUS_SUCCESS otherwise.
 #pragma once
+// The WDK header's include guard: drivers test it to know the header is in.
+#define _NTINTSAFE_H_INCLUDED_
 
 #include <ntdef.h>
 

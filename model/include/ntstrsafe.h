@@ -7,6 +7,8 @@
 // declarations, so a call returns an unknown NTSTATUS (success or failure)
 // and the engine explores both, as drivers must handle both.
 #pragma once
+// The WDK header's include guard: drivers test it to know the header is in.
+#define _NTSTRSAFE_H_INCLUDED_
 
 #include <stdarg.h>
 // The WDK's ntstrsafe.h formats through the C runtime's _vsnprintf family, so its

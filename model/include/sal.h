@@ -1134,3 +1134,9 @@
 #ifndef _Inout_opt_z_bytecap_x_
 #define _Inout_opt_z_bytecap_x_(size)
 #endif
+
+
+// The rest of the SAL 1 and legacy driver annotations, in the files the WDK
+// keeps them in.
+#include <specstrings.h>
+#include <driverspecs.h>

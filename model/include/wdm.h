@@ -1,6 +1,8 @@
 // ndisv NDIS model: kernel (WDM) types and routines used by NDIS miniports. Written for ndisv from the documented API; not the WDK header.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+// The WDK header's include guard: drivers test it to know the header is in.
+#define _WDMDDK_
 
 #include <sal.h>
 #include <ntdef.h>
@@ -952,6 +954,19 @@ VOID MmFreeContiguousMemory(PVOID BaseAddress);
 #define PAGE_WRITECOMBINE 0x400
 
 // ---- object manager / processes --------------------------------------------
+// The object types ObReferenceObjectByHandle's page lists as its ObjectType
+// values (wdm.h): drivers pass *ExEventObjectType and the like.
+typedef struct _OBJECT_TYPE *POBJECT_TYPE;
+extern POBJECT_TYPE *ExEventObjectType;
+extern POBJECT_TYPE *ExSemaphoreObjectType;
+extern POBJECT_TYPE *IoFileObjectType;
+extern POBJECT_TYPE *PsProcessType;
+extern POBJECT_TYPE *PsThreadType;
+extern POBJECT_TYPE *SeTokenObjectType;
+extern POBJECT_TYPE *TmEnlistmentObjectType;
+extern POBJECT_TYPE *TmResourceManagerObjectType;
+extern POBJECT_TYPE *TmTransactionManagerObjectType;
+extern POBJECT_TYPE *TmTransactionObjectType;
 LONG_PTR ObfReferenceObject(PVOID Object);
 LONG_PTR ObfDereferenceObject(PVOID Object);
 #define ObReferenceObject(Object) ObfReferenceObject(Object)
@@ -1744,3 +1759,4 @@ NDISV_END_DECLS
 #include <kernel/memory.h>
 #include <kernel/lookaside.h>
 #include <kernel/bitmap.h>
+#include <kernel/removelock.h>

@@ -3,7 +3,10 @@
 // changes fails to compile.
 #define NDIS_MINIPORT_DRIVER 1
 #define NDIS630_MINIPORT 1
+#pragma warning(push)
+#include <wdmwarn4.h> // cl.exe warning options only: declares nothing
 #include <ndis.h>
+#pragma warning(pop)
 #include <wdm.h>
 
 #define CHECK(e) _Static_assert(e, #e)
@@ -83,3 +86,41 @@ static unsigned char LowestSetBit(unsigned long *Index, ULONG64 Mask) { return B
 static unsigned char HighestSetBit(unsigned long *Index, ULONG Mask) { return BitScanReverse(Index, Mask); }
 static int FormatLimited(char *Buffer, size_t Size, const char *Format, va_list Args)
 { return _vsnprintf_s(Buffer, Size, _TRUNCATE, Format, Args); }
+
+// Remove locks (kernel/removelock.h): the reference's four macros over an
+// IO_REMOVE_LOCK the driver embeds in its device context.
+typedef struct _DEVICE_CONTEXT { IO_REMOVE_LOCK Lock; } DEVICE_CONTEXT;
+static NTSTATUS RemoveLockUser(DEVICE_CONTEXT *Context, PVOID Tag)
+{
+    IoInitializeRemoveLock(&Context->Lock, 'kLmR', 0, 0);
+    NTSTATUS Status = IoAcquireRemoveLock(&Context->Lock, Tag);
+    if (NT_SUCCESS(Status))
+        IoReleaseRemoveLock(&Context->Lock, Tag);
+    IoReleaseRemoveLockAndWait(&Context->Lock, Tag);
+    return Status;
+}
+
+// Thread priorities (kernel/removelock.h), as KeSetPriorityThread takes them.
+CHECK(LOW_PRIORITY == 0 && LOW_REALTIME_PRIORITY == 16 && HIGH_PRIORITY == 31 && MAXIMUM_PRIORITY == 32);
+static KPRIORITY RealTime(PKTHREAD Thread) { return KeSetPriorityThread(Thread, LOW_REALTIME_PRIORITY); }
+
+// User-buffer probes (kernel/memory.h) and the object types ObReferenceObjectByHandle
+// takes, which wdm.h declares (no ntifs.h here).
+static NTSTATUS ProbeAndReference(PVOID User, SIZE_T Length, HANDLE Event, PVOID *Object)
+{
+    ProbeForRead(User, Length, sizeof(UCHAR));
+    ProbeForWrite(User, Length, sizeof(ULONG));
+    return ObReferenceObjectByHandle(Event, 0, *ExEventObjectType, KernelMode, Object, NULL);
+}
+
+// ntdef.h's deprecation markers and MIDL's pointer-sized integer.
+DECLSPEC_DEPRECATED_DDK VOID OldRoutine(VOID);
+DECLSPEC_DEPRECATED typedef enum _OLD_STATUS { OldOk } OLD_STATUS;
+CHECK(sizeof(__int3264) == 8);
+
+// The legacy annotations of driverspecs.h and specstrings.h (SAL 1).
+__drv_maxFunctionIRQL(DISPATCH_LEVEL) __drv_minFunctionIRQL(PASSIVE_LEVEL)
+VOID Sal1User(__inout_bcount_part_opt(Size, *Length) PVOID Buffer, __in SIZE_T Size,
+              __inout PSIZE_T Length, __deref_opt_out_ecount_z(Size) PWCHAR *Text,
+              __out_ecount_full_opt(Size) PUCHAR Bytes, __in_bcount_z_opt(Size) const char *Name);
+__drv_acquiresExclusiveResource(ExResourceType) VOID LockIt(__in PVOID Resource);
