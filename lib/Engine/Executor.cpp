@@ -147,8 +147,11 @@ void Executor::Impl::enterBlock(State &S, const BasicBlock *To) {
       if (!L->getParentLoop())
         Fr.FailedInLoop.clear();
     }
-    if (Loop *L = LI.getLoopFor(To); L && L->getHeader() == To)
+    if (Loop *L = LI.getLoopFor(To); L && L->getHeader() == To) {
       EnteredLoopHead = true;
+      auto [It, New] = Fr.MaterializedAtHead.try_emplace(To, S.Materialized, S.Materialized);
+      It->second = {New ? S.Materialized : It->second.second, S.Materialized};
+    }
   }
   unsigned Visit = ++Fr.Visits[To];
   if (Loop *L = loops(Fr.F).getLoopFor(To))

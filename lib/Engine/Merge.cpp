@@ -351,6 +351,11 @@ private:
       }
       for (auto &[BB, N] : Y.Visits)
         X.Visits[BB] = std::max(X.Visits.lookup(BB), N);
+      // The joined path reached new memory in this iteration if either did.
+      for (auto &[BB, N] : Y.MaterializedAtHead) {
+        auto It = X.MaterializedAtHead.try_emplace(BB, N).first;
+        It->second = {std::min(It->second.first, N.first), std::min(It->second.second, N.second)};
+      }
       // Calls that failed in an earlier iteration on both paths: the joined
       // path explores failing again where either still would.
       llvm::erase_if(X.FailedInLoop, [&](const llvm::CallBase *C) {
@@ -370,6 +375,7 @@ private:
     for (uint64_t Key : Drop)
       A.Derived.erase(Key);
     joinRelations(A, B, Rename);
+    A.Materialized = std::max(A.Materialized, B.Materialized);
     for (const std::string &U : B.UnknownCalls)
       if (!llvm::is_contained(A.UnknownCalls, U))
         A.UnknownCalls.push_back(U);

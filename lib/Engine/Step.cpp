@@ -20,9 +20,12 @@ public:
 
   /// Whether the last decide() put the branch in the trace or forked there.
   bool Noted = false;
+  /// Whether the path's values alone decided it (no fork, no assumption).
+  bool Known = false;
 
   bool decide(const BoolResult &R, const Instruction &At, bool &Outcome) {
     Noted = false;
+    Known = false;
     if (S.ForcedOutcome >= 0) {
       Noted = true;
       Outcome = S.ForcedOutcome != 0;
@@ -34,6 +37,7 @@ public:
     }
     if (R.K == BoolResult::Kind::Known) {
       Outcome = R.Value;
+      Known = true;
       return true;
     }
     bool CanT = true, CanF = true;
@@ -180,6 +184,10 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
     // read its condition again (WaitLoops.cpp).
     if (!D.Noted && rereadWaitCondition(S, Br, Taken))
       return Step::Continue;
+    // A walk over memory reached through unknown pointers (a list whose
+    // length nothing bounds) leaves at the unrolling bound (WalkLoops.cpp).
+    if (D.Known && leaveUnknownWalk(S, Br, Taken))
+      Taken = !Taken;
     recordDecision(S, Br, Taken, D.Noted);
     if (!S.Stack.back().Visits.empty() &&
         S.Stack.back().Visits.lookup(Br.getSuccessor(Taken ? 0 : 1)) > B.MaxBlockVisits)

@@ -353,6 +353,7 @@ bool Executor::Impl::deref(State &S, const SymValue &Raw, ObjId &Obj, int64_t &O
       S.info(P.sym()).Origin.empty() ? "memory" : "*" + S.info(P.sym()).Origin.str();
   ObjId O = S.newObject(0, Name);
   S.mutableInfo(P.sym()).Bound = O;
+  ++S.Materialized;
   Obj = O;
   Off = 0;
   return true;

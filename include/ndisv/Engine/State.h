@@ -265,6 +265,11 @@ struct Frame {
   llvm::SmallVector<const llvm::BasicBlock *, 1> YieldingLoops;
   const llvm::BasicBlock *WaitRereadHeader = nullptr;
   unsigned WaitRereadVisit = 0;
+  /// Per loop header of this frame: State::Materialized when the path
+  /// entered it the time before last and last, so the exit test knows
+  /// whether the last iteration reached new memory through unknown
+  /// pointers (WalkLoops.cpp).
+  llvm::SmallDenseMap<const llvm::BasicBlock *, std::pair<unsigned, unsigned>, 2> MaterializedAtHead;
   /// The last conditional branch this frame took and why, for the trace's
   /// decisive branch: the path's values decided it (Forked false) or it was
   /// a fork's assumption (already in the trace).
@@ -329,6 +334,9 @@ public:
   /// Set on a state forked off at the instruction it is about to execute:
   /// which way (or which model outcome) that instruction goes.
   int ForcedOutcome = -1;
+  /// How many objects this path made for memory reached through an
+  /// unknown pointer (Executor::Impl::deref).
+  unsigned Materialized = 0;
   /// Bodiless, unmodelled functions this path called (each once).
   llvm::SmallVector<std::string, 2> UnknownCalls;
 
