@@ -149,8 +149,10 @@ void Executor::Impl::enterBlock(State &S, const BasicBlock *To) {
     }
     if (Loop *L = LI.getLoopFor(To); L && L->getHeader() == To) {
       EnteredLoopHead = true;
+      // The count at the entry before last and at this one (WalkLoops.cpp).
       auto [It, New] = Fr.MaterializedAtHead.try_emplace(To, S.Materialized, S.Materialized);
-      It->second = {New ? S.Materialized : It->second.second, S.Materialized};
+      if (!New)
+        It->second = {It->second.second, S.Materialized};
     }
   }
   unsigned Visit = ++Fr.Visits[To];

@@ -177,10 +177,10 @@ struct Executor::Impl {
   /// reads memory another thread can reach, those cells become unknown and
   /// the branch's block runs again (true: the path goes on from there).
   bool rereadWaitCondition(State &S, const llvm::BranchInst &Br, bool Taken);
-  /// At the unrolling bound, whether a branch the path's values decided to
-  /// stay in its loop leaves instead because the iteration reached new
-  /// memory through unknown pointers (WalkLoops.cpp).
-  bool leaveUnknownWalk(State &S, const llvm::BranchInst &Br, bool Taken);
+  /// Whether the loop holding Br, which the path's values keep at the
+  /// unrolling bound, reached new memory through unknown pointers in its
+  /// last iteration; if so counts and traces leaving it (WalkLoops.cpp).
+  bool walkedUnknownMemory(State &S, const llvm::BranchInst &Br);
   /// Counts a loop left that way (Budget.cpp), naming it.
   void countWaitLoop(const State &S);
   /// Adds "the loop at file.c:12 in Fn" to Sites, the first 4 distinct ones

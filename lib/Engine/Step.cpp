@@ -77,6 +77,31 @@ public:
     return true;
   }
 
+  /// At the unrolling bound, the way out of the loop (0/1) or -1.
+  int loopExit(const Instruction &At) {
+    Frame &Fr = S.Stack.back();
+    Loop *L = X.loops(Fr.F).getLoopFor(At.getParent());
+    if (!L || Fr.Visits.lookup(L->getHeader()) < X.B.LoopUnroll)
+      return -1;
+    const BranchInst *Br = dyn_cast<BranchInst>(&At);
+    if (!Br)
+      for (const User *U : At.users())
+        if (auto *B = dyn_cast<BranchInst>(U); B && B->isConditional() && B->getParent() == At.getParent())
+          Br = B;
+    if (!Br || !Br->isConditional())
+      return -1;
+    bool TIn = L->contains(Br->getSuccessor(0)), FIn = L->contains(Br->getSuccessor(1));
+    if (TIn != FIn)
+      return TIn ? 0 : 1;
+    // A short-circuit condition (i < Count && Found < 2): this operand's
+    // branch goes to the block that merges the operands in a phi, and the
+    // constant this edge gives the phi leaves the loop there.
+    for (unsigned K = 0; K < 2; ++K)
+      if (leavesThroughPhi(*L, Br->getParent(), Br->getSuccessor(K)))
+        return (int)K;
+    return -1;
+  }
+
 private:
   void note(const Instruction &At, const BoolResult &R, bool Outcome) {
     std::string Msg = std::string("Assuming the condition is ") + (Outcome ? "true" : "false");
@@ -107,31 +132,6 @@ private:
       }
     }
     S.addTrace(TraceStep::Kind::Branch, At.getDebugLoc().get(), Msg);
-  }
-
-  /// At the unrolling bound, the way out of the loop (0/1) or -1.
-  int loopExit(const Instruction &At) {
-    Frame &Fr = S.Stack.back();
-    Loop *L = X.loops(Fr.F).getLoopFor(At.getParent());
-    if (!L || Fr.Visits.lookup(L->getHeader()) < X.B.LoopUnroll)
-      return -1;
-    const BranchInst *Br = dyn_cast<BranchInst>(&At);
-    if (!Br)
-      for (const User *U : At.users())
-        if (auto *B = dyn_cast<BranchInst>(U); B && B->isConditional() && B->getParent() == At.getParent())
-          Br = B;
-    if (!Br || !Br->isConditional())
-      return -1;
-    bool TIn = L->contains(Br->getSuccessor(0)), FIn = L->contains(Br->getSuccessor(1));
-    if (TIn != FIn)
-      return TIn ? 0 : 1;
-    // A short-circuit condition (i < Count && Found < 2): this operand's
-    // branch goes to the block that merges the operands in a phi, and the
-    // constant this edge gives the phi leaves the loop there.
-    for (unsigned K = 0; K < 2; ++K)
-      if (leavesThroughPhi(*L, Br->getParent(), Br->getSuccessor(K)))
-        return (int)K;
-    return -1;
   }
 
   static bool leavesThroughPhi(const Loop &L, const BasicBlock *From, const BasicBlock *To) {
@@ -186,8 +186,11 @@ Executor::Impl::Step Executor::Impl::step(State &S, Worklist &WL, SymValue &RetV
       return Step::Continue;
     // A walk over memory reached through unknown pointers (a list whose
     // length nothing bounds) leaves at the unrolling bound (WalkLoops.cpp).
-    if (D.Known && leaveUnknownWalk(S, Br, Taken))
-      Taken = !Taken;
+    if (D.Known) {
+      int Out = D.loopExit(Br);
+      if (Out >= 0 && Taken != (Out != 0) && walkedUnknownMemory(S, Br))
+        Taken = Out != 0;
+    }
     recordDecision(S, Br, Taken, D.Noted);
     if (!S.Stack.back().Visits.empty() &&
         S.Stack.back().Visits.lookup(Br.getSuccessor(Taken ? 0 : 1)) > B.MaxBlockVisits)

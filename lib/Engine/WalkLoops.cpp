@@ -26,15 +26,12 @@ using namespace llvm;
 using namespace ndisv;
 using namespace ndisv::engine;
 
-bool Executor::Impl::leaveUnknownWalk(State &S, const BranchInst &Br, bool Taken) {
+// The Decider's loopExit says whether the branch is at the bound and which
+// way leaves (short-circuit conditions included); this says whether to take it.
+bool Executor::Impl::walkedUnknownMemory(State &S, const BranchInst &Br) {
   Frame &Fr = S.Stack.back();
-  const Loop *L = loops(Fr.F).getLoopFor(Br.getParent());
-  if (!L || !L->contains(Br.getSuccessor(Taken ? 0 : 1)) || L->contains(Br.getSuccessor(Taken ? 1 : 0)))
-    return false; // not a branch that stays in its loop rather than leaving it
-  const BasicBlock *H = L->getHeader();
+  const BasicBlock *H = loops(Fr.F).getLoopFor(Br.getParent())->getHeader();
   unsigned Visit = Fr.Visits.lookup(H);
-  if (Visit < B.LoopUnroll)
-    return false;
   auto It = Fr.MaterializedAtHead.find(H);
   if (It == Fr.MaterializedAtHead.end() || S.Materialized == It->second.first)
     return false;
