@@ -15,6 +15,10 @@ install(DIRECTORY ${NDISV_CLANG_RESOURCE_DIR}/include DESTINATION ${NDISV_SHARE}
 install(FILES README.md docs/ci.md docs/inputs.md docs/html-report.md docs/rule-language.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY examples/virtnic DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
+install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# Debian policy 12.5: every package ships /usr/share/doc/<package>/copyright,
+# naming the license of everything it installs (Clang's headers included).
+install(FILES packaging/debian-copyright DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME copyright)
 
 # A .deb for Debian 12: `cpack -G DEB --config build/CPackConfig.cmake`.
 # It depends on the runtime library package of every shared library the
