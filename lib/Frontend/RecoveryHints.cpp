@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The diagnostics of the first parse are recorded here for the planner in
-// Recovery.cpp; the planned edits are applied here for the second parse.
+// RecoveryPlanner.h; the planned edits are applied here for the second parse.
 //===----------------------------------------------------------------------===//
 
 #include "Recovery.h"
