@@ -10,6 +10,7 @@
 // paragraph so a viewer can explain a rule without the project at hand.
 //===----------------------------------------------------------------------===//
 
+#include "SarifPrinter.h"
 #include "ndisv/Report/Writers.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -24,6 +25,7 @@
 using namespace ndisv;
 using llvm::StringRef;
 using llvm::json::OStream;
+using namespace ndisv::sarif;
 
 static const char *const SrcRoot = "SRCROOT";
 
@@ -70,60 +72,6 @@ static std::string bugGuid(const Defect &D) {
          H.substr(16, 4) + '-' + H.substr(20);
 }
 
-namespace {
-
-struct ArtifactUri {
-  std::string Uri;
-  std::string Display; // the path for messages: relative when Uri is
-  bool Relative = false; // relative to SRCROOT, the source root
-};
-
-/// Writes the log. Keeps the source root and the URIs it has already
-/// computed, since every trace step repeats the same few files.
-class SarifPrinter {
-public:
-  SarifPrinter(llvm::raw_ostream &OS, const SarifOptions &Opts)
-      : J(OS, 2), Opts(Opts) {
-    llvm::SmallString<256> Dir(Opts.SourceRoot);
-    if (Dir.empty() ? llvm::sys::fs::current_path(Dir)
-                    : llvm::sys::fs::make_absolute(Dir))
-      return;
-    llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
-    while (Dir.size() > 1 && llvm::sys::path::is_separator(Dir.back()))
-      Dir.pop_back();
-    Root = std::string(Dir.str());
-    llvm::SmallString<256> Real;
-    if (!llvm::sys::fs::real_path(Root, Real))
-      RealRoot = std::string(Real.str());
-  }
-
-  void print(const std::vector<SarifRun> &Runs);
-
-private:
-  const ArtifactUri &uriOf(StringRef File);
-  void physicalLocation(const SourceLoc &Loc);
-  void message(StringRef Text) {
-    J.attributeObject("message", [&] { J.attribute("text", Text); });
-  }
-  bool relativeTo(StringRef Dir, StringRef AbsPath, ArtifactUri &A);
-  void tool(const Results &R);
-  void ruleDescriptor(const RuleResult &RR);
-  void invocation(const Results &R);
-  void result(const Defect &D, size_t RuleIndex, const char *Level);
-  void threadFlowLocation(const TraceStep &S);
-  void runProperties(const Results &R);
-  void run(const SarifRun &Run);
-
-  OStream J;
-  const SarifOptions &Opts;
-  std::string Root;     // absolute, no trailing separator; "" if unknown
-  std::string RealRoot; // Root with symbolic links resolved
-  llvm::StringMap<ArtifactUri> Uris;
-  std::vector<std::string> RuleIds; // R.Rules, then rules only defects name
-  int ExitCode = 0;                 // of the run being printed
-};
-
-} // namespace
 
 /// Percent-encodes everything a URI path may not carry literally.
 static std::string encodeUriPath(StringRef Path) {
@@ -140,7 +88,7 @@ static std::string encodeUriPath(StringRef Path) {
   return Out;
 }
 
-static std::string fileUri(StringRef AbsPath) {
+std::string ndisv::sarif::fileUri(StringRef AbsPath) {
   std::string Slashed = llvm::sys::path::convert_to_slash(
       AbsPath, llvm::sys::path::Style::native);
   // "/x/y.c" -> "file:///x/y.c", "C:/x/y.c" -> "file:///C:/x/y.c".
@@ -203,122 +151,6 @@ void SarifPrinter::physicalLocation(const SourceLoc &Loc) {
         if (Loc.Col != 0)
           J.attribute("startColumn", Loc.Col);
       });
-  });
-}
-
-/// The first paragraph of a rule's documentation page, without its heading,
-/// as one line of Markdown; empty when the page cannot be read.
-static std::string docFirstParagraph(StringRef DataDir, StringRef DocPath) {
-  if (DataDir.empty() || DocPath.empty())
-    return "";
-  llvm::SmallString<256> Path(DataDir);
-  llvm::sys::path::append(Path, DocPath);
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return "";
-  std::string Para;
-  llvm::SmallVector<StringRef, 32> Lines;
-  (*Buf)->getBuffer().split(Lines, '\n');
-  for (StringRef Line : Lines) {
-    Line = Line.trim();
-    if (Line.empty() || Line.starts_with("#")) {
-      if (!Para.empty())
-        break;
-      continue;
-    }
-    if (!Para.empty())
-      Para += ' ';
-    Para += Line;
-  }
-  return Para;
-}
-
-/// A rule's whole documentation page; empty when it cannot be read.
-static std::string docPage(StringRef DataDir, StringRef DocPath) {
-  if (DataDir.empty() || DocPath.empty())
-    return "";
-  llvm::SmallString<256> Path(DataDir);
-  llvm::sys::path::append(Path, DocPath);
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
-  return Buf ? StringRef((*Buf)->getBuffer()).trim().str() : "";
-}
-
-/// The severity a rule's violation has by default: SDV's Warning set is a
-/// warning; a leaked resource (Lifecycle) or an IRQL violation crashes or
-/// hangs the machine, an error; other DDI misuse is a warning.
-static const char *defaultLevel(const RuleResult &RR) {
-  auto In = [&](StringRef Set) {
-    return llvm::any_of(RR.Sets, [&](const std::string &S) { return StringRef(S).equals_insensitive(Set); });
-  };
-  if (In("Warning"))
-    return "warning";
-  if (In("Lifecycle") || In("IRQL"))
-    return "error";
-  return "warning";
-}
-
-/// Markdown's code spans and emphasis marks dropped, for a plain-text field.
-static std::string plainText(StringRef Markdown) {
-  std::string Out;
-  for (char C : Markdown)
-    if (C != '`' && C != '*')
-      Out += C;
-  return Out;
-}
-
-void SarifPrinter::ruleDescriptor(const RuleResult &RR) {
-  // A rule loaded with --rule-file has no page on the project site.
-  bool HasPage = !RR.DocPath.empty();
-  std::string Markdown;
-  if (HasPage && !Opts.DataDir.empty()) {
-    Markdown = docFirstParagraph(Opts.DataDir, RR.DocPath);
-    HasPage = !Markdown.empty();
-  }
-  // No "name": equal to the id it would only repeat it (SARIF 3.49.7).
-  J.object([&] {
-    J.attribute("id", RR.Rule);
-    J.attributeObject("shortDescription",
-                      [&] { J.attribute("text", RR.Title); });
-    J.attributeObject("fullDescription", [&] {
-      if (!Markdown.empty()) {
-        J.attribute("text", plainText(Markdown));
-        J.attribute("markdown", Markdown);
-      } else {
-        J.attribute("text", RR.Help.empty() ? RR.Title : RR.Help);
-      }
-    });
-    const char *Level = defaultLevel(RR);
-    J.attributeObject("defaultConfiguration", [&] { J.attribute("level", Level); });
-    // The page the package ships, or where the user publishes them.
-    std::string Base = Opts.HelpUriBase;
-    if (Base.empty() && !Opts.DataDir.empty())
-      Base = fileUri(Opts.DataDir + "/docs/rules");
-    if (HasPage && !Base.empty())
-      J.attribute("helpUri", StringRef(Base).rtrim('/').str() + "/" +
-                                 llvm::sys::path::filename(RR.DocPath).str());
-    // help: the whole page, for viewers that show it beside the result.
-    std::string Page = HasPage ? docPage(Opts.DataDir, RR.DocPath) : "";
-    if (!Page.empty())
-      J.attributeObject("help", [&] {
-        J.attribute("text", plainText(Page));
-        J.attribute("markdown", Page);
-      });
-    else if (!RR.Help.empty())
-      J.attributeObject("help", [&] { J.attribute("text", RR.Help); });
-    J.attributeObject("properties", [&] {
-      J.attribute("origin", RR.Origin);
-      // GitHub code scanning shows and filters by these.
-      J.attributeArray("tags", [&] {
-        J.value("ndis");
-        J.value("reliability");
-        J.value(RR.Origin);
-        for (const std::string &S : RR.Sets) // lifecycle, irql, ddiusage, ...
-          if (S != "Default")
-            J.value(StringRef(S).lower());
-      });
-      J.attribute("precision", "high");
-      J.attribute("problem.severity", Level);
-    });
   });
 }
 
