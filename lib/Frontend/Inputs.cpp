@@ -11,6 +11,7 @@
 
 #include "ndisv/Frontend/Frontend.h"
 #include "ndisv/Frontend/MSBuild.h"
+#include "ndisv/Frontend/WdkBuild.h"
 #include "WindowsPaths.h"
 #include "ndisv/Support/JsonNesting.h"
 
@@ -342,6 +343,26 @@ static Error addDirectory(StringRef Input, std::vector<CompileJob> &Jobs,
   return Error::success();
 }
 
+/// A folder walked as sources drops what its build file says (include
+/// directories, macros); point at the build file when there is one.
+static void noteBuildFileIn(StringRef Dir, const FrontendOptions &Opts) {
+  std::error_code EC;
+  for (sys::fs::directory_iterator It(Dir, EC), End; !EC && It != End; It.increment(EC)) {
+    StringRef Name = sys::path::filename(It->path());
+    if (!wdkbuild::isSourcesFile(Name) && !Name.ends_with_insensitive(".vcxproj"))
+      continue;
+    std::string Msg = (Dir + ": compiled as a folder, without the include directories and "
+                             "macros its build file '" + Name + "' names; give 'ndisv check " +
+                       It->path() + "' to use them")
+                          .str();
+    if (Opts.Note)
+      Opts.Note(Msg);
+    else
+      WithColor::note(errs(), "ndisv") << Msg << "\n";
+    return;
+  }
+}
+
 void removeDuplicateJobs(std::vector<CompileJob> &Jobs) {
   std::set<std::pair<uint64_t, uint64_t>> IDs;
   StringSet<> Paths;
@@ -370,6 +391,7 @@ Expected<std::vector<CompileJob>> collectJobs(const std::vector<std::string> &In
                                    ? "no such file or directory"
                                    : EC.message());
     if (sys::fs::is_directory(St)) {
+      noteBuildFileIn(Input, Opts);
       if (Error E = addDirectory(Input, Jobs, Seen))
         return std::move(E);
       continue;
@@ -384,6 +406,15 @@ Expected<std::vector<CompileJob>> collectJobs(const std::vector<std::string> &In
         return std::move(E);
       continue;
     }
+    if (wdkbuild::isSourcesFile(Name)) {
+      Expected<std::vector<CompileJob>> Build = wdkbuild::loadSources(Input, Opts);
+      if (!Build)
+        return Build.takeError();
+      for (CompileJob &J : *Build)
+        if (Seen.insert(J.File).second)
+          Jobs.push_back(std::move(J));
+      continue;
+    }
     if (sys::path::extension(Name).lower() == ".vcxproj") {
       Expected<std::vector<CompileJob>> Project = msbuild::loadProject(Input, Opts);
       if (!Project)
@@ -396,7 +427,8 @@ Expected<std::vector<CompileJob>> collectJobs(const std::vector<std::string> &In
     if (langOf(Input) == Lang::None)
       return inputError(Input, "unsupported input (expected a .c, .cpp, .cc or "
                                ".cxx file, a directory, a "
-                               "compile_commands.json or a .vcxproj)");
+                               "compile_commands.json, a .vcxproj or a WDK 7 "
+                               "'sources' file)");
     CompileJob Job;
     Job.File = absolute(Input, "");
     Job.Directory = std::string(Cwd.str());

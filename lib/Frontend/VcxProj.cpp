@@ -59,11 +59,6 @@ std::vector<std::string> splitList(StringRef V) {
   return Out;
 }
 
-bool isCSource(StringRef Path) {
-  std::string Ext = sys::path::extension(Path).lower();
-  return Ext == ".c" || Ext == ".cpp" || Ext == ".cc" || Ext == ".cxx";
-}
-
 /// Replaces %(Name) by the item's current metadata value.
 std::string expandMetadata(StringRef Text, const Metadata &M) {
   std::string Out;

@@ -161,6 +161,11 @@ std::vector<std::string> wppArgs(const WppScan &Scan, const FrontendOptions &Opt
   return A;
 }
 
+bool isCSource(StringRef Path) {
+  std::string Ext = sys::path::extension(Path).lower();
+  return Ext == ".c" || Ext == ".cpp" || Ext == ".cc" || Ext == ".cxx";
+}
+
 std::string absolutePath(StringRef Dir, StringRef Rel) {
   SmallString<256> P(Rel);
   std::replace(P.begin(), P.end(), '\\', '/');

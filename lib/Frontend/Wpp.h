@@ -39,8 +39,12 @@ std::vector<std::string> wppArgs(const WppScan &Scan, const FrontendOptions &Opt
 
 /// Rel (with Windows or POSIX separators) made absolute against Dir, dots
 /// removed, and, if it does not exist as written, the path on disk Windows
-/// would find (case ignored). Shared by the WPP scanner and the MSBuild reader.
+/// would find (case ignored). Shared by the WPP scanner and the project readers.
 std::string absolutePath(llvm::StringRef Dir, llvm::StringRef Rel);
+
+/// Whether \p Path is a C or C++ source by its extension (.c, .cpp, .cc,
+/// .cxx, any case), as build.exe and MSBuild compile them.
+bool isCSource(llvm::StringRef Path);
 
 } // namespace ndisv
 

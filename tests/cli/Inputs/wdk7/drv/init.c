@@ -1,0 +1,46 @@
+// The work item leaks when NdisMSetMiniportAttributes fails (line 25).
+#include <ndis.h>
+#include <w7_config.h>
+
+static NDIS_HANDLE W7DriverHandle;
+static NDIS_HANDLE W7WorkItem;
+
+NDIS_STATUS W7InitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverContext,
+                           PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters)
+{
+    NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES RegAttrs;
+
+    UNREFERENCED_PARAMETER(MiniportDriverContext);
+    UNREFERENCED_PARAMETER(MiniportInitParameters);
+    W7WorkItem = W7AllocateWorkItem(MiniportAdapterHandle);
+    if (W7WorkItem == NULL)
+        return NDIS_STATUS_RESOURCES;
+    NdisZeroMemory(&RegAttrs, sizeof(RegAttrs));
+    RegAttrs.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
+    RegAttrs.Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+    RegAttrs.Header.Size = sizeof(RegAttrs);
+    if (NdisMSetMiniportAttributes(MiniportAdapterHandle,
+                                   (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&RegAttrs) != NDIS_STATUS_SUCCESS)
+        return NDIS_STATUS_FAILURE;
+    return NDIS_STATUS_SUCCESS;
+}
+
+VOID W7HaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(HaltAction);
+    NdisFreeIoWorkItem(W7WorkItem);
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    NDIS_MINIPORT_DRIVER_CHARACTERISTICS Chars;
+
+    NdisZeroMemory(&Chars, sizeof(Chars));
+    Chars.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
+    Chars.MajorNdisVersion = 6;
+    Chars.MinorNdisVersion = 1;
+    Chars.InitializeHandlerEx = W7InitializeEx;
+    Chars.HaltHandlerEx = W7HaltEx;
+    return NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL, &Chars, &W7DriverHandle);
+}
