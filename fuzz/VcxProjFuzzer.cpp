@@ -4,10 +4,12 @@
 // Any bytes as a project file: XML, properties, conditions and items are
 // evaluated to compile jobs or an error, never a crash, hang or sanitizer
 // report. The conditions are also evaluated on their own, and the bytes read
-// as a Visual Studio solution (.sln, a line format in the same family).
+// as a Visual Studio solution (.sln, a line format in the same family) and
+// as a WDK 7 `sources` file (nmake), whose `!include`s read the same bytes.
 //===----------------------------------------------------------------------===//
 #include "FuzzFile.h"
 #include "ndisv/Frontend/MSBuild.h"
+#include "ndisv/Frontend/WdkBuild.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   ndisv::FrontendOptions Opts;
@@ -27,5 +29,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
                                            "fuzz.sln", "Release", "x64");
   if (!Sln)
     llvm::consumeError(Sln.takeError());
+  std::string Text(reinterpret_cast<const char *>(Data), Size);
+  auto Sources = ndisv::wdkbuild::parseSources(
+      Text, "fuzz/sources", ndisv::wdkbuild::buildEnvironment(),
+      [&Text](const std::string &) -> std::optional<std::string> { return Text; });
+  if (!Sources)
+    llvm::consumeError(Sources.takeError());
   return 0;
 }

@@ -16,6 +16,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
+#include <cstdint>
 
 using namespace llvm;
 
@@ -97,6 +98,8 @@ private:
   };
   StringMap<std::string> Macros;
   const FileReader &Read;
+  size_t MacroBytes = 0; // all values held: bounded like one expansion's
+  unsigned Includes = 0; // !includes followed, all files together
   std::vector<Cond> Conds;
   std::vector<std::string> Undefined, Notes;
 
@@ -183,6 +186,12 @@ private:
   std::string LastString;
   bool IsString = false;
 
+  // Arithmetic wraps as the 64-bit integers it is done in (never UB).
+  static unsigned long long U(long long V) { return (unsigned long long)V; }
+  static long long wrap(unsigned long long V) {
+    return V <= (unsigned long long)INT64_MAX ? (long long)V
+                                              : -(long long)(~V) - 1; // two's complement
+  }
   void skip() { S = S.ltrim(); }
   bool eat(StringRef Op) {
     skip();
@@ -234,7 +243,7 @@ private:
         bool Plus = S.front() == '+';
         S = S.drop_front();
         long long R = mulExpr(D);
-        V = Plus ? V + R : V - R;
+        V = wrap(Plus ? U(V) + U(R) : U(V) - U(R));
       } else {
         return V;
       }
@@ -250,7 +259,8 @@ private:
       char Op = S.front();
       S = S.drop_front();
       long long R = unary(D);
-      V = Op == '*' ? V * R : R == 0 ? 0 : Op == '/' ? V / R : V % R;
+      V = Op == '*' ? wrap(U(V) * U(R)) : R == 0 || (R == -1 && V == INT64_MIN) ? 0
+          : Op == '/' ? V / R : V % R;
     }
     return V;
   }
@@ -263,7 +273,7 @@ private:
     if (S.consume_front("~"))
       return ~unary(D + 1);
     if (S.consume_front("-"))
-      return -unary(D + 1);
+      return wrap(0 - U(unary(D + 1)));
     return primary(D);
   }
   long long primary(unsigned D) {
@@ -305,7 +315,7 @@ private:
     }
     unsigned long long N;
     if (!Word.getAsInteger(0, N))
-      return (long long)N;
+      return wrap(N);
     LastString = Word.str(); // a bare word compares as a string
     IsString = true;
     return 0;
@@ -403,6 +413,8 @@ Error Evaluator::directive(StringRef Body, StringRef Path, const Twine &Where, u
       return F.takeError();
     if (Depth >= 16)
       return failAt(Where, "!include nested more than 16 deep (does it include itself?)");
+    if (++Includes > 256)
+      return failAt(Where, "more than 256 !includes");
     std::string Inc = absolutePath(sys::path::parent_path(Path), *F);
     std::optional<std::string> Text = Read(Inc);
     if (!Text) {
@@ -438,7 +450,12 @@ Error Evaluator::run(StringRef Text, StringRef Path, unsigned Depth) {
     Expected<std::string> V = expand(T.drop_front(Eq + 1).trim(), Where);
     if (!V)
       return V.takeError();
-    Macros[Name] = *V;
+    std::string &Slot = Macros[Name];
+    MacroBytes = MacroBytes - Slot.size() + V->size(); // Slot is counted in it
+    if (MacroBytes > 16 * msbuild::MaxExpansionBytes)
+      return failAt(Where, "the macros defined hold more than " +
+                               Twine(16 * msbuild::MaxExpansionBytes) + " bytes");
+    Slot = std::move(*V);
   }
   if (Conds.size() > Open)
     return failAt(Path, "!if without !endif at the end of the file");

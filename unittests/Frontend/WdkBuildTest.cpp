@@ -69,6 +69,13 @@ TEST(WdkBuild, ConditionsTakeTheFreeAmd64Win7Branch) {
   EXPECT_THAT(F.Sources, ElementsAre("fre.c", "win7.c", "new.c"));
 }
 
+TEST(WdkBuild, ArithmeticWrapsAsIntegers) {
+  SourcesFile F = parse("!if 0x7fffffffffffffff + 1 < 0 && -(0x8000000000000000) < 0 && "
+                        "0x8000000000000000 / -1 == 0 && 7 % 0 == 0 && (2 * 3 - 1) == 5 && 010 == 8\n"
+                        "SOURCES=a.c\n!endif\n");
+  EXPECT_THAT(F.Sources, ElementsAre("a.c"));
+}
+
 TEST(WdkBuild, SkippedBranchesAreNotEvaluated) {
   // An !error or a malformed condition in a branch not taken is no error.
   SourcesFile F = parse("!if 0\n!error checked builds only\n!if ((\n!endif\n!else\nSOURCES=a.c\n!endif\n");
@@ -115,6 +122,23 @@ TEST(WdkBuild, ErrorsNameFileAndLine) {
               HasSubstr("/d/sources:2: !error needs the checked build"));
   Files = {{"self.inc", "!include self.inc\n"}};
   EXPECT_THAT(parseError("!include self.inc\n"), HasSubstr("nested more than 16 deep"));
+  // Each file includes the next one 8 times: 8^3 includes in all.
+  std::string Wide = "!include a.inc\n";
+  auto EightTimes = [](const char *Next) {
+    std::string T;
+    for (int I = 0; I < 8; ++I)
+      T += std::string("!include ") + Next + "\n";
+    return T;
+  };
+  Files = {{"a.inc", EightTimes("b.inc")}, {"b.inc", EightTimes("c.inc")},
+           {"c.inc", EightTimes("d.inc")}, {"d.inc", "X=1\n"}};
+  EXPECT_THAT(parseError(Wide), HasSubstr("more than 256 !includes"));
+  std::string Many = "A=x\n";
+  for (int I = 0; I < 20; ++I)
+    Many += "A=$(A)$(A)\n";
+  for (int I = 0; I < 20; ++I)
+    Many += "B" + std::to_string(I) + "=$(A)\n";
+  EXPECT_THAT(parseError(Many), HasSubstr("the macros defined hold more than"));
   std::string Doubling = "A=x\n";
   for (int I = 0; I < 30; ++I)
     Doubling += "A=$(A)$(A)\n";
