@@ -15,6 +15,7 @@
 #include "OutParams.h"
 #include "RoleFinder.h"
 #include "WindowsPaths.h"
+#include "MessageText.h"
 #include "Wpp.h"
 #include "ndisv/Frontend/Frontend.h"
 
@@ -256,7 +257,29 @@ static std::vector<std::string> argsWith(const CompileJob &Job, const FrontendOp
     A.push_back("-D" + D);
   std::vector<std::string> W = wppArgs(Wpp, Opts);
   A.insert(A.end(), W.begin(), W.end());
+  // A message header is found beside its .mc file, after everything else.
+  for (const std::string &M : Job.MessageFiles)
+    A.insert(A.end(), {"-idirafter", sys::path::parent_path(M).str()});
   return A;
+}
+
+/// What the driver's build would have generated before compiling: an empty
+/// stand-in for each missing .tmh beside its includer, and the header of
+/// each message text file (.mc) beside it where the tree has none.
+static StringMap<std::string> generatedHeaders(const CompileJob &Job, const WppScan &Wpp) {
+  StringMap<std::string> Files;
+  for (const std::string &P : Wpp.MissingTmh)
+    Files[P] = "";
+  for (const std::string &M : Job.MessageFiles) {
+    SmallString<256> H(M);
+    sys::path::replace_extension(H, ".h");
+    if (sys::fs::exists(H))
+      continue; // the build's own output is there: it wins
+    auto Buf = MemoryBuffer::getFile(M, /*IsText=*/true);
+    if (Buf)
+      Files[H] = messageHeader((*Buf)->getBuffer());
+  }
+  return Files;
 }
 
 std::vector<std::string> clangArgsFor(const CompileJob &Job, const FrontendOptions &Opts) {
@@ -285,7 +308,8 @@ void abandonAfterCrash(const void *P) {
 
 /// Parses and lowers the job once. With \p Hints and \p Plan, a failed
 /// parse also plans its recovery; \p Remap replaces file contents by path.
-Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppScan &Wpp,
+Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts,
+                  const StringMap<std::string> &Generated,
                   const std::vector<std::string> &Args, LLVMContext &Ctx, CompiledTU &Out,
                   RecoveryHints *Hints, RecoveryPlan *Plan,
                   const StringMap<std::string> *Remap) {
@@ -331,14 +355,14 @@ Attempt parseOnce(const CompileJob &Job, const FrontendOptions &Opts, const WppS
   // Include names and paths resolve as on Windows (case ignored, '\'
   // separates), for the driver's headers and the model's alike.
   IntrusiveRefCntPtr<vfs::FileSystem> FS = createWindowsPathFileSystem(vfs::getRealFileSystem());
-  if (!Wpp.MissingTmh.empty()) {
-    // Each missing .tmh becomes an empty file beside its includer, in
-    // memory only: the user's tree is never written to.
-    auto Tmh = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
-    for (const std::string &P : Wpp.MissingTmh)
-      Tmh->addFile(P, 0, MemoryBuffer::getMemBuffer("", P));
+  if (!Generated.empty()) {
+    // The headers the driver's build generates, in memory only: the
+    // user's tree is never written to.
+    auto Made = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
+    for (const auto &F : Generated)
+      Made->addFile(F.getKey(), 0, MemoryBuffer::getMemBuffer(F.getValue(), F.getKey()));
     auto Overlay = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(FS);
-    Overlay->pushOverlay(Tmh);
+    Overlay->pushOverlay(Made);
     FS = Overlay;
   }
   CI->createFileManager(FS);
@@ -408,7 +432,8 @@ static CompiledTU compileTUHere(const CompileJob &Job, const FrontendOptions &Op
 
   auto Hints = std::make_unique<RecoveryHints>();
   RecoveryPlan Plan;
-  Attempt A = parseOnce(Job, Opts, Wpp, Args, Ctx, Out, Hints.get(), &Plan, nullptr);
+  StringMap<std::string> Generated = generatedHeaders(Job, Wpp);
+  Attempt A = parseOnce(Job, Opts, Generated, Args, Ctx, Out, Hints.get(), &Plan, nullptr);
   // Clang reports one error per statement or declaration, so a recovery
   // can uncover the next construct of the same line: a few rounds, each
   // planned on the files as the one before edited them. What the last
@@ -427,7 +452,7 @@ static CompiledTU compileTUHere(const CompileJob &Job, const FrontendOptions &Op
     Plan = RecoveryPlan();
     Hints = std::make_unique<RecoveryHints>();
     bool Last = Round == 2;
-    A = parseOnce(Job, Opts, Wpp, Again, Ctx, Out, Last ? nullptr : Hints.get(),
+    A = parseOnce(Job, Opts, Generated, Again, Ctx, Out, Last ? nullptr : Hints.get(),
                   Last ? nullptr : &Plan, &Edited);
   }
   if (!Recovered.empty())

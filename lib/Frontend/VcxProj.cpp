@@ -398,6 +398,13 @@ private:
           ClItems.push_back({F, std::move(M)});
         }
       }
+      // Message text files: their headers are generated before the compile.
+      for (const XMLElement *C = G.E->FirstChildElement("MessageCompile"); C;
+           C = C->NextSiblingElement("MessageCompile"))
+        if (const char *Inc = C->Attribute("Include"); Inc && holds(C, G.File))
+          for (const std::string &F : expandInclude(Inc, Base))
+            if (!llvm::is_contained(MessageItems, F))
+              MessageItems.push_back(F);
     }
   }
 
@@ -438,6 +445,7 @@ private:
       CompileJob J;
       J.File = File;
       J.Directory = ProjectDir;
+      J.MessageFiles = MessageItems;
       // Metadata keeps the $(...) it could not resolve, so that what is
       // dropped here can be named.
       for (const std::string &D : splitList(meta(M, "AdditionalIncludeDirectories"))) {
@@ -504,6 +512,7 @@ private:
   StringSet<> Imported, Noted;
   Metadata ClDefaults;
   std::vector<std::pair<std::string, Metadata>> ClItems;
+  std::vector<std::string> MessageItems; // MessageCompile Include=, absolute
 };
 
 } // namespace

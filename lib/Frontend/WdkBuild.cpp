@@ -567,6 +567,10 @@ Expected<std::vector<CompileJob>> loadSources(StringRef Path, const FrontendOpti
   if (!Type.empty() && !Type.ends_with_insensitive("DRIVER") &&
       !Type.equals_insensitive("DRIVER_LIBRARY") && !Type.equals_insensitive("LIBRARY"))
     Note((Path + ": TARGETTYPE=" + Type + " is not a kernel-mode driver; verified anyway").str());
+  std::vector<std::string> Messages; // .mc: build.exe runs mc before compiling
+  for (const std::string &S : F->Sources)
+    if (StringRef(S).ends_with_insensitive(".mc"))
+      Messages.push_back(absolutePath(Dir, S));
   std::vector<CompileJob> Jobs;
   for (const std::string &S : F->Sources) {
     if (!isCSource(S))
@@ -576,6 +580,7 @@ Expected<std::vector<CompileJob>> loadSources(StringRef Path, const FrontendOpti
     J.Directory = Dir;
     J.Args = Args;
     J.TraceFunctions = F->TraceFunctions;
+    J.MessageFiles = Messages;
     for (const std::string &W : F->WppScanFiles)
       J.WppConfigFiles.push_back(absolutePath(Dir, W));
     Jobs.push_back(std::move(J));

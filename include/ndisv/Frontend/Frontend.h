@@ -68,6 +68,7 @@ struct CompileJob {
                                  // translated from cl.exe style where needed; never the compiler name
   std::vector<std::string> TraceFunctions; // WPP trace macros the project names (WppTraceFunction)
   std::vector<std::string> WppConfigFiles; // WppScanConfigurationData: more begin_wpp blocks
+  std::vector<std::string> MessageFiles;   // message text files (.mc) whose headers the build makes
 };
 
 /// Expands INPUTs: a .c/.cpp/.cc/.cxx file, a directory (every such file

@@ -3,6 +3,10 @@
 #include <ndis.h>
 #include "vp_config.h"
 #include "vp_helpers.h"
+#include "vplog.h" // the header the build makes of the MessageCompile item src\vplog.mc
+#if VP_MSG_NO_WORK_ITEM != 0x8FFF0010L
+#error "vplog.h: not the documented message code layout"
+#endif
 #ifndef VP_HELPERS_ITEM
 #error "VP_HELPERS_ITEM must come from this item's metadata"
 #endif

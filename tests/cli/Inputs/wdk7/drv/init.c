@@ -1,6 +1,12 @@
-// The work item leaks when NdisMSetMiniportAttributes fails (line 25).
+// The work item leaks when NdisMSetMiniportAttributes fails (line 31).
 #include <ndis.h>
 #include <w7_config.h>
+#include "w7drv.h" // generated from w7drv.mc by the build, here by ndisv
+
+#if W7_MSG_ATTRIBUTES_FAILED != 0xC0040001L || W7_MSG_NO_WORK_ITEM != 0xC0040002L || \
+    W7_FACILITY_IO != 4
+#error "the message header's codes are not the documented layout"
+#endif
 
 static NDIS_HANDLE W7DriverHandle;
 static NDIS_HANDLE W7WorkItem;
@@ -20,8 +26,10 @@ NDIS_STATUS W7InitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE Minipo
     RegAttrs.Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
     RegAttrs.Header.Size = sizeof(RegAttrs);
     if (NdisMSetMiniportAttributes(MiniportAdapterHandle,
-                                   (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&RegAttrs) != NDIS_STATUS_SUCCESS)
+                                   (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&RegAttrs) != NDIS_STATUS_SUCCESS) {
+        NdisWriteErrorLogEntry(MiniportAdapterHandle, W7_MSG_ATTRIBUTES_FAILED, 0);
         return NDIS_STATUS_FAILURE;
+    }
     return NDIS_STATUS_SUCCESS;
 }
 
