@@ -337,7 +337,7 @@ static std::string unexploredFor(const rules::Rule &Ru, const engine::ExecStats 
       for (const rules::Event &Ev : H.Events)
         Hit |= mayCall(Ev.Name);
     if (Hit)
-      return U.Why + " (--max-indirect-targets); the others may call what this rule watches";
+      return U.Why;
   }
   return "";
 }

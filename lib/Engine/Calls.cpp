@@ -268,6 +268,10 @@ Executor::Impl::Step Executor::Impl::call(State &S, const CallBase &CB, Worklist
     return Step::Continue;
   }
   if (F && !F->isDeclaration()) {
+    if (Recursion Why = recursionOf(S, *F, Args); Why != Recursion::None) { // Recursion.cpp
+      summariseRecursion(S, CB, *F, Args, Why);
+      return Step::Continue;
+    }
     if (S.Stack.size() >= B.MaxCallDepth)
       return cut(S, "call depth above " + std::to_string(B.MaxCallDepth)), Step::Dead;
     S.addTrace(TraceStep::Kind::Call, CB.getDebugLoc().get(), "Calling '" + sourceName(*F) + "'");

@@ -205,6 +205,28 @@ struct Executor::Impl {
   const std::vector<const llvm::Function *> &targetsOfType(llvm::FunctionType *T);
   llvm::DenseMap<llvm::FunctionType *, std::vector<const llvm::Function *>> TargetsByType;
   llvm::DenseSet<const llvm::CallBase *> UnexploredSites;
+  // Recursion.cpp
+  /// A call of a function already running on the path: one level of
+  /// recursion is followed, as a loop's iterations are.
+  enum class Recursion { None, Repeats, TooDeep };
+  static constexpr unsigned MaxRecursion = 1;
+  /// Repeats: a frame on the path's stack runs F with the same argument
+  /// values; TooDeep: F runs more than MaxRecursion times already.
+  Recursion recursionOf(const State &S, const llvm::Function &F,
+                        llvm::ArrayRef<SymValue> Args) const;
+  /// Finishes such a call without running it (see Recursion.cpp).
+  void summariseRecursion(State &S, const llvm::CallBase &CB, const llvm::Function &F,
+                          llvm::ArrayRef<SymValue> Args, Recursion Why);
+  /// The bodiless functions F may reach and the globals the functions with
+  /// a body it may reach name.
+  void mayReach(const llvm::Function &F, std::vector<std::string> &Declarations,
+                llvm::SmallPtrSetImpl<const llvm::GlobalVariable *> &Globals);
+  struct RecursionFootprint {
+    std::vector<std::string> Declarations;
+    llvm::SmallPtrSet<const llvm::GlobalVariable *, 8> Globals;
+  };
+  llvm::DenseMap<const llvm::Function *, std::unique_ptr<RecursionFootprint>> RecursionReach;
+  llvm::DenseSet<const llvm::CallBase *> RecursionSites;
   void applyOutcome(State &S, const llvm::CallBase &CB, const CallModel &Model,
                     const Outcome &O, llvm::ArrayRef<SymValue> Args);
   void finishCall(State &S, const llvm::CallBase &CB, llvm::StringRef Callee,

@@ -87,7 +87,9 @@ const Function *Executor::Impl::chooseTarget(State &S, const CallBase &CB, const
     if (All.size() > N && UnexploredSites.insert(&CB).second)
       E.Stats.Unexplored.push_back(
           {siteOf(CB) + " may reach " + std::to_string(All.size()) +
-               " functions of its type; the first " + std::to_string(N) + " were explored",
+               " functions of its type; the first " + std::to_string(N) +
+               " were explored (--max-indirect-targets); the others may call what this rule "
+               "watches",
            reachableDeclarations(ArrayRef(All).drop_front(N))});
     for (size_t J = 1; J < N; ++J) {
       auto Other = clone(S);

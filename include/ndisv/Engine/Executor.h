@@ -81,7 +81,10 @@ struct Budget {
 /// others were not explored. Whatever they may call (bodiless functions
 /// reachable from them) is where a path was left unexplored.
 struct UnexploredTargets {
-  std::string Why; // "an indirect call at f.c:12 in Fn may reach 20 functions; 16 were explored"
+  /// The whole reason, as a rule's verdict gives it: "the indirect call at
+  /// f.c:12 in Fn may reach 20 functions ...; the others may call what this
+  /// rule watches".
+  std::string Why;
   std::vector<std::string> Callees; // sorted
 };
 
@@ -115,8 +118,11 @@ struct ExecStats {
   uint64_t ParkEvictions = 0;
   /// First few, for the report; a budget's names where it was spent.
   std::vector<std::string> CutReasons;
-  /// One per indirect call site that had more targets than explored.
+  /// One per indirect call site that had more targets than explored, and
+  /// one per call site summarised as a recursion (Recursion.cpp).
   std::vector<UnexploredTargets> Unexplored;
+  /// Calls that repeated an active call with the same arguments, summarised.
+  uint64_t RecursionsSummarised = 0;
 };
 
 class Executor {
