@@ -108,20 +108,20 @@ def min_version(meta):
     return 600
 
 
-def extract(git_dir, commit, dest):
+def extract(git_dir, commit, dest, folders=FOLDERS):
     names = subprocess.run(["git", "--git-dir", git_dir, "ls-tree", "--name-only", commit,
                             "wdk-ddi-src/content/"], capture_output=True, text=True,
                            check=True).stdout.split()
-    want = [n for n in names if os.path.basename(n) in FOLDERS]
+    want = [n for n in names if os.path.basename(n) in folders]
     arch = subprocess.run(["git", "--git-dir", git_dir, "archive", commit] + want,
                           capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", dest], input=arch, check=True)
     return os.path.join(dest, "wdk-ddi-src", "content")
 
 
-def load(root):
+def load(root, folders=FOLDERS):
     pages = []
-    for folder in FOLDERS:
+    for folder in folders:
         for path in sorted(glob.glob(os.path.join(root, folder, "*.md"))):
             # index and TOC pages, and a header's own overview page (na-*)
             if os.path.basename(path) in ("index.md", "TOC.md") or \
@@ -134,14 +134,15 @@ def load(root):
     return pages
 
 
-def read_pages(git_dir):
-    """The pages at HEAD, each with a syntax block (its own, or the same
-    name's at SYNTAX_COMMIT) where the reference ever had one."""
+def read_pages(git_dir, folders=FOLDERS):
+    """The pages of FOLDERS at HEAD, each with a syntax block (its own, or the
+    same name's at SYNTAX_COMMIT) where the reference ever had one.
+    (scripts/gen-wdf-model reads the KMDF folders with it.)"""
     with tempfile.TemporaryDirectory() as tmp:
         os.mkdir(os.path.join(tmp, "head"))
         os.mkdir(os.path.join(tmp, "old"))
-        head = load(extract(git_dir, "HEAD", os.path.join(tmp, "head")))
-        old = load(extract(git_dir, SYNTAX_COMMIT, os.path.join(tmp, "old")))
+        head = load(extract(git_dir, "HEAD", os.path.join(tmp, "head"), folders), folders)
+        old = load(extract(git_dir, SYNTAX_COMMIT, os.path.join(tmp, "old"), folders), folders)
     old_syntax = {}
     for p in old:
         if p.syntax:

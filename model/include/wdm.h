@@ -420,6 +420,14 @@ typedef enum _POOL_TYPE {
     NonPagedPoolSessionNx = 544
 } POOL_TYPE;
 
+// Modifiers ORed into a POOL_TYPE (ExAllocatePoolWithTag's page); values of
+// Microsoft's API metadata (windows-sys Wdk::System::SystemServices).
+#define POOL_QUOTA_FAIL_INSTEAD_OF_RAISE 8
+#define POOL_RAISE_IF_ALLOCATION_FAILURE 16
+#define POOL_COLD_ALLOCATION 256
+#define POOL_NX_ALLOCATION 512
+#define POOL_ZERO_ALLOCATION 1024
+
 typedef ULONG64 POOL_FLAGS;
 #define POOL_FLAG_REQUIRED_START 0x0000000000000001ULL
 #define POOL_FLAG_USE_QUOTA 0x0000000000000001ULL

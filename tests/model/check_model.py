@@ -57,8 +57,10 @@ def tu(version, lang):
     return f.name
 
 
-def declared_names(clang, model):
+def declared_names(clang, model, includes=()):
     path = tu("686", "c")
+    with open(path, "a") as f:
+        f.write("".join("#include <%s>\n" % h for h in includes))
     try:
         base = clang_args(clang, model, "c")
         r = subprocess.run(base + ["-E", "-dM", path], capture_output=True, text=True)
@@ -96,13 +98,13 @@ def coverage(a):
             if line.strip() and not line.startswith("#"):
                 name, header, kind = line.split()[:3]
                 listed.append((name, header, kind))
-    have = declared_names(a.clang, a.model)
+    have = declared_names(a.clang, a.model, a.includes)
     missing = [(n, h, k) for n, h, k in listed if n not in have]
     macro_as_other = [n for n, h, k in listed if k == "macro" and have.get(n) not in (None, "macro")]
     function_as_macro = [n for n, h, k in listed if k == "function" and have.get(n) == "macro"]
     done = len(listed) - len(missing)
     pct = 100.0 * done / len(listed)
-    print("coverage: %d of %d documented NDIS names declared (%.1f%%)" % (done, len(listed), pct))
+    print("coverage: %d of %d documented %s names declared (%.1f%%)" % (done, len(listed), a.what, pct))
     for n, h, k in missing:
         print("missing: %s (%s, %s)" % (n, k, h))
     for n in macro_as_other:
@@ -235,6 +237,7 @@ def main():
     ap.add_argument("--model", required=True, help="model/include")
     ap.add_argument("--names", help="model/coverage/ndis-documented-names.txt")
     ap.add_argument("--min", type=float, default=95.0)
+    ap.add_argument("--what", default="NDIS", help="coverage: whose names (for the message)")
     ap.add_argument("--table", help="table: model/ndis-api.table")
     ap.add_argument("--exceptions", help="table: model/coverage/api-table-exceptions.txt")
     ap.add_argument("--include", dest="includes", action="append", default=[],
