@@ -63,6 +63,8 @@ void Executor::Impl::applyOutcome(State &S, const CallBase &CB, const CallModel 
       return SymValue::integer((uint64_t)V.Const, Bits);
     case ValueSpec::Kind::NewObject: {
       ObjId O = S.newObject(0, V.Name, V.Zeroed);
+      if (V.Device)
+        S.mutableObject(O).Device = true;
       if (V.SizeArg) { // remember the length, so zeroing "all of it" is recognised
         SymValue Len = S.resolve(arg(V.SizeArg));
         if (Len.isInt())

@@ -221,7 +221,7 @@ private:
   /// the other acquired a handle, or a helper's local): objects of another
   /// name are not the same object and never joined as one.
   bool joinObject(ObjId Id, const MemObject &X, const MemObject &Y) {
-    if (X.Name != Y.Name || X.Size != Y.Size || X.DefaultZero != Y.DefaultZero || X.Alive != Y.Alive ||
+    if (X.Name != Y.Name || X.Device != Y.Device || X.Size != Y.Size || X.DefaultZero != Y.DefaultZero || X.Alive != Y.Alive ||
         !X.SizeValue.sameAs(fromB(Y.SizeValue)) || X.Fills.size() != Y.Fills.size())
       return false;
     for (size_t K = 0; K < X.Fills.size(); ++K)
@@ -270,7 +270,7 @@ private:
   /// an observer follows that lived only in forgotten bytes is treated like
   /// any value joinValue widens (a release it cannot tie to a handle).
   bool widenObject(ObjId Id, const MemObject &X, const MemObject &Y) {
-    if (X.Name != Y.Name || X.Size != Y.Size || X.Alive != Y.Alive ||
+    if (X.Name != Y.Name || X.Device != Y.Device || X.Size != Y.Size || X.Alive != Y.Alive ||
         !X.SizeValue.sameAs(fromB(Y.SizeValue)))
       return false;
     MemObject::Fill Forget{0, 0, 0, /*Unknown=*/true};

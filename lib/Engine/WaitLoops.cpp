@@ -22,6 +22,17 @@
 // the stack) keeps its value, so a loop on a local still runs to the
 // budget. The branch's block must be free of calls and stores (it runs
 // twice), and each loop and iteration is read again once.
+//
+// A device's registers (memory the model maps as I/O space) change without
+// any thread of the driver running: the hardware sets and clears their
+// bits. A loop that polls one,
+//
+//   Regs->Control &= ~ENABLE; while (Regs->Control & ENABLE) ;
+//
+// yields nothing, yet the register it reads is read again the same way at
+// the bound, whether the loop yielded or not. Only the register cells are
+// forgotten then; other memory the condition reads keeps its value unless
+// the loop yielded.
 //===----------------------------------------------------------------------===//
 #include "ExecutorImpl.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -52,8 +63,8 @@ static bool rerunnable(const BasicBlock &BB) {
 
 bool Executor::Impl::rereadWaitCondition(State &S, const BranchInst &Br, bool Taken) {
   Frame &Fr = S.Stack.back();
-  if (Fr.YieldingLoops.empty())
-    return false; // every branch asks: most frames never yield
+  if (Fr.Visits.empty())
+    return false; // every branch asks: most frames are in no loop
   const BasicBlock *BB = Br.getParent();
   const Loop *L = loops(Fr.F).getLoopFor(BB);
   if (!L || !L->contains(Br.getSuccessor(Taken ? 0 : 1)) ||
@@ -61,9 +72,10 @@ bool Executor::Impl::rereadWaitCondition(State &S, const BranchInst &Br, bool Ta
     return false; // not a branch that stays in its loop rather than leaving it
   const BasicBlock *H = L->getHeader();
   unsigned Visit = Fr.Visits.lookup(H);
-  if (Visit < B.LoopUnroll || !is_contained(Fr.YieldingLoops, H) ||
-      (Fr.WaitRereadHeader == H && Fr.WaitRereadVisit == Visit) || !rerunnable(*BB))
+  if (Visit < B.LoopUnroll || (Fr.WaitRereadHeader == H && Fr.WaitRereadVisit == Visit) ||
+      !rerunnable(*BB))
     return false;
+  bool Yielded = is_contained(Fr.YieldingLoops, H);
   // The loads whose values the condition computes with, in this block.
   SmallVector<const LoadInst *, 4> Loads;
   SmallVector<const Value *, 8> Work{Br.getCondition()};
@@ -85,11 +97,15 @@ bool Executor::Impl::rereadWaitCondition(State &S, const BranchInst &Br, bool Ta
     int64_t Off;
     if (!deref(S, eval(S, LI->getPointerOperand()), O, Off) || Off < 0)
       continue;
-    bool Local = false;
-    for (const Frame &F : S.Stack)
-      Local |= is_contained(F.Allocas, O);
-    if (Local)
-      continue; // no other thread reaches a local variable
+    if (!S.object(O)->Device) {
+      if (!Yielded)
+        continue; // nothing else ran: plain memory keeps its value
+      bool Local = false;
+      for (const Frame &F : S.Stack)
+        Local |= is_contained(F.Allocas, O);
+      if (Local)
+        continue; // no other thread reaches a local variable
+    }
     uint64_t N = DL.getTypeStoreSize(LI->getType());
     havocMem(S, O, (uint64_t)Off, N);
     Obs.onForget(S, O, (uint64_t)Off, N);
@@ -99,10 +115,13 @@ bool Executor::Impl::rereadWaitCondition(State &S, const BranchInst &Br, bool Ta
     return false;
   Fr.WaitRereadHeader = H;
   Fr.WaitRereadVisit = Visit;
-  countWaitLoop(S);
+  if (Yielded) // a polled register is counted where the loop is left at the bound
+    countWaitLoop(S);
   S.addTrace(TraceStep::Kind::Branch, Br.getDebugLoc().get(),
-             "The loop waits for another thread (it yields, its condition did not change in " +
-                 std::to_string(Visit) + " iterations): reading its condition again as unknown");
+             std::string(Yielded ? "The loop waits for another thread (it yields"
+                                 : "The loop polls a device register (the hardware changes it") +
+                 ", its condition did not change in " + std::to_string(Visit) +
+                 " iterations): reading its condition again as unknown");
   Fr.PC = BB->getFirstNonPHIIt();
   return true;
 }

@@ -57,12 +57,15 @@ struct LineParser {
       V.K = ValueSpec::Kind::NewObject;
       if (!S.consume_back(")"))
         return fail("missing ')' in new(...)");
-      auto [Name, Size] = S.split(',');
-      V.Name = Name.trim().str();
-      if (!Size.empty()) {
-        StringRef Arg = Size.trim();
-        if (!Arg.consume_front("size=") || !parseArg(Arg.trim(), V.SizeArg))
-          return fail("expected new(NAME, size=$N), got 'new(" + S + ")'");
+      SmallVector<StringRef, 3> Parts;
+      S.split(Parts, ',');
+      V.Name = Parts[0].trim().str();
+      for (size_t K = 1; K < Parts.size(); ++K) {
+        StringRef Arg = Parts[K].trim();
+        if (Arg == "device")
+          V.Device = true;
+        else if (!Arg.consume_front("size=") || !parseArg(Arg.trim(), V.SizeArg))
+          return fail("expected new(NAME[, size=$N][, device]), got 'new(" + S + ")'");
       }
       return V;
     }

@@ -31,6 +31,7 @@ struct ValueSpec {
   std::string Name;
   bool Zeroed = false; // NewObject: contents start as zero
   unsigned SizeArg = 0; // NewObject: argument holding its size in bytes (0 = unknown)
+  bool Device = false;  // NewObject: a device's registers, which the hardware changes
   unsigned Arg = 0;
   int64_t Offset = 0;
 };

@@ -108,6 +108,9 @@ struct MemObject {
   SymValue SizeValue; // the allocation's length when it is an unknown number
   bool DefaultZero = false;
   bool Alive = true;
+  /// A device's registers (mapped I/O space): the hardware changes them
+  /// while the driver runs, so a loop polling one may end (WaitLoops.cpp).
+  bool Device = false;
   std::map<uint64_t, Cell> Cells;
   llvm::SmallVector<Fill, 1> Fills;
   std::string Name; // how messages name it: "Adapter", "work item", ...
