@@ -5,7 +5,8 @@
 coverage: compiles `#include <ndis.h>` as an NDIS 6.86 miniport the way ndisv
 does and counts which names of model/coverage/ndis-documented-names.txt it
 declares (macros from -dM, declarations from Clang's JSON AST); prints the
-figure and the missing names, and fails below --min percent.
+figure and the missing names, and fails below --min percent. With --include,
+the TU includes those headers after <ndis.h> (ntintsafe-coverage.test).
 
 values: compiles the same TU with a static assertion for every listed name
 that has a value (a 4th column), so a wrong value fails.
@@ -57,8 +58,10 @@ def tu(version, lang):
     return f.name
 
 
-def declared_names(clang, model):
+def declared_names(clang, model, includes=()):
     path = tu("686", "c")
+    with open(path, "a") as f:
+        f.write("".join("#include <%s>\n" % h for h in includes))
     try:
         base = clang_args(clang, model, "c")
         r = subprocess.run(base + ["-E", "-dM", path], capture_output=True, text=True)
@@ -96,13 +99,14 @@ def coverage(a):
             if line.strip() and not line.startswith("#"):
                 name, header, kind = line.split()[:3]
                 listed.append((name, header, kind))
-    have = declared_names(a.clang, a.model)
+    have = declared_names(a.clang, a.model, a.includes)
     missing = [(n, h, k) for n, h, k in listed if n not in have]
     macro_as_other = [n for n, h, k in listed if k == "macro" and have.get(n) not in (None, "macro")]
     function_as_macro = [n for n, h, k in listed if k == "function" and have.get(n) == "macro"]
     done = len(listed) - len(missing)
     pct = 100.0 * done / len(listed)
-    print("coverage: %d of %d documented NDIS names declared (%.1f%%)" % (done, len(listed), pct))
+    print("coverage: %d of %d documented %s names declared (%.1f%%)"
+          % (done, len(listed), a.family, pct))
     for n, h, k in missing:
         print("missing: %s (%s, %s)" % (n, k, h))
     for n in macro_as_other:
@@ -235,10 +239,11 @@ def main():
     ap.add_argument("--model", required=True, help="model/include")
     ap.add_argument("--names", help="model/coverage/ndis-documented-names.txt")
     ap.add_argument("--min", type=float, default=95.0)
+    ap.add_argument("--family", default="NDIS", help="coverage: what the names are, for the report")
     ap.add_argument("--table", help="table: model/ndis-api.table")
     ap.add_argument("--exceptions", help="table: model/coverage/api-table-exceptions.txt")
     ap.add_argument("--include", dest="includes", action="append", default=[],
-                    help="values: a header to include after <ndis.h> (repeatable)")
+                    help="values, coverage: a header to include after <ndis.h> (repeatable)")
     ap.add_argument("--source", dest="sources", action="append", default=[],
                     help="compile: a source to compile (repeatable)")
     a = ap.parse_args()
