@@ -3,7 +3,8 @@
 //
 // A verdict that holds only under a bound, or that a budget made
 // inconclusive, should say where: the loop left at the unrolling bound, the
-// loop or call that ate the instructions, or forked the paths. The instruction budget is charged
+// loop or call that ate the instructions, or the lines where the paths
+// forked. The instruction budget is charged
 // by sampling (every CostSampleEvery instructions), so the hot path pays a
 // mask test, not a map update.
 //===----------------------------------------------------------------------===//
@@ -12,7 +13,9 @@
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include <algorithm>
 #include <cstdio>
+#include <map>
 
 using namespace llvm;
 using namespace ndisv;
@@ -86,7 +89,15 @@ std::string Executor::Impl::currentLoop(const State &S) {
 
 void Executor::Impl::sampleCost(const State &S) { charge(S, Costs); }
 
-void Executor::Impl::chargeFork(const State &S) { charge(S, ForkCosts); }
+void Executor::Impl::chargeFork(const State &S) {
+  // The instruction that forks: the branch, switch or call whose outcomes
+  // split the path (the top frame's current instruction).
+  if (S.Stack.empty())
+    return;
+  const Frame &Fr = S.Stack.back();
+  if (Fr.BB && Fr.PC != Fr.BB->end())
+    ++ForkSites[&*Fr.PC];
+}
 
 void Executor::Impl::charge(const State &S, llvm::DenseMap<const void *, CostSite> &To) {
   // The innermost frame that is inside a loop pays: a helper called from a
@@ -119,15 +130,32 @@ void Executor::Impl::charge(const State &S, llvm::DenseMap<const void *, CostSit
 }
 
 std::string Executor::Impl::costliest() const {
-  // The path budget names where the paths forked; the others where the
-  // instructions ran.
-  const auto &From = E.Stats.Forks > B.MaxPaths && !ForkCosts.empty() ? ForkCosts : Costs;
   const CostSite *Best = nullptr;
-  for (const auto &KV : From)
+  for (const auto &KV : Costs)
     if (!Best || KV.second.Samples > Best->Samples ||
         (KV.second.Samples == Best->Samples && KV.second.Place < Best->Place))
       Best = &KV.second;
   return Best ? Best->Place : "";
+}
+
+std::string Executor::Impl::mostForks() const {
+  // Counted per source line: a call and the branch on its status often
+  // share one. A line's own function, not the loop around it: the loop that
+  // ran the most instructions is often not where the paths multiplied.
+  std::map<std::string, uint64_t> PerLine;
+  for (const auto &KV : ForkSites) {
+    const Instruction *I = KV.first;
+    std::string At = placeOf(I->getDebugLoc().get());
+    std::string Fn = functionName(I->getFunction());
+    PerLine[At.empty() ? "a statement in " + Fn : At + " in " + Fn] += KV.second;
+  }
+  std::vector<std::pair<std::string, uint64_t>> Top(PerLine.begin(), PerLine.end());
+  std::stable_sort(Top.begin(), Top.end(),
+                   [](const auto &A, const auto &B) { return A.second > B.second; });
+  std::string Out;
+  for (size_t K = 0; K < Top.size() && K < 2; ++K)
+    Out += (K ? " and " : "") + Top[K].first + " (" + std::to_string(Top[K].second) + ")";
+  return Out;
 }
 
 uint64_t Executor::Impl::residentMB() {

@@ -349,6 +349,23 @@ static uint64_t unknownLengthBound(const State &S, const SymValue &DstPtr, int64
   return N;
 }
 
+// {result, overflow bit} of a checked add/sub/mul intrinsic on two integers.
+static SymValue overflowArith(Intrinsic::ID ID, const SymValue &A, const SymValue &B) {
+  unsigned Bits = A.bits();
+  APInt X(Bits, A.zext()), Y(Bits, B.zext()), R;
+  bool Ov = false;
+  switch (ID) {
+  case Intrinsic::sadd_with_overflow: R = X.sadd_ov(Y, Ov); break;
+  case Intrinsic::uadd_with_overflow: R = X.uadd_ov(Y, Ov); break;
+  case Intrinsic::ssub_with_overflow: R = X.ssub_ov(Y, Ov); break;
+  case Intrinsic::usub_with_overflow: R = X.usub_ov(Y, Ov); break;
+  case Intrinsic::smul_with_overflow: R = X.smul_ov(Y, Ov); break;
+  default: R = X.umul_ov(Y, Ov); break;
+  }
+  return SymValue::aggregate({SymValue::integer(R.getZExtValue(), Bits),
+                              SymValue::integer(Ov ? 1 : 0, 1)});
+}
+
 bool Executor::Impl::intrinsic(State &S, const CallBase &CB, const Function &F) {
   Intrinsic::ID ID = F.getIntrinsicID();
   StringRef Name = F.getName();
@@ -412,6 +429,18 @@ bool Executor::Impl::intrinsic(State &S, const CallBase &CB, const Function &F) 
   case Intrinsic::ubsantrap:
     sink(S, "trap");
     return false;
+  case Intrinsic::sadd_with_overflow:
+  case Intrinsic::uadd_with_overflow:
+  case Intrinsic::ssub_with_overflow:
+  case Intrinsic::usub_with_overflow:
+  case Intrinsic::smul_with_overflow:
+  case Intrinsic::umul_with_overflow:
+    // The checked arithmetic of ntintsafe.h (RtlULongAdd...): with known
+    // operands its result and overflow bit are known, so the status the
+    // routine returns does not fork paths.
+    if (SymValue A = arg(0), B = arg(1); A.isInt() && B.isInt() && A.bits() <= 64)
+      return advance(overflowArith(ID, A, B));
+    break;
   case Intrinsic::expect:
   case Intrinsic::expect_with_probability:
   case Intrinsic::ssa_copy:

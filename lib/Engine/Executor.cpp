@@ -272,8 +272,13 @@ void Executor::run(std::unique_ptr<State> Init, const Function *F, ArrayRef<SymV
                                              " MB resident, --max-memory)"
                               : "instruction budget exhausted (--max-instructions " +
                                     std::to_string(P->B.MaxInstructions) + ")";
+        // Paths are spent where they fork, not where instructions run.
+        bool OnPaths = Stats.Forks > P->B.MaxPaths || WL.size() > P->B.MaxPending;
+        std::string Forks = OnPaths ? P->mostForks() : "";
         std::string Where = P->costliest();
-        P->cut(*S, Where.empty() ? Why : Why + "; most of it went to " + Where);
+        P->cut(*S, !Forks.empty()  ? Why + "; the paths forked most at " + Forks
+                   : Where.empty() ? Why
+                                   : Why + "; most of it went to " + Where);
         break;
       }
       SymValue Ret;

@@ -75,14 +75,17 @@ struct Executor::Impl {
   /// Called every CostSampleEvery instructions: charges the loop (or the
   /// call out of the entry function) the path is in.
   void sampleCost(const State &S);
-  /// Called at every fork: charges the same places, for the path budget.
+  /// Called at every fork: counts the forking instruction, for the path
+  /// and waiting-paths budgets.
   void chargeFork(const State &S);
   /// "the loop at file.c:12 in Fn" for the current frame's innermost loop
   /// (or its function, outside loops).
   std::string currentLoop(const State &S);
-  /// "the loop at file.c:12 in Fn", the place the most samples charged
-  /// (the most forks, once the path budget is exhausted).
+  /// "the loop at file.c:12 in Fn", the place the most samples charged.
   std::string costliest() const;
+  /// "file.c:40 in Fn (812) and file.c:52 in Fn (400)": the one or two
+  /// source lines where the most paths forked, with their fork counts.
+  std::string mostForks() const;
   static constexpr uint64_t CostSampleEvery = 1024;
   /// The process's resident memory in MB (0 where the OS does not say):
   /// what the memory budget is held against.
@@ -91,7 +94,8 @@ struct Executor::Impl {
     uint64_t Samples = 0;
     std::string Place;
   };
-  llvm::DenseMap<const void *, CostSite> Costs, ForkCosts;
+  llvm::DenseMap<const void *, CostSite> Costs;
+  llvm::DenseMap<const llvm::Instruction *, uint64_t> ForkSites;
   void charge(const State &S, llvm::DenseMap<const void *, CostSite> &To);
 
   enum class Step { Continue, Returned, Dead };

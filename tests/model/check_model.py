@@ -5,7 +5,8 @@
 coverage: compiles `#include <ndis.h>` as an NDIS 6.86 miniport the way ndisv
 does and counts which names of model/coverage/ndis-documented-names.txt it
 declares (macros from -dM, declarations from Clang's JSON AST); prints the
-figure and the missing names, and fails below --min percent.
+figure and the missing names, and fails below --min percent. With --include,
+the TU includes those headers after <ndis.h> (ntintsafe-coverage.test).
 
 values: compiles the same TU with a static assertion for every listed name
 that has a value (a 4th column), so a wrong value fails.
@@ -241,7 +242,7 @@ def main():
     ap.add_argument("--table", help="table: model/ndis-api.table")
     ap.add_argument("--exceptions", help="table: model/coverage/api-table-exceptions.txt")
     ap.add_argument("--include", dest="includes", action="append", default=[],
-                    help="values: a header to include after <ndis.h> (repeatable)")
+                    help="values, coverage: a header to include after <ndis.h> (repeatable)")
     ap.add_argument("--source", dest="sources", action="append", default=[],
                     help="compile: a source to compile (repeatable)")
     a = ap.parse_args()
