@@ -303,15 +303,10 @@ static Error addCompileDatabase(StringRef Input, std::vector<CompileJob> &Jobs,
       continue; // Several configurations of one file: the first one wins.
     // A database written on another machine: what is relative to its
     // directory (-I, the source) silently resolves nowhere, so say so.
-    if (!sys::fs::is_directory(Job.Directory) && MissingDirs.insert(Job.Directory).second) {
-      std::string Msg = (Input + ": " + Where + ": directory '" + Job.Directory +
-                         "' does not exist; paths relative to it will not be found")
-                            .str();
-      if (Opts.Note)
-        Opts.Note(Msg);
-      else
-        WithColor::note(errs(), "ndisv") << Msg << "\n";
-    }
+    if (!sys::fs::is_directory(Job.Directory) && MissingDirs.insert(Job.Directory).second)
+      Opts.note((Input + ": " + Where + ": directory '" + Job.Directory +
+                 "' does not exist; paths relative to it will not be found")
+                    .str());
     bool ClStyle = !Argv.empty() && (compilerName(Argv[0]) == "cl" ||
                                      compilerName(Argv[0]) == "clang-cl");
     Job.Args = ArgFilter(Job.Directory, L, ClStyle).run(Argv);
@@ -351,16 +346,19 @@ static void noteBuildFileIn(StringRef Dir, const FrontendOptions &Opts) {
     StringRef Name = sys::path::filename(It->path());
     if (!wdkbuild::isSourcesFile(Name) && !Name.ends_with_insensitive(".vcxproj"))
       continue;
-    std::string Msg = (Dir + ": compiled as a folder, without the include directories and "
-                             "macros its build file '" + Name + "' names; give 'ndisv check " +
-                       It->path() + "' to use them")
-                          .str();
-    if (Opts.Note)
-      Opts.Note(Msg);
-    else
-      WithColor::note(errs(), "ndisv") << Msg << "\n";
+    Opts.note((Dir + ": compiled as a folder, without the include directories and "
+                     "macros its build file '" + Name + "' names; give 'ndisv check " +
+               It->path() + "' to use them")
+                  .str());
     return;
   }
+}
+
+void FrontendOptions::note(const std::string &Msg) const {
+  if (Note)
+    Note(Msg);
+  else
+    WithColor::note(errs(), "ndisv") << Msg << "\n";
 }
 
 void removeDuplicateJobs(std::vector<CompileJob> &Jobs) {

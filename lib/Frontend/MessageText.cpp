@@ -40,17 +40,15 @@ struct MessageCompiler {
   /// the symbol where one is given.
   void names(StringRef List, StringMap<unsigned> &Into) {
     SmallVector<StringRef, 8> Words;
-    List.trim().trim("()").split(Words, ' ', -1, false);
+    SplitString(List.trim().trim("()"), Words);
     for (StringRef W : Words) {
-      for (StringRef Piece : split(W, '\t')) {
-        auto [Name, Rest] = Piece.trim().split('=');
-        if (Name.empty() || Rest.empty())
-          continue;
-        auto [Num, Sym] = Rest.split(':');
-        Into[Name.lower()] = number(Num);
-        if (!Sym.empty())
-          Out += "#define " + Sym.str() + " 0x" + utohexstr(number(Num)) + "\n";
-      }
+      auto [Name, Rest] = W.split('=');
+      if (Name.empty() || Rest.empty())
+        continue;
+      auto [Num, Sym] = Rest.split(':');
+      Into[Name.lower()] = number(Num);
+      if (!Sym.empty())
+        Out += "#define " + Sym.str() + " 0x" + utohexstr(number(Num)) + "\n";
     }
   }
 

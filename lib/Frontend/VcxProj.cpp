@@ -20,7 +20,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <tinyxml2.h>
@@ -175,10 +174,7 @@ private:
   void note(const std::string &Msg) {
     if (!Noted.insert(Msg).second)
       return;
-    if (Opts.Note)
-      Opts.Note(Msg);
-    else
-      WithColor::note(errs(), "ndisv") << Msg << "\n";
+    Opts.note(Msg);
   }
 
   void setThisFile(StringRef File) {

@@ -15,7 +15,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/WithColor.h"
 #include <cstdint>
 
 using namespace llvm;
@@ -464,13 +463,8 @@ Error Evaluator::run(StringRef Text, StringRef Path, unsigned Depth) {
 
 std::vector<std::string> words(StringRef V) {
   SmallVector<StringRef, 16> Parts;
-  V.split(Parts, ' ', -1, false);
-  std::vector<std::string> Out;
-  for (StringRef P : Parts)
-    for (StringRef Q : llvm::split(P, '\t'))
-      if (!Q.trim().empty())
-        Out.push_back(Q.trim().str());
-  return Out;
+  SplitString(V, Parts);
+  return {Parts.begin(), Parts.end()};
 }
 
 SourcesFile Evaluator::result() {
@@ -520,12 +514,7 @@ Expected<SourcesFile> parseSources(StringRef Text, StringRef Path, StringMap<std
 }
 
 Expected<std::vector<CompileJob>> loadSources(StringRef Path, const FrontendOptions &Opts) {
-  auto Note = [&](const std::string &M) {
-    if (Opts.Note)
-      Opts.Note(M);
-    else
-      WithColor::note(errs(), "ndisv") << M << "\n";
-  };
+  auto Note = [&](const std::string &M) { Opts.note(M); };
   FileReader Read = [](const std::string &P) -> std::optional<std::string> {
     auto B = MemoryBuffer::getFile(P, /*IsText=*/true);
     return B ? std::optional<std::string>((*B)->getBuffer().str()) : std::nullopt;

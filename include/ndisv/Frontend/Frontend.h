@@ -58,6 +58,9 @@ struct FrontendOptions {
   /// cannot be resolved here); unset: printed to stderr as "ndisv: note:".
   std::function<void(const std::string &)> Note;
   RoleTable Roles;
+
+  /// Says \p Msg through Note, or on stderr when Note is unset.
+  void note(const std::string &Msg) const;
 };
 
 /// One translation unit to compile.
